@@ -1,0 +1,22 @@
+import type { IncomingMessage } from 'node:http';
+import { anonymous, clientError, ErrorCode, verifySessionToken, type Caller, type Role } from '@nusa/shared';
+
+/**
+ * The caller of an HTTP request: anonymous without an Authorization header, the team member of a
+ * valid bearer token, and an `UNAUTHENTICATED` error (HTTP 401) for any other credential.
+ */
+export function authenticate(req: IncomingMessage, jwtSecret: string): Caller {
+  const header = req.headers.authorization;
+  if (!header) return anonymous;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) {
+    throw clientError(ErrorCode.Unauthenticated, 'The Authorization header must be "Bearer <token>"', { http: { status: 401 } });
+  }
+  const verdict = verifySessionToken(match[1], jwtSecret);
+  if (!verdict.ok) {
+    const message = verdict.reason === 'expired' ? 'Your session has expired; sign in again' : 'The bearer token is not valid; sign in again';
+    throw clientError(ErrorCode.Unauthenticated, message, { http: { status: 401 }, reason: verdict.reason });
+  }
+  const { claims } = verdict;
+  return { kind: 'member', id: claims.sub, role: claims.role as Role, name: claims.name, email: claims.email };
+}

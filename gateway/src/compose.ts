@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { HintLevel } from '@apollo/composition/dist/hints.js';
+import { parse } from 'graphql';
+
+/** Every subgraph the platform can have, with the URL it listens on by default. */
+export const SUBGRAPHS: readonly { name: string; url: string }[] = [
+  { name: 'crm', url: 'http://localhost:4001/graphql' },
+  { name: 'memory', url: 'http://localhost:4002/graphql' },
+  { name: 'knowledge', url: 'http://localhost:4003/graphql' },
+  { name: 'chat', url: 'http://localhost:4004/graphql' },
+];
+
+export interface Composition {
+  supergraphSdl: string;
+  /** Hints of WARN level: composition succeeded, but something may break a client. */
+  warnings: string[];
+}
+
+/** The committed SDL of every subgraph that exists under `root/subgraphs`. */
+export function subgraphSdls(root: string): { name: string; url: string; sdl: string }[] {
+  return SUBGRAPHS.map((subgraph) => ({ ...subgraph, path: join(root, 'subgraphs', subgraph.name, 'schema.graphql') }))
+    .filter(({ path }) => existsSync(path))
+    .map(({ name, url, path }) => ({ name, url, sdl: readFileSync(path, 'utf8') }));
+}
+
+/** Composes the committed subgraph SDLs into a supergraph; throws listing every composition error. */
+export function composeSupergraph(root: string): Composition {
+  const result = composeServices(subgraphSdls(root).map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
+  }
+  const warnings = result.hints
+    .filter((hint) => hint.definition.level.value >= HintLevel.WARN)
+    .map((hint) => `${hint.definition.code}: ${hint.message}`);
+  return { supergraphSdl: `${result.supergraphSdl.trim()}\n`, warnings };
+}

@@ -1,0 +1,52 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import { Agent, fetch } from 'undici';
+import { ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/shared';
+import type { GatewayContext } from './context.js';
+
+/** Marks the error the gateway reports, instead of a fault, when a subgraph cannot be reached. */
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+
+/** A keep-alive connection pool to the subgraphs, with a deadline on every fetch. */
+export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close: () => Promise<void> } {
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const fetcher = ((url: string, init: Parameters<typeof fetch>[1]) =>
+    fetch(url, { ...init, dispatcher, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+  return { fetcher, close: () => dispatcher.close() };
+}
+
+/**
+ * A subgraph as the gateway calls it: every request carries the caller's identity signed with the
+ * internal secret and the request id; an unreachable subgraph becomes an error naming it, so the
+ * rest of the response still arrives.
+ */
+export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly name: string,
+    url: string,
+    fetcher: Fetcher,
+  ) {
+    super({ url, fetcher });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers || !context.identity) return;
+    headers.set(IDENTITY_HEADER, context.identity);
+    headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError && typeof error.extensions.response === 'object') throw error;
+      options.context.logger?.warn({ err: error, subgraph: this.name }, 'subgraph unreachable');
+      throw new GraphQLError(`The ${this.name} service is unavailable; the fields it owns are null`, {
+        extensions: { code: ErrorCode.InternalServerError, reason: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
+      });
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseSettings, runMain } from '@nusa/shared';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { presentServices, spawnService, stopService, waitUntilHealthy, type RunningService } from './services.js';
+
+const root = join(__dirname, '..', '..', '..');
+const write = (line: string) => process.stdout.write(`${line}\n`);
+
+runMain(async () => {
+  const settings = parseSettings({
+    DATABASE_URL: z.string().optional(),
+    EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    STARTUP_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+    ADMIN_EMAIL: z.string().optional(),
+    ADMIN_PASSWORD: z.string().optional(),
+    NODE_ENV: z.string().optional(),
+  });
+  const running: RunningService[] = [];
+  let database: EmbeddedDatabase | undefined;
+  let stopping = false;
+
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    write('stopping every service ...');
+    for (const service of [...running].reverse()) await stopService(service);
+    await database?.stop();
+    write('stopped');
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (!settings.DATABASE_URL) {
+    database = await startEmbeddedDatabase(join(root, '.data', 'postgres'), settings.EMBEDDED_POSTGRES_PORT, 'nusa', write);
+    env.DATABASE_URL = database.url;
+    write(`embedded PostgreSQL on 127.0.0.1:${settings.EMBEDDED_POSTGRES_PORT} (data in .data/postgres)`);
+  }
+
+  for (const spec of presentServices(root)) {
+    const port = Number(env[spec.portVariable] ?? spec.port);
+    const service = spawnService(root, spec, env, write);
+    running.push(service);
+    void service.exited.then((code) => {
+      if (stopping) return;
+      write(`${spec.name} exited with code ${code}; stopping the platform`);
+      void stopAll(1);
+    });
+    await waitUntilHealthy(`http://127.0.0.1:${port}/health`, service.exited, settings.STARTUP_TIMEOUT_MS);
+    write(`${spec.name} is up on http://localhost:${port}/graphql`);
+  }
+
+  const gatewayPort = env.PORT ?? '4000';
+  const admin = settings.NODE_ENV === 'production' ? undefined : (settings.ADMIN_EMAIL ?? 'admin@localhost');
+  write('');
+  write(`The platform is running: http://localhost:${gatewayPort}/graphql`);
+  if (admin) write(`Sign in with: mutation { login(email: "${admin}", password: "${settings.ADMIN_PASSWORD ? '<ADMIN_PASSWORD>' : 'admin'}") { token } }`);
+  write('Press Ctrl-C to stop.');
+});

@@ -1,0 +1,68 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** The header in which the gateway forwards the caller's identity to subgraphs. */
+export const IDENTITY_HEADER = 'x-nusa-identity';
+/** The header carrying the request id from the gateway to subgraphs and back to the client. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+export const Role = {
+  ADMIN: 'ADMIN',
+  AGENT: 'AGENT',
+  PARTNER: 'PARTNER',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+/** Who is calling, as established by the gateway. */
+export type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'member'; id: string; role: Role; name: string; email: string }
+  | { kind: 'apiKey'; id: string; role: Role; name: string; scopes: string[] };
+
+export type AuthenticatedCaller = Exclude<Caller, { kind: 'anonymous' }>;
+
+export const anonymous: Caller = Object.freeze({ kind: 'anonymous' });
+
+/** How long a signed identity stays valid: long enough for clock skew, short enough to limit replay. */
+const IDENTITY_TTL_SECONDS = 300;
+
+interface SignedIdentity {
+  caller: Caller;
+  /** Issued at, seconds since the epoch. */
+  iat: number;
+}
+
+function mac(payload: string, secret: string): Buffer {
+  return createHmac('sha256', secret).update(payload).digest();
+}
+
+/** Encodes `caller` as `<payload>.<hmac>`, both base64url, signed with the internal secret. */
+export function signIdentity(caller: Caller, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+  const body: SignedIdentity = { caller, iat: nowSeconds };
+  const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
+  return `${payload}.${mac(payload, secret).toString('base64url')}`;
+}
+
+/**
+ * Returns the caller in a signed identity header, or `undefined` when the header is missing,
+ * malformed, forged or stale. Subgraphs trust nothing else about who is calling.
+ */
+export function verifyIdentity(
+  header: string | undefined,
+  secret: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Caller | undefined {
+  if (!header) return undefined;
+  const dot = header.indexOf('.');
+  if (dot <= 0) return undefined;
+  const payload = header.slice(0, dot);
+  const given = Buffer.from(header.slice(dot + 1), 'base64url');
+  const expected = mac(payload, secret);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  try {
+    const body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as SignedIdentity;
+    if (Math.abs(nowSeconds - body.iat) > IDENTITY_TTL_SECONDS) return undefined;
+    return body.caller;
+  } catch {
+    return undefined;
+  }
+}

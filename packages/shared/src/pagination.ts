@@ -1,0 +1,57 @@
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { badUserInput } from './errors.js';
+
+/** The largest page any connection serves. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Relay page information, identical in every subgraph that pages. */
+@ObjectType({ description: 'Where a page sits in its connection.' })
+@Directive('@shareable')
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** Validates a requested page size: 1 to {@link MAX_PAGE_SIZE}, else `BAD_USER_INPUT` naming `field`. */
+export function pageSize(requested: number | null | undefined, fallback: number, field = 'first'): number {
+  const size = requested ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badUserInput(field, `must be between 1 and ${MAX_PAGE_SIZE}, got ${size}`);
+  }
+  return size;
+}
+
+/**
+ * An opaque cursor: the connection's `kind` and the sort key, base64url-encoded. The kind makes a
+ * cursor taken from another connection fail loudly instead of silently paging the wrong list.
+ */
+export function encodeCursor(kind: string, key: readonly string[]): string {
+  return Buffer.from(JSON.stringify([kind, ...key])).toString('base64url');
+}
+
+/** Decodes a cursor made by {@link encodeCursor} for `kind`, or throws `BAD_USER_INPUT` naming `field`. */
+export function decodeCursor(kind: string, cursor: string, arity: number, field = 'after'): string[] {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === arity + 1 &&
+      decoded[0] === kind &&
+      decoded.every((part) => typeof part === 'string')
+    ) {
+      return decoded.slice(1) as string[];
+    }
+  } catch {
+    // fall through to the error below: a cursor that does not decode is as foreign as one of another kind
+  }
+  throw badUserInput(field, `is not a cursor of this list (${kind}); pass an endCursor or startCursor this list returned`);
+}

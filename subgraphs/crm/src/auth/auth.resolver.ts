@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { signSessionToken, unauthenticated } from '@nusa/shared';
+import type { CrmContext } from '../context.js';
+import { TeamMemberEntity } from '../team-member/team-member.entity.js';
+import { AuthPayload } from './auth.type.js';
+import { decoyHash, verifyPassword } from './password.js';
+
+const WRONG_CREDENTIALS = 'Email or password is incorrect';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'Signs a team member in. The answer never tells whether the email exists.' })
+  async login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() { em, session }: CrmContext,
+  ): Promise<AuthPayload> {
+    const member = await em.findOne(TeamMemberEntity, { email: email.trim().toLowerCase(), active: true });
+    const valid = await verifyPassword(password, member?.passwordHash ?? (await decoyHash));
+    if (!member || !valid) throw unauthenticated(WRONG_CREDENTIALS);
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const expiresAt = issuedAt + session.ttlSeconds;
+    const token = signSessionToken(
+      { sub: member.id, role: member.role, name: member.name, email: member.email, jti: randomUUID(), iat: issuedAt, exp: expiresAt },
+      session.jwtSecret,
+    );
+    return { token, expiresAt: new Date(expiresAt * 1000), member };
+  }
+}

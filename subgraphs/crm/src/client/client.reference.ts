@@ -1,0 +1,4 @@
+import { referenceVia } from '@nusa/shared';
+import type { CrmContext } from '../context.js';
+
+export const resolveClientReference = referenceVia((context: CrmContext) => context.loaders.clientById);

@@ -1,0 +1,80 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, notFound, parseId, Role } from '@nusa/shared';
+import type { CrmContext } from '../context.js';
+import { InteractionEntity } from '../interaction/interaction.entity.js';
+import { Interaction } from '../interaction/interaction.type.js';
+import { PracticeEntity } from '../practice/practice.entity.js';
+import { Practice } from '../practice/practice.type.js';
+import { ClientEntity } from './client.entity.js';
+import { ClientFilter, CreateClientInput, UpdateClientInput } from './client.input.js';
+import { clientPage } from './client.query.js';
+import { Client, ClientConnection } from './client.type.js';
+
+const REQUIRED_ON_UPDATE = ['fullName', 'status'] as const;
+
+@Resolver(() => Client)
+export class ClientResolver {
+  @Authorized()
+  @Query(() => ClientConnection, { description: 'Clients, newest first; at most 100 a page.' })
+  clients(
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100. Default 20.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ClientFilter, { nullable: true }) filter: ClientFilter | null,
+    @Ctx() { em }: CrmContext,
+  ): Promise<ClientConnection> {
+    return clientPage(em, first, after, filter);
+  }
+
+  @Authorized()
+  @Query(() => Client, { nullable: true })
+  async client(@Arg('id', () => ID) id: string, @Ctx() { loaders }: CrmContext): Promise<ClientEntity | null> {
+    return (await loaders.clientById.load(parseId(id))) ?? null;
+  }
+
+  @Authorized([Role.ADMIN, Role.AGENT])
+  @Mutation(() => Client)
+  async createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() { em }: CrmContext): Promise<ClientEntity> {
+    const client = em.create(ClientEntity, {
+      fullName: input.fullName.trim(),
+      email: input.email?.trim().toLowerCase() ?? null,
+      phone: input.phone ?? null,
+      nationality: input.nationality ?? null,
+      notes: input.notes ?? null,
+      ...(input.status ? { status: input.status } : {}),
+    });
+    await em.flush();
+    return client;
+  }
+
+  @Authorized([Role.ADMIN, Role.AGENT])
+  @Mutation(() => Client, { description: 'Changes the given fields; null clears an optional one.' })
+  async updateClient(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateClientInput) input: UpdateClientInput,
+    @Ctx() { em }: CrmContext,
+  ): Promise<ClientEntity> {
+    for (const field of REQUIRED_ON_UPDATE) {
+      if (input[field] === null) throw badUserInput(`input.${field}`, 'cannot be null');
+    }
+    const client = await em.findOne(ClientEntity, { id: parseId(id) });
+    if (!client) throw notFound('Client', id);
+    if (input.fullName != null) client.fullName = input.fullName.trim();
+    if (input.status != null) client.status = input.status;
+    if (input.email !== undefined) client.email = input.email?.trim().toLowerCase() ?? null;
+    if (input.phone !== undefined) client.phone = input.phone;
+    if (input.nationality !== undefined) client.nationality = input.nationality;
+    if (input.notes !== undefined) client.notes = input.notes;
+    await em.flush();
+    return client;
+  }
+
+  @FieldResolver(() => [Practice], { description: 'Newest first.' })
+  practices(@Root() client: ClientEntity, @Ctx() { loaders }: CrmContext): Promise<PracticeEntity[]> {
+    return loaders.practicesByClient.load(client.id);
+  }
+
+  @FieldResolver(() => [Interaction], { description: 'Newest first.' })
+  interactions(@Root() client: ClientEntity, @Ctx() { loaders }: CrmContext): Promise<InteractionEntity[]> {
+    return loaders.interactionsByClient.load(client.id);
+  }
+}

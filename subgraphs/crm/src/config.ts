@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from '@nusa/shared';
+
+const DEV_ADMIN = { email: 'admin@localhost', password: 'admin' };
+
+const booleanish = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/** The CRM service's validated settings. */
+export interface CrmConfig {
+  port: number;
+  databaseUrl: string;
+  production: boolean;
+  logLevel: string;
+  jwtSecret: string;
+  internalSecret: string;
+  sessionTtlSeconds: number;
+  /** The first admin, created when the database has no team member yet; none in production unless configured. */
+  initialAdmin: { email: string; password: string } | null;
+  seedDemoData: boolean;
+}
+
+export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
+  const settings = parseSettings(
+    {
+      ...commonSettings,
+      CRM_PORT: port(4001),
+      DATABASE_URL: z.string({ error: 'is required (a postgres:// URL)' }).regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+      SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+      ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address').optional(),
+      ADMIN_PASSWORD: z.string().min(1).optional(),
+      SEED_DEMO_DATA: booleanish.optional(),
+    },
+    env,
+  );
+  const production = settings.NODE_ENV === 'production';
+  const secrets = resolveSecrets(settings);
+  let initialAdmin: CrmConfig['initialAdmin'] = null;
+  if (settings.ADMIN_EMAIL && settings.ADMIN_PASSWORD) {
+    initialAdmin = { email: settings.ADMIN_EMAIL.toLowerCase(), password: settings.ADMIN_PASSWORD };
+  } else if (!production) {
+    initialAdmin = DEV_ADMIN;
+  }
+  if (production && initialAdmin && initialAdmin.password.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 12 characters when NODE_ENV=production');
+  }
+  return {
+    port: settings.CRM_PORT,
+    databaseUrl: settings.DATABASE_URL,
+    production,
+    logLevel: settings.LOG_LEVEL,
+    ...secrets,
+    sessionTtlSeconds: Math.round(settings.SESSION_TTL_HOURS * 3600),
+    initialAdmin,
+    seedDemoData: settings.SEED_DEMO_DATA ?? !production,
+  };
+}

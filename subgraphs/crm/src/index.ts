@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { createLogger, listen, runMain, stopOnSignals } from '@nusa/shared';
+import { loadCrmConfig } from './config.js';
+import { openDatabase } from './orm.js';
+import { seedEmptyDatabase } from './seed/seed.js';
+import { createCrmServer } from './server.js';
+
+runMain(async () => {
+  const config = loadCrmConfig();
+  const logger = createLogger('crm', config.logLevel);
+  const orm = await openDatabase(config.databaseUrl);
+  await seedEmptyDatabase(orm.em.fork(), { admin: config.initialAdmin, demoData: config.seedDemoData }, logger);
+  const crm = await createCrmServer({ orm, logger, ...config });
+  const port = await listen(crm.server, config.port);
+  logger.info({ port }, `crm subgraph listening on http://localhost:${port}/graphql`);
+  stopOnSignals(logger, async () => {
+    await crm.stop();
+    await orm.close();
+  });
+});

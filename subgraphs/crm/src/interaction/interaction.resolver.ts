@@ -1,0 +1,62 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { badUserInput, notFound, parseId, Role } from '@nusa/shared';
+import { ClientEntity } from '../client/client.entity.js';
+import { Client } from '../client/client.type.js';
+import type { CrmContext } from '../context.js';
+import { PracticeEntity } from '../practice/practice.entity.js';
+import { Practice } from '../practice/practice.type.js';
+import { TeamMemberEntity } from '../team-member/team-member.entity.js';
+import { TeamMember } from '../team-member/team-member.type.js';
+import { InteractionEntity } from './interaction.entity.js';
+import { LogInteractionInput } from './interaction.input.js';
+import { Interaction } from './interaction.type.js';
+
+/** Clock skew allowed on a client-supplied time before it counts as "in the future". */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+@Resolver(() => Interaction)
+export class InteractionResolver {
+  @Authorized([Role.ADMIN, Role.AGENT])
+  @Mutation(() => Interaction, { description: 'Records a contact with a client, by the signed-in team member.' })
+  async logInteraction(@Arg('input', () => LogInteractionInput) input: LogInteractionInput, @Ctx() context: CrmContext): Promise<InteractionEntity> {
+    const { em, loaders, caller } = context;
+    const client = await loaders.clientById.load(parseId(input.clientId, 'input.clientId'));
+    if (!client) throw notFound('Client', input.clientId);
+    let practice: PracticeEntity | undefined;
+    if (input.practiceId) {
+      practice = await loaders.practiceById.load(parseId(input.practiceId, 'input.practiceId'));
+      if (!practice) throw notFound('Practice', input.practiceId);
+      if (practice.client.id !== client.id) throw badUserInput('input.practiceId', 'belongs to another client');
+    }
+    if (input.occurredAt && input.occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+      throw badUserInput('input.occurredAt', 'cannot be in the future');
+    }
+    const interaction = em.create(InteractionEntity, {
+      client: em.getReference(ClientEntity, client.id, { wrapped: true }),
+      practice: practice ? em.getReference(PracticeEntity, practice.id, { wrapped: true }) : null,
+      author: caller.kind === 'member' ? em.getReference(TeamMemberEntity, caller.id, { wrapped: true }) : null,
+      channel: input.channel,
+      summary: input.summary.trim(),
+      occurredAt: input.occurredAt ?? new Date(),
+    });
+    await em.flush();
+    return interaction;
+  }
+
+  @FieldResolver(() => Client)
+  async client(@Root() interaction: InteractionEntity, @Ctx() { loaders }: CrmContext): Promise<ClientEntity> {
+    const client = await loaders.clientById.load(interaction.client.id);
+    if (!client) throw notFound('Client', interaction.client.id);
+    return client;
+  }
+
+  @FieldResolver(() => Practice, { nullable: true })
+  async practice(@Root() interaction: InteractionEntity, @Ctx() { loaders }: CrmContext): Promise<PracticeEntity | null> {
+    return interaction.practice ? ((await loaders.practiceById.load(interaction.practice.id)) ?? null) : null;
+  }
+
+  @FieldResolver(() => TeamMember, { nullable: true, description: 'Who logged it; null when logged by an integration.' })
+  async author(@Root() interaction: InteractionEntity, @Ctx() { loaders }: CrmContext): Promise<TeamMemberEntity | null> {
+    return interaction.author ? ((await loaders.memberById.load(interaction.author.id)) ?? null) : null;
+  }
+}

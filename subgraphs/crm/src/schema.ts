@@ -1,0 +1,29 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, roleAuthChecker } from '@nusa/shared';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { resolveClientReference } from './client/client.reference.js';
+import { ClientResolver } from './client/client.resolver.js';
+import { resolveInteractionReference } from './interaction/interaction.reference.js';
+import { InteractionResolver } from './interaction/interaction.resolver.js';
+import { resolvePracticeReference } from './practice/practice.reference.js';
+import { PracticeResolver } from './practice/practice.resolver.js';
+import { ServiceResolver } from './service-catalog/service.resolver.js';
+import { resolveTeamMemberReference } from './team-member/team-member.reference.js';
+import { TeamMemberResolver } from './team-member/team-member.resolver.js';
+
+/** The CRM subgraph's executable schema. */
+export function buildCrmSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [AuthResolver, ClientResolver, PracticeResolver, InteractionResolver, TeamMemberResolver, ServiceResolver],
+      authChecker: roleAuthChecker,
+      validate: { forbidUnknownValues: false },
+    },
+    {
+      Client: { __resolveReference: resolveClientReference },
+      Practice: { __resolveReference: resolvePracticeReference },
+      Interaction: { __resolveReference: resolveInteractionReference },
+      TeamMember: { __resolveReference: resolveTeamMemberReference },
+    },
+  );
+}
