@@ -8,7 +8,7 @@ import { createCrmServer } from './server.js';
 runMain(async () => {
   const config = loadCrmConfig();
   const logger = createLogger('crm', config.logLevel);
-  const orm = await openDatabase(config.databaseUrl);
+  const orm = await openDatabase(config.databaseUrl, logger);
   await seedEmptyDatabase(orm.em.fork(), { admin: config.initialAdmin, demoData: config.seedDemoData }, logger);
   const crm = await createCrmServer({ orm, logger, ...config });
   const port = await listen(crm.server, config.port);

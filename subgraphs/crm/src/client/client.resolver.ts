@@ -16,11 +16,12 @@ const REQUIRED_ON_UPDATE = ['fullName', 'status'] as const;
 export class ClientResolver {
   @Authorized()
   @Query(() => ClientConnection, { description: 'Clients, newest first; at most 100 a page.' })
+  // Parameter decorators run last to first, so the arguments are listed in reverse of the SDL order.
   clients(
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100. Default 20.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => ClientFilter, { nullable: true }) filter: ClientFilter | null,
     @Ctx() { em }: CrmContext,
+    @Arg('filter', () => ClientFilter, { nullable: true }) filter: ClientFilter | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100. Default 20.' }) first: number | null,
   ): Promise<ClientConnection> {
     return clientPage(em, first, after, filter);
   }

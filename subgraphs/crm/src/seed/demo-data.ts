@@ -15,7 +15,7 @@ type Nation = readonly [code: string, count: number, phone: string, firstNames: 
 type Summary = readonly [titleMatch: string, text: string, lateStage?: boolean];
 type Template = readonly [type: DemoPracticeType, title: string, validityDays: number, weight: number];
 
-const SEED = 0x5eed_ba11;
+const SEED = 424_242;
 
 const MEMBERS: readonly (readonly [key: string, name: string, role: DemoRole])[] = [
   ['member-made', 'Made Suarjana', 'ADMIN'],
@@ -164,7 +164,7 @@ const FIRST_CONTACTS: readonly (readonly [DemoChannel, string])[] = [
 ];
 const CHANNELS: Weighted<DemoChannel> = [['WHATSAPP', 45], ['EMAIL', 28], ['PHONE', 10], ['MEETING', 7], ['NOTE', 10]];
 const OPEN: Weighted<DemoPracticeStatus> = [['INQUIRY', 2], ['DOCUMENTS_PENDING', 4], ['SUBMITTED', 3], ['IN_PROGRESS', 3], ['APPROVED', 1]];
-const MIXED: Weighted<DemoPracticeStatus> = [...OPEN, ['COMPLETED', 9], ['CANCELLED', 2], ['REJECTED', 1]];
+const MIXED: Weighted<DemoPracticeStatus> = [...OPEN, ['COMPLETED', 6], ['CANCELLED', 2], ['REJECTED', 1]];
 const LEAD_STATUSES: Weighted<DemoPracticeStatus> = [['INQUIRY', 2], ['DOCUMENTS_PENDING', 1]];
 const CLOSED: Weighted<DemoPracticeStatus> = [['COMPLETED', 6], ['CANCELLED', 3], ['REJECTED', 1]];
 const LATE_STATUSES = new Set<DemoPracticeStatus>(['SUBMITTED', 'IN_PROGRESS', 'APPROVED', 'COMPLETED']);
@@ -262,7 +262,7 @@ export function demoData(): DemoData {
     clients.push(client);
     const created = client.createdDaysAgo;
     const count = client.status === 'LEAD' ? (r.chance(0.3) ? 2 : 1)
-      : client.status === 'INACTIVE' ? r.int(1, 2) : r.weighted<number>([[1, 25], [2, 45], [3, 30]]);
+      : client.status === 'INACTIVE' ? r.int(1, 2) : r.weighted<number>([[1, 30], [2, 45], [3, 25]]);
     const usedGroups = new Set<string>();
     const own: DemoPractice[] = [];
 

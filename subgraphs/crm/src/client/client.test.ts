@@ -1,0 +1,130 @@
+import { encodeCursor } from '@nusa/shared';
+import { startCrm, type CrmHarness } from '../testing';
+
+const CREATE = 'mutation Create($input: CreateClientInput!) { createClient(input: $input) { id fullName email phone nationality status } }';
+const PAGE = `query Page($first: Int, $after: String, $filter: ClientFilter) {
+  clients(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+    edges { cursor node { id fullName createdAt } }
+  }
+}`;
+
+interface Page {
+  clients: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; fullName: string; createdAt: string } }[] };
+}
+
+let crm: CrmHarness;
+beforeAll(async () => {
+  crm = await startCrm('client', { demoData: true });
+});
+afterAll(() => crm.stop());
+
+describe('creating and changing clients', () => {
+  it('creates a client with normalised fields', async () => {
+    const result = await crm.as(crm.agent)(CREATE, {
+      input: { fullName: '  Olivia Bennett ', email: 'Olivia@Example.com', phone: '+61412345678', nationality: 'AU' },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.createClient).toMatchObject({ fullName: 'Olivia Bennett', email: 'olivia@example.com', nationality: 'AU', status: 'LEAD' });
+  });
+
+  it.each([
+    [{ fullName: '' }, 'fullName'],
+    [{ fullName: '   ' }, 'fullName'],
+    [{ fullName: 'A', email: 'not-an-email' }, 'email'],
+    [{ fullName: 'A', phone: '0812' }, 'phone'],
+    [{ fullName: 'A', nationality: 'Australia' }, 'nationality'],
+  ])('refuses %j with BAD_USER_INPUT naming %s', async (input, field) => {
+    const result = await crm.as(crm.agent)(CREATE, { input });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.errors?.[0]?.message).toContain(field);
+  });
+
+  it('refuses an unknown enum value as BAD_USER_INPUT', async () => {
+    const result = await crm.as(crm.agent)(CREATE, { input: { fullName: 'A', status: 'VIP' } });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('status');
+  });
+
+  it('updates only the given fields and clears a field set to null', async () => {
+    const created = await crm.as(crm.agent)<{ createClient: { id: string } }>(CREATE, { input: { fullName: 'Jonas Weber', phone: '+4915112345678' } });
+    const id = created.data?.createClient.id;
+    const result = await crm.as(crm.agent)(
+      'mutation($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { fullName phone status } }',
+      { id, input: { status: 'ACTIVE', phone: null } },
+    );
+    expect(result.data?.updateClient).toEqual({ fullName: 'Jonas Weber', phone: null, status: 'ACTIVE' });
+  });
+
+  it('answers NOT_FOUND for a client that does not exist', async () => {
+    const result = await crm.as(crm.agent)('mutation { updateClient(id: "00000000-0000-4000-8000-000000000000", input: { notes: "x" }) { id } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('answers BAD_USER_INPUT for an id that is not an id, without leaking SQL', async () => {
+    const result = await crm.as(crm.agent)('{ client(id: "1 or 1=1") { id } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(JSON.stringify(result.errors)).not.toMatch(/select|uuid|postgres/i);
+  });
+});
+
+describe('paging through clients', () => {
+  it('walks every client exactly once, newest first, with a stable total', async () => {
+    const seen: string[] = [];
+    const times: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    let total = -1;
+    do {
+      const result: { data?: Page | null } = await crm.as(crm.agent)<Page>(PAGE, { first: 7, after });
+      const connection = result.data?.clients;
+      if (!connection) throw new Error('no page');
+      total = connection.totalCount;
+      seen.push(...connection.edges.map((edge) => edge.node.id));
+      times.push(...connection.edges.map((edge) => edge.node.createdAt));
+      after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(total);
+    expect(pages).toBe(Math.ceil(total / 7));
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it('filters by text in the name or email, case-insensitively', async () => {
+    await crm.as(crm.agent)(CREATE, { input: { fullName: 'Zed Unique-Surname', email: 'zed@example.org' } });
+    const byName = await crm.as(crm.agent)<Page>(PAGE, { filter: { search: 'unique-SURNAME' } });
+    const byEmail = await crm.as(crm.agent)<Page>(PAGE, { filter: { search: 'ZED@example' } });
+    expect(byName.data?.clients.edges.map((e) => e.node.fullName)).toEqual(['Zed Unique-Surname']);
+    expect(byEmail.data?.clients.totalCount).toBe(1);
+  });
+
+  it('treats LIKE wildcards in a search as plain text', async () => {
+    const result = await crm.as(crm.agent)<Page>(PAGE, { filter: { search: '%' } });
+    expect(result.data?.clients.totalCount).toBe(0);
+  });
+
+  it('filters by nationality, status and practice type together', async () => {
+    const result = await crm.as(crm.agent)<{ clients: { edges: { node: { nationality: string; status: string; practices: { type: string }[] } }[] } }>(
+      `{ clients(first: 100, filter: { nationality: "AU", status: ACTIVE, practiceType: KITAS }) {
+           edges { node { nationality status practices { type } } } } }`,
+    );
+    const nodes = result.data?.clients.edges.map((edge) => edge.node) ?? [];
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      expect(node).toMatchObject({ nationality: 'AU', status: 'ACTIVE' });
+      expect(node.practices.map((p) => p.type)).toContain('KITAS');
+    }
+  });
+
+  it('refuses a page size over 100 naming first', async () => {
+    const result = await crm.as(crm.agent)(PAGE, { first: 101 });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('refuses a cursor from another list naming after', async () => {
+    const result = await crm.as(crm.agent)(PAGE, { after: encodeCursor('Message', ['2026-01-01T00:00:00.000Z', 'x']) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});

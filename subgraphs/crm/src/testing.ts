@@ -1,0 +1,66 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createLogger, listen, Role, type Caller } from '@nusa/shared';
+import { createTestDatabase, identityHeaders, postGraphQL, type GraphQLResult, type TestDatabase } from '@nusa/shared/testing';
+import { openDatabase } from './orm.js';
+import { seedEmptyDatabase } from './seed/seed.js';
+import { createCrmServer } from './server.js';
+import { TeamMemberEntity } from './team-member/team-member.entity.js';
+
+export const TEST_SECRETS = {
+  jwtSecret: 'test-jwt-secret-test-jwt-secret-test-jwt',
+  internalSecret: 'test-internal-secret-test-internal-secret',
+};
+export const TEST_ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
+
+type Operation = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<TData>>;
+
+/** A CRM subgraph on a fresh database and a free port, with callers to talk to it as. */
+export interface CrmHarness {
+  url: string;
+  orm: MikroORM;
+  database: TestDatabase;
+  admin: Caller;
+  agent: Caller;
+  /** Sends an operation with `caller`'s identity signed as the gateway would. */
+  as: (caller: Caller) => Operation;
+  /** SQL statements run since the last `resetQueryCount()`. */
+  queryCount: () => number;
+  resetQueryCount: () => void;
+  stop: () => Promise<void>;
+}
+
+export async function startCrm(label: string, options: { demoData?: boolean } = {}): Promise<CrmHarness> {
+  const database = await createTestDatabase(label);
+  const logger = createLogger('crm-test', 'silent');
+  const orm = await openDatabase(database.url, logger);
+  let queries = 0;
+  orm.em.getConnection().getKnex().on('query', () => {
+    queries += 1;
+  });
+  await seedEmptyDatabase(orm.em.fork(), { admin: TEST_ADMIN, demoData: options.demoData ?? false }, logger);
+  const em = orm.em.fork();
+  const adminRow = await em.findOneOrFail(TeamMemberEntity, { email: TEST_ADMIN.email });
+  const agentRow = em.create(TeamMemberEntity, { name: 'Komang Agent', email: 'agent@example.com', role: Role.AGENT, passwordHash: 'x' });
+  await em.flush();
+  const crm = await createCrmServer({ orm, logger, ...TEST_SECRETS, sessionTtlSeconds: 3600 });
+  const port = await listen(crm.server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const member = (row: TeamMemberEntity): Caller => ({ kind: 'member', id: row.id, role: row.role, name: row.name, email: row.email });
+  return {
+    url,
+    orm,
+    database,
+    admin: member(adminRow),
+    agent: member(agentRow),
+    as: (caller) => (query, variables) => postGraphQL(url, query, variables, identityHeaders(caller, TEST_SECRETS.internalSecret)),
+    queryCount: () => queries,
+    resetQueryCount: () => {
+      queries = 0;
+    },
+    stop: async () => {
+      await crm.stop();
+      await orm.close();
+      await database.drop();
+    },
+  };
+}
