@@ -14,4 +14,5 @@ module.exports = {
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

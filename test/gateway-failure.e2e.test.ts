@@ -54,7 +54,10 @@ beforeAll(async () => {
   const deadCrm = `http://127.0.0.1:${await closedPort()}/graphql`;
   gateway = await startGateway({ supergraphPath, subgraphUrls: { crm: deadCrm, office: officeUrl }, ...TEST_SECRETS });
   const now = Math.floor(Date.now() / 1000);
-  token = signSessionToken({ sub: 'm1', role: 'AGENT', name: 'Agent', email: 'a@example.com', jti: 'j', iat: now, exp: now + 600 }, TEST_SECRETS.jwtSecret);
+  token = signSessionToken(
+    { sub: 'm1', role: 'AGENT', name: 'Agent', email: 'a@example.com', jti: 'j', iat: now, exp: now + 600 },
+    TEST_SECRETS.jwtSecret,
+  );
 });
 
 afterAll(async () => {

@@ -49,23 +49,27 @@ afterAll(async () => {
 describe('the gateway in front of the CRM', () => {
   it('signs in and serves clients with their practices and assignees', async () => {
     expect(token).not.toBe('');
-    const result = await asAdmin<{ clients: { edges: { node: { fullName: string; practices: { type: string; assignee: { name: string } | null }[] } }[] } }>(
-      '{ clients(first: 50) { edges { node { fullName practices { type status assignee { name } } } } } }',
-    );
+    const result = await asAdmin<{
+      clients: { edges: { node: { fullName: string; practices: { type: string; assignee: { name: string } | null }[] } }[] };
+    }>('{ clients(first: 50) { edges { node { fullName practices { type status assignee { name } } } } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data?.clients.edges).toHaveLength(50);
     expect(result.data?.clients.edges.some(({ node }) => node.practices.some((p) => p.assignee !== null))).toBe(true);
   });
 
   it('creates a client, opens a practice and refuses a forbidden status change with BAD_USER_INPUT', async () => {
-    const created = await asAdmin<{ createClient: { id: string } }>('mutation { createClient(input: { fullName: "Emma Larsen", nationality: "DK" }) { id } }');
+    const created = await asAdmin<{ createClient: { id: string } }>(
+      'mutation { createClient(input: { fullName: "Emma Larsen", nationality: "DK" }) { id } }',
+    );
     const clientId = created.data?.createClient.id;
     const opened = await asAdmin<{ openPractice: { id: string; status: string } }>(
       'mutation($clientId: ID!) { openPractice(input: { clientId: $clientId, type: PT_PMA }) { id status } }',
       { clientId },
     );
     expect(opened.data?.openPractice.status).toBe('INQUIRY');
-    const moved = await asAdmin('mutation($id: ID!) { updatePracticeStatus(id: $id, status: COMPLETED) { status } }', { id: opened.data?.openPractice.id });
+    const moved = await asAdmin('mutation($id: ID!) { updatePracticeStatus(id: $id, status: COMPLETED) { status } }', {
+      id: opened.data?.openPractice.id,
+    });
     expect(moved.status).toBe(200);
     expect(moved.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(moved.errors?.[0]?.message).toContain('from INQUIRY to COMPLETED');
@@ -76,8 +80,16 @@ describe('the gateway in front of the CRM', () => {
     const seen = new Set<string>();
     let total = 0;
     do {
-      const page: Awaited<ReturnType<typeof asAdmin<{ clients: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } }>>> =
-        await asAdmin('query($after: String) { clients(first: 20, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }', { after });
+      const page: Awaited<
+        ReturnType<
+          typeof asAdmin<{
+            clients: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] };
+          }>
+        >
+      > = await asAdmin(
+        'query($after: String) { clients(first: 20, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+        { after },
+      );
       const connection = page.data?.clients;
       if (!connection) throw new Error(JSON.stringify(page.errors));
       total = connection.totalCount;

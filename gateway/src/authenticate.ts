@@ -14,7 +14,8 @@ export function authenticate(req: IncomingMessage, jwtSecret: string): Caller {
   }
   const verdict = verifySessionToken(match[1], jwtSecret);
   if (!verdict.ok) {
-    const message = verdict.reason === 'expired' ? 'Your session has expired; sign in again' : 'The bearer token is not valid; sign in again';
+    const message =
+      verdict.reason === 'expired' ? 'Your session has expired; sign in again' : 'The bearer token is not valid; sign in again';
     throw clientError(ErrorCode.Unauthenticated, message, { http: { status: 401 }, reason: verdict.reason });
   }
   const { claims } = verdict;

@@ -22,7 +22,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     {
       ...commonSettings,
       PORT: port(4000),
-      SUPERGRAPH_PATH: z.string().min(1).default(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
+      SUPERGRAPH_PATH: z
+        .string()
+        .min(1)
+        .default(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
       CRM_URL: url,
       MEMORY_URL: url,

@@ -7,6 +7,9 @@ runMain(async () => {
   const logger = createLogger('gateway', config.logLevel);
   const gateway = await createGatewayServer(config, logger);
   const port = await listen(gateway.server, config.port);
-  logger.info({ port, supergraph: config.supergraphPath, subgraphs: gateway.subgraphUrls() }, `gateway listening on http://localhost:${port}/graphql`);
+  logger.info(
+    { port, supergraph: config.supergraphPath, subgraphs: gateway.subgraphUrls() },
+    `gateway listening on http://localhost:${port}/graphql`,
+  );
   stopOnSignals(logger, gateway.stop);
 });

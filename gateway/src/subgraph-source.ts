@@ -33,9 +33,10 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
-    if (!headers || !context.identity) return;
-    headers.set(IDENTITY_HEADER, context.identity);
-    headers.set(REQUEST_ID_HEADER, context.requestId);
+    const { identity, requestId } = context as GatewayContext;
+    if (!headers || !identity) return;
+    headers.set(IDENTITY_HEADER, identity);
+    headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -43,7 +44,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       return await super.process(options);
     } catch (error) {
       if (error instanceof GraphQLError && typeof error.extensions.response === 'object') throw error;
-      options.context.logger?.warn({ err: error, subgraph: this.name }, 'subgraph unreachable');
+      (options.context as GatewayContext).logger?.warn({ err: error, subgraph: this.name }, 'subgraph unreachable');
       throw new GraphQLError(`The ${this.name} service is unavailable; the fields it owns are null`, {
         extensions: { code: ErrorCode.InternalServerError, reason: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
       });

@@ -11,7 +11,9 @@ export interface GatewayHarness {
   stop: () => Promise<void>;
 }
 
-export async function startGateway(settings: Pick<GatewayConfig, 'supergraphPath' | 'subgraphUrls' | 'jwtSecret' | 'internalSecret'> & Partial<GatewayConfig>): Promise<GatewayHarness> {
+export async function startGateway(
+  settings: Pick<GatewayConfig, 'supergraphPath' | 'subgraphUrls' | 'jwtSecret' | 'internalSecret'> & Partial<GatewayConfig>,
+): Promise<GatewayHarness> {
   const config: GatewayConfig = { port: 0, subgraphTimeoutMs: 5000, production: false, logLevel: 'silent', ...settings };
   const gateway = await createGatewayServer(config, createLogger('gateway-test', config.logLevel));
   const port = await listen(gateway.server, 0, '127.0.0.1');

@@ -56,6 +56,9 @@ runMain(async () => {
   const admin = settings.NODE_ENV === 'production' ? undefined : (settings.ADMIN_EMAIL ?? 'admin@localhost');
   write('');
   write(`The platform is running: http://localhost:${gatewayPort}/graphql`);
-  if (admin) write(`Sign in with: mutation { login(email: "${admin}", password: "${settings.ADMIN_PASSWORD ? '<ADMIN_PASSWORD>' : 'admin'}") { token } }`);
+  if (admin)
+    write(
+      `Sign in with: mutation { login(email: "${admin}", password: "${settings.ADMIN_PASSWORD ? '<ADMIN_PASSWORD>' : 'admin'}") { token } }`,
+    );
   write('Press Ctrl-C to stop.');
 });

@@ -53,7 +53,10 @@ export async function waitUntilHealthy(url: string, exited: Promise<unknown>, ti
   const deadline = Date.now() + timeoutMs;
   const poll = async (): Promise<void> => {
     while (Date.now() < deadline) {
-      const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+      const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

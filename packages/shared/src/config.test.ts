@@ -3,7 +3,9 @@ import { ConfigError, parseSettings, port, resolveSecrets } from './config';
 
 describe('configuration', () => {
   it('names the variable in one line when a setting is invalid', () => {
-    expect(() => parseSettings({ PORT: port(4000) }, { PORT: 'eighty' })).toThrow(new ConfigError('Invalid setting PORT: Invalid input: expected number, received NaN'));
+    expect(() => parseSettings({ PORT: port(4000) }, { PORT: 'eighty' })).toThrow(
+      new ConfigError('Invalid setting PORT: Invalid input: expected number, received NaN'),
+    );
   });
 
   it('applies defaults', () => {
@@ -11,8 +13,12 @@ describe('configuration', () => {
   });
 
   it('requires both secrets in production', () => {
-    expect(() => resolveSecrets({ NODE_ENV: 'production', INTERNAL_SECRET: 'i'.repeat(32) })).toThrow('JWT_SECRET is required when NODE_ENV=production');
-    expect(() => resolveSecrets({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) })).toThrow('INTERNAL_SECRET is required when NODE_ENV=production');
+    expect(() => resolveSecrets({ NODE_ENV: 'production', INTERNAL_SECRET: 'i'.repeat(32) })).toThrow(
+      'JWT_SECRET is required when NODE_ENV=production',
+    );
+    expect(() => resolveSecrets({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) })).toThrow(
+      'INTERNAL_SECRET is required when NODE_ENV=production',
+    );
   });
 
   it('uses development secrets outside production', () => {

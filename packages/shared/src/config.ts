@@ -22,10 +22,7 @@ export const commonSettings = {
  * Parses `env` against `shape`. The first problem becomes a one-line {@link ConfigError} such as
  * `DATABASE_URL: Invalid URL`, so start-up stops with something a person can act on.
  */
-export function parseSettings<S extends z.ZodRawShape>(
-  shape: S,
-  env: NodeJS.ProcessEnv = process.env,
-): z.infer<z.ZodObject<S>> {
+export function parseSettings<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -13,11 +13,7 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** An error whose message is safe to show to the caller, with a stable `extensions.code`. */
-export function clientError(
-  code: ErrorCode,
-  message: string,
-  extensions: Record<string, unknown> = {},
-): GraphQLError {
+export function clientError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
@@ -47,5 +43,13 @@ const clientCodes = new Set<string>(Object.values(ErrorCode));
 export function isClientFacing(error: GraphQLError): boolean {
   const code = error.extensions?.code;
   if (typeof code !== 'string') return false;
-  return code !== ErrorCode.InternalServerError && (clientCodes.has(code) || code.startsWith('GRAPHQL_') || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED' || code === 'OPERATION_RESOLUTION_FAILURE' || code === 'BAD_REQUEST');
+  return (
+    code !== ErrorCode.InternalServerError &&
+    (clientCodes.has(code) ||
+      code.startsWith('GRAPHQL_') ||
+      code === 'PERSISTED_QUERY_NOT_FOUND' ||
+      code === 'PERSISTED_QUERY_NOT_SUPPORTED' ||
+      code === 'OPERATION_RESOLUTION_FAILURE' ||
+      code === 'BAD_REQUEST')
+  );
 }

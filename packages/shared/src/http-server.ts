@@ -36,7 +36,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /** Answers with a GraphQL-shaped error body, the way a GraphQL client expects any failure. */
-export function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+export function sendGraphQLError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): void {
   sendJson(res, status, { errors: [{ message, extensions: { ...extra, code } }] });
 }
 
@@ -91,7 +97,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         raw = await readBody(req, maxBodyBytes);
       } catch (error) {
         if (error instanceof BodyTooLarge) {
-          sendGraphQLError(res, 413, ErrorCode.BadUserInput, `Request body exceeds the limit of ${maxBodyBytes} bytes`, { limit: maxBodyBytes });
+          sendGraphQLError(res, 413, ErrorCode.BadUserInput, `Request body exceeds the limit of ${maxBodyBytes} bytes`, {
+            limit: maxBodyBytes,
+          });
           return;
         }
         throw error;

@@ -46,11 +46,7 @@ export function signIdentity(caller: Caller, secret: string, nowSeconds = Math.f
  * Returns the caller in a signed identity header, or `undefined` when the header is missing,
  * malformed, forged or stale. Subgraphs trust nothing else about who is calling.
  */
-export function verifyIdentity(
-  header: string | undefined,
-  secret: string,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): Caller | undefined {
+export function verifyIdentity(header: string | undefined, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): Caller | undefined {
   if (!header) return undefined;
   const dot = header.indexOf('.');
   if (dot <= 0) return undefined;

@@ -12,7 +12,10 @@ function codeOf(action: () => unknown): unknown {
 
 describe('cursors and page sizes', () => {
   it('decodes the cursor it encoded', () => {
-    expect(decodeCursor('Client', encodeCursor('Client', ['2026-01-01T00:00:00.000Z', 'abc']), 2)).toEqual(['2026-01-01T00:00:00.000Z', 'abc']);
+    expect(decodeCursor('Client', encodeCursor('Client', ['2026-01-01T00:00:00.000Z', 'abc']), 2)).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      'abc',
+    ]);
   });
 
   it('refuses a cursor of another list, naming the argument', () => {

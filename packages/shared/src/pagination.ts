@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
 /** The largest page any connection serves. */
@@ -48,7 +48,7 @@ export function decodeCursor(kind: string, cursor: string, arity: number, field 
       decoded[0] === kind &&
       decoded.every((part) => typeof part === 'string')
     ) {
-      return decoded.slice(1) as string[];
+      return decoded.slice(1);
     }
   } catch {
     // fall through to the error below: a cursor that does not decode is as foreign as one of another kind

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { ServiceContext } from './auth.js';
 import { formatErrorFor } from './format-error.js';
 import { closeServer, createGraphQLHttpServer, sendJson } from './http-server.js';
@@ -48,7 +48,7 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorFor(logger) as (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+    formatError: formatErrorFor(logger),
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metrics.plugin, ...(options.plugins ?? [])],
   });
   await apollo.start();
@@ -69,10 +69,7 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
     },
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
-      const caller: Caller | undefined = verifyIdentity(
-        typeof header === 'string' ? header : undefined,
-        options.internalSecret,
-      );
+      const caller: Caller | undefined = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
       if (!caller) {
         throw clientError(ErrorCode.Unauthenticated, `Requests to the ${options.name} service must come through the gateway`, {
           http: { status: 401 },

@@ -31,9 +31,7 @@ export function signSessionToken(claims: SessionClaims, secret: string): string 
   return `${body}.${sign(body, secret).toString('base64url')}`;
 }
 
-export type TokenVerdict =
-  | { ok: true; claims: SessionClaims }
-  | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+export type TokenVerdict = { ok: true; claims: SessionClaims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
 
 /**
  * Verifies an HS256 JWT: the algorithm must be HS256 (never `none`), the signature must match in

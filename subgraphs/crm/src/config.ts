@@ -25,8 +25,15 @@ export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
       ...commonSettings,
       CRM_PORT: port(4001),
       DATABASE_URL: z.string({ error: 'is required (a postgres:// URL)' }).regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
-      SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
-      ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address').optional(),
+      SESSION_TTL_HOURS: z.coerce
+        .number()
+        .positive()
+        .max(24 * 30)
+        .default(12),
+      ADMIN_EMAIL: z
+        .string()
+        .regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address')
+        .optional(),
       ADMIN_PASSWORD: z.string().min(1).optional(),
       SEED_DEMO_DATA: booleanish.optional(),
     },

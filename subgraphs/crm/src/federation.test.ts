@@ -48,7 +48,13 @@ describe('federation', () => {
     const [known] = await crm.orm.em.fork().find(ClientEntity, {}, { limit: 1 });
     const result = await crm.as(crm.agent)<{ _entities: ({ id: string } | null)[] }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id } } }',
-      { r: [{ __typename: 'Client', id: known?.id }, { __typename: 'Client', id: '00000000-0000-4000-8000-000000000009' }, { __typename: 'Client', id: 'nope' }] },
+      {
+        r: [
+          { __typename: 'Client', id: known?.id },
+          { __typename: 'Client', id: '00000000-0000-4000-8000-000000000009' },
+          { __typename: 'Client', id: 'nope' },
+        ],
+      },
     );
     expect(result.data?._entities).toEqual([{ id: known?.id }, null, null]);
   });

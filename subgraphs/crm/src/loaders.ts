@@ -14,7 +14,10 @@ export function createLoaders(em: EntityManager) {
     memberById: entityLoader(em, TeamMemberEntity),
     practicesByClient: groupedLoader(em, PracticeEntity, 'client', (p) => p.client.id, { createdAt: 'desc', id: 'desc' }),
     interactionsByClient: groupedLoader(em, InteractionEntity, 'client', (i) => i.client.id, { occurredAt: 'desc', id: 'desc' }),
-    interactionsByPractice: groupedLoader(em, InteractionEntity, 'practice', (i) => i.practice?.id ?? '', { occurredAt: 'desc', id: 'desc' }),
+    interactionsByPractice: groupedLoader(em, InteractionEntity, 'practice', (i) => i.practice?.id ?? '', {
+      occurredAt: 'desc',
+      id: 'desc',
+    }),
   };
 }
 

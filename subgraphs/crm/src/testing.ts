@@ -34,9 +34,12 @@ export async function startCrm(label: string, options: { demoData?: boolean } = 
   const logger = createLogger('crm-test', 'silent');
   const orm = await openDatabase(database.url, logger);
   let queries = 0;
-  orm.em.getConnection().getKnex().on('query', () => {
-    queries += 1;
-  });
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', () => {
+      queries += 1;
+    });
   await seedEmptyDatabase(orm.em.fork(), { admin: TEST_ADMIN, demoData: options.demoData ?? false }, logger);
   const em = orm.em.fork();
   const adminRow = await em.findOneOrFail(TeamMemberEntity, { email: TEST_ADMIN.email });

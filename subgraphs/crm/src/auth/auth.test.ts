@@ -2,7 +2,8 @@ import { anonymous, IDENTITY_HEADER, signIdentity, verifySessionToken } from '@n
 import { postGraphQL } from '@nusa/shared/testing';
 import { startCrm, TEST_ADMIN, TEST_SECRETS, type CrmHarness } from '../testing';
 
-const LOGIN = 'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt member { email role } } }';
+const LOGIN =
+  'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt member { email role } } }';
 
 let crm: CrmHarness;
 beforeAll(async () => {

@@ -46,7 +46,10 @@ export async function clientPage(
     page.andWhere('(c.created_at, c.id) < (?, ?)', [createdAt, id]);
   }
   const [rows, totalCount] = await Promise.all([
-    page.orderBy({ createdAt: 'desc', id: 'desc' }).limit(size + 1).getResultList(),
+    page
+      .orderBy({ createdAt: 'desc', id: 'desc' })
+      .limit(size + 1)
+      .getResultList(),
     filtered(em.fork(), filter).getCount(),
   ]);
   const nodes = rows.slice(0, size);

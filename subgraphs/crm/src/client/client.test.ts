@@ -11,7 +11,11 @@ const PAGE = `query Page($first: Int, $after: String, $filter: ClientFilter) {
 }`;
 
 interface Page {
-  clients: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; fullName: string; createdAt: string } }[] };
+  clients: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; fullName: string; createdAt: string } }[];
+  };
 }
 
 let crm: CrmHarness;
@@ -26,7 +30,12 @@ describe('creating and changing clients', () => {
       input: { fullName: '  Olivia Bennett ', email: 'Olivia@Example.com', phone: '+61412345678', nationality: 'AU' },
     });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.createClient).toMatchObject({ fullName: 'Olivia Bennett', email: 'olivia@example.com', nationality: 'AU', status: 'LEAD' });
+    expect(result.data?.createClient).toMatchObject({
+      fullName: 'Olivia Bennett',
+      email: 'olivia@example.com',
+      nationality: 'AU',
+      status: 'LEAD',
+    });
   });
 
   it.each([
@@ -48,7 +57,9 @@ describe('creating and changing clients', () => {
   });
 
   it('updates only the given fields and clears a field set to null', async () => {
-    const created = await crm.as(crm.agent)<{ createClient: { id: string } }>(CREATE, { input: { fullName: 'Jonas Weber', phone: '+4915112345678' } });
+    const created = await crm.as(crm.agent)<{ createClient: { id: string } }>(CREATE, {
+      input: { fullName: 'Jonas Weber', phone: '+4915112345678' },
+    });
     const id = created.data?.createClient.id;
     const result = await crm.as(crm.agent)(
       'mutation($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { fullName phone status } }',
@@ -58,7 +69,9 @@ describe('creating and changing clients', () => {
   });
 
   it('answers NOT_FOUND for a client that does not exist', async () => {
-    const result = await crm.as(crm.agent)('mutation { updateClient(id: "00000000-0000-4000-8000-000000000000", input: { notes: "x" }) { id } }');
+    const result = await crm.as(crm.agent)(
+      'mutation { updateClient(id: "00000000-0000-4000-8000-000000000000", input: { notes: "x" }) { id } }',
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -106,7 +119,9 @@ describe('paging through clients', () => {
   });
 
   it('filters by nationality, status and practice type together', async () => {
-    const result = await crm.as(crm.agent)<{ clients: { edges: { node: { nationality: string; status: string; practices: { type: string }[] } }[] } }>(
+    const result = await crm.as(crm.agent)<{
+      clients: { edges: { node: { nationality: string; status: string; practices: { type: string }[] } }[] };
+    }>(
       `{ clients(first: 100, filter: { nationality: "AU", status: ACTIVE, practiceType: KITAS }) {
            edges { node { nationality status practices { type } } } } }`,
     );

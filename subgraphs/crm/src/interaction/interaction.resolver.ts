@@ -18,7 +18,10 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 export class InteractionResolver {
   @Authorized([Role.ADMIN, Role.AGENT])
   @Mutation(() => Interaction, { description: 'Records a contact with a client, by the signed-in team member.' })
-  async logInteraction(@Arg('input', () => LogInteractionInput) input: LogInteractionInput, @Ctx() context: CrmContext): Promise<InteractionEntity> {
+  async logInteraction(
+    @Arg('input', () => LogInteractionInput) input: LogInteractionInput,
+    @Ctx() context: CrmContext,
+  ): Promise<InteractionEntity> {
     const { em, loaders, caller } = context;
     const client = await loaders.clientById.load(parseId(input.clientId, 'input.clientId'));
     if (!client) throw notFound('Client', input.clientId);

@@ -20,9 +20,7 @@ function addDays(day: string, days: number): string {
 
 /** The earliest of a practice's due and expiry dates that falls inside [from, to]. */
 function deadlineIn(practice: PracticeEntity, from: string, to: string): string | undefined {
-  return [practice.dueDate, practice.expiryDate]
-    .filter((day): day is string => day !== null && day >= from && day <= to)
-    .sort()[0];
+  return [practice.dueDate, practice.expiryDate].filter((day): day is string => day !== null && day >= from && day <= to).sort()[0];
 }
 
 /**

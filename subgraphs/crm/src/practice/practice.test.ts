@@ -4,17 +4,27 @@ import { startCrm, type CrmHarness } from '../testing';
 const OPEN = `mutation Open($input: OpenPracticeInput!) {
   openPractice(input: $input) { id type status title dueDate allowedTransitions client { id } assignee { id } }
 }`;
-const MOVE = 'mutation Move($id: ID!, $status: PracticeStatus!) { updatePracticeStatus(id: $id, status: $status) { status statusChangedAt } }';
+const MOVE =
+  'mutation Move($id: ID!, $status: PracticeStatus!) { updatePracticeStatus(id: $id, status: $status) { status statusChangedAt } }';
 
 interface Opened {
-  openPractice: { id: string; status: string; title: string; allowedTransitions: string[]; client: { id: string }; assignee: { id: string } | null };
+  openPractice: {
+    id: string;
+    status: string;
+    title: string;
+    allowedTransitions: string[];
+    client: { id: string };
+    assignee: { id: string } | null;
+  };
 }
 
 let crm: CrmHarness;
 let clientId: string;
 beforeAll(async () => {
   crm = await startCrm('practice');
-  const created = await crm.as(crm.agent)<{ createClient: { id: string } }>('mutation { createClient(input: { fullName: "Hiroshi Tanaka", nationality: "JP" }) { id } }');
+  const created = await crm.as(crm.agent)<{ createClient: { id: string } }>(
+    'mutation { createClient(input: { fullName: "Hiroshi Tanaka", nationality: "JP" }) { id } }',
+  );
   clientId = created.data?.createClient.id ?? '';
 });
 afterAll(() => crm.stop());

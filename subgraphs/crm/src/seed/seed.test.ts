@@ -11,7 +11,10 @@ afterAll(() => crm.stop());
 describe('first-start data', () => {
   it('loads 50 demo clients with practices and interactions that hang together', async () => {
     const result = await crm.as(crm.agent)<{
-      clients: { totalCount: number; edges: { node: { createdAt: string; practices: { createdAt: string }[]; interactions: unknown[] } }[] };
+      clients: {
+        totalCount: number;
+        edges: { node: { createdAt: string; practices: { createdAt: string }[]; interactions: unknown[] } }[];
+      };
     }>('{ clients(first: 100) { totalCount edges { node { createdAt practices { createdAt } interactions { channel } } } } }');
     expect(result.data?.clients.totalCount).toBe(50);
     for (const { node } of result.data?.clients.edges ?? []) {
@@ -22,7 +25,11 @@ describe('first-start data', () => {
   });
 
   it('does nothing on a later start', async () => {
-    await seedEmptyDatabase(crm.orm.em.fork(), { admin: { email: 'second@example.com', password: 'x' }, demoData: true }, createLogger('t', 'silent'));
+    await seedEmptyDatabase(
+      crm.orm.em.fork(),
+      { admin: { email: 'second@example.com', password: 'x' }, demoData: true },
+      createLogger('t', 'silent'),
+    );
     const result = await crm.as(crm.agent)<{ clients: { totalCount: number }; teamMembers: { email: string }[] }>(
       '{ clients { totalCount } teamMembers { email } }',
     );

@@ -24,7 +24,7 @@ function dayFrom(now: Date, days: number | null): string | null {
 function insertDemoData(em: EntityManager, now: Date, passwordHash: string): number {
   const data = demoData();
   const members = new Map(
-    data.members.map((m) => [m.key, em.create(TeamMemberEntity, { name: m.name, email: m.email, role: m.role as Role, passwordHash })]),
+    data.members.map((m) => [m.key, em.create(TeamMemberEntity, { name: m.name, email: m.email, role: m.role, passwordHash })]),
   );
   const clients = new Map(
     data.clients.map((c) => {
