@@ -10,6 +10,7 @@ const write = (line: string) => process.stdout.write(`${line}\n`);
 runMain(async () => {
   const settings = parseSettings({
     DATABASE_URL: z.string().optional(),
+    DATA_DIR: z.string().min(1).default(join(root, '.data')),
     EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     STARTUP_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
     ADMIN_EMAIL: z.string().optional(),
@@ -34,9 +35,10 @@ runMain(async () => {
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (!settings.DATABASE_URL) {
-    database = await startEmbeddedDatabase(join(root, '.data', 'postgres'), settings.EMBEDDED_POSTGRES_PORT, 'nusa', write);
+    const dataDir = join(settings.DATA_DIR, 'postgres');
+    database = await startEmbeddedDatabase(dataDir, settings.EMBEDDED_POSTGRES_PORT, 'nusa', write);
     env.DATABASE_URL = database.url;
-    write(`embedded PostgreSQL on 127.0.0.1:${settings.EMBEDDED_POSTGRES_PORT} (data in .data/postgres)`);
+    write(`embedded PostgreSQL on 127.0.0.1:${settings.EMBEDDED_POSTGRES_PORT} (data in ${dataDir})`);
   }
 
   for (const spec of presentServices(root)) {
@@ -50,6 +52,8 @@ runMain(async () => {
     });
     await waitUntilHealthy(`http://127.0.0.1:${port}/health`, service.exited, settings.STARTUP_TIMEOUT_MS);
     write(`${spec.name} is up on http://localhost:${port}/graphql`);
+    // The gateway (started last) reaches each subgraph where it actually listens.
+    if (spec.name !== 'gateway') env[`${spec.name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${port}/graphql`;
   }
 
   const gatewayPort = env.PORT ?? '4000';

@@ -1,0 +1,92 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { postGraphQL } from '@nusa/shared/testing';
+
+const root = join(__dirname, '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function processesMentioning(text: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(text));
+}
+
+let launcher: ChildProcess;
+let output = '';
+let dataDir: string;
+let gatewayPort: number;
+
+beforeAll(async () => {
+  // The launcher runs the compiled services, exactly as `npm start` does.
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json'], { cwd: root });
+  dataDir = mkdtempSync(join(tmpdir(), 'nusa-launcher-'));
+  // Run as root, PostgreSQL runs as the postgres user, which must be able to reach its data.
+  chmodSync(dataDir, 0o755);
+  gatewayPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    PORT: String(gatewayPort),
+    CRM_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  launcher = spawn(process.execPath, [join(root, 'packages', 'launcher', 'dist', 'index.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  launcher.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  launcher.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 150_000;
+  while (!output.includes('The platform is running')) {
+    if (launcher.exitCode !== null || Date.now() > deadline) throw new Error(`the launcher did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}, 180_000);
+
+afterAll(() => {
+  if (launcher.exitCode === null) launcher.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('one-command start on embedded defaults', () => {
+  it('serves the federated graph with the demo data to a signed-in admin', async () => {
+    const url = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const login = await postGraphQL<{ login: { token: string } }>(
+      url,
+      'mutation { login(email: "admin@localhost", password: "admin") { token } }',
+    );
+    if (!login.data) throw new Error(`login failed: ${JSON.stringify(login.errors)}\n${output}`);
+    const result = await postGraphQL<{ clients: { totalCount: number; edges: { node: { practices: unknown[] } }[] } }>(
+      url,
+      '{ clients(first: 5) { totalCount edges { node { fullName practices { type status } } } } }',
+      {},
+      { authorization: `Bearer ${login.data?.login.token}` },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.clients.totalCount).toBe(50);
+    expect(result.data?.clients.edges).toHaveLength(5);
+  });
+
+  it('stops every child and the database on Ctrl-C, leaving nothing running', async () => {
+    const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+    launcher.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(processesMentioning(dataDir)).toEqual([]);
+    expect(processesMentioning(join(root, 'gateway', 'dist', 'index.js'))).toEqual([]);
+    await expect(fetch(`http://127.0.0.1:${gatewayPort}/health`)).rejects.toThrow();
+  }, 60_000);
+});
