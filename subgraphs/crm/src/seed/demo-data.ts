@@ -373,7 +373,7 @@ export function demoData(): DemoData {
       let dueInDays: number | null = null;
       let expiresInDays: number | null = null;
       if (OPEN_STATUSES.has(status)) {
-        const overdue = created >= 15 && r.chance(0.15);
+        const overdue = created >= 15 && r.chance(0.1);
         opened = overdue ? r.int(10, Math.min(created, 90)) : r.int(0, Math.min(created, 75));
         dueInDays = overdue ? r.int(-5, -1) : status === 'APPROVED' ? r.int(0, 14) : r.int(0, 60);
       } else if (status === 'COMPLETED' && validity > 0) {
