@@ -52,7 +52,7 @@ type Weights<K extends string> = Partial<Record<K, number>>;
 type Template = readonly [type: DemoPracticeType, title: string, validityDays: number, weight: number];
 type Summary = readonly [type: DemoPracticeType, titleMatch: string, text: string, lateStage?: true];
 
-const SEED = 20240817;
+const SEED = 2025;
 
 const MEMBERS: readonly (readonly [key: string, name: string, role: DemoRole, workload: number])[] = [
   ['member-made', 'Made Suarjana', 'ADMIN', 1],
@@ -143,7 +143,7 @@ const CLIENT_NOTES = [
 ];
 
 const PRACTICE_NOTES: readonly (readonly [DemoPracticeType, string])[] = [
-  ['KITAS', 'Sponsor is our own PT; sponsor letter template on file.'],
+  ['KITAS', 'Sponsor documents on file from the previous application.'],
   ['KITAS', 'Passport expires in 20 months; renew before the next extension.'],
   ['KITAS', 'Client wants the card before a trip home.'],
   ['KITAP', 'Three consecutive KITAS years confirmed from passport stamps.'],
@@ -204,7 +204,7 @@ const SUMMARIES: readonly Summary[] = [
   ['TAX', '4(2)', 'Lease payments confirmed; final tax is 10% of the gross rent, billing code created.', true],
   ['TAX', 'Badan', 'Financial statements from the accountant received; corporate return due by 30 April.'],
   ['PROPERTY', 'due diligence', "Requested the SHM certificate copy and the owner's ID from the seller's notary."],
-  ['PROPERTY', '', 'Zoning check: the plot is in a green zone, advised {first} not to proceed.'],
+  ['PROPERTY', 'villa', 'Zoning check: the plot is in a green zone, advised {first} not to proceed.'],
   ['PROPERTY', 'ease', 'Reviewed the draft lease: 25 years with an option to extend, but no extension price clause.'],
   ['PROPERTY', 'Hak Pakai', 'Explained that Hak Pakai needs a KITAS or KITAP and is tied to residence status.'],
   ['PROPERTY', '', 'Checked the certificate at the land office (BPN); no encumbrances recorded.', true],
