@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['test/summary-reporter.js', '**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'web/**', '*.config.js', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'test/summary-reporter.js',
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'web/**',
+      '*.config.js',
+      'eslint.config.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
