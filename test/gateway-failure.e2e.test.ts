@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { createLogger, createSubgraphServer, listen, signSessionToken, type SubgraphServer } from '@nusa/shared';
-import { postGraphQL } from '@nusa/shared/testing';
+import { freePort, postGraphQL } from '@nusa/shared/testing';
 import { subgraphSdls } from '../gateway/src/compose';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
 import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
@@ -17,15 +16,6 @@ const OFFICE_SDL = `
   type Query { officeHours: String! }
   type Client @key(fields: "id") { id: ID! loyaltyTier: String! }
 `;
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let office: SubgraphServer;
 let gateway: GatewayHarness;
@@ -51,7 +41,7 @@ beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'nusa-failure-'));
   const supergraphPath = join(workDir, 'supergraph.graphql');
   writeFileSync(supergraphPath, composed.supergraphSdl);
-  const deadCrm = `http://127.0.0.1:${await closedPort()}/graphql`;
+  const deadCrm = `http://127.0.0.1:${await freePort()}/graphql`;
   gateway = await startGateway({ supergraphPath, subgraphUrls: { crm: deadCrm, office: officeUrl }, ...TEST_SECRETS });
   const now = Math.floor(Date.now() / 1000);
   token = signSessionToken(

@@ -4,8 +4,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { IDENTITY_HEADER, resolveSecrets, signIdentity, type Caller } from '@nusa/shared';
-import { createTestDatabase } from '@nusa/shared/testing';
-import { freePort, root, startProcess, type BenchProcess } from './processes.js';
+import { createTestDatabase, freePort } from '@nusa/shared/testing';
+import { root, startProcess, type BenchProcess } from './processes.js';
 
 const QUERY = '{ clients(first: 50) { edges { node { fullName practices { type status assignee { name } } } } } }';
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);

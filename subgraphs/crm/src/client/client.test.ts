@@ -82,6 +82,24 @@ describe('creating and changing clients', () => {
   });
 });
 
+describe('a database fault', () => {
+  it('reaches the caller as INTERNAL_SERVER_ERROR with no SQL, table name or stack', async () => {
+    const sql = crm.orm.em.getConnection();
+    await sql.execute('alter table client rename to client_hidden');
+    try {
+      const result = await crm.as(crm.agent)('{ clients(first: 5) { totalCount } }');
+      expect(result.errors?.[0]).toEqual({
+        message: 'Internal server error',
+        path: ['clients'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+      expect(JSON.stringify(result)).not.toMatch(/client_hidden|relation|select|stack/i);
+    } finally {
+      await sql.execute('alter table client_hidden rename to client');
+    }
+  });
+});
+
 describe('paging through clients', () => {
   it('walks every client exactly once, newest first, with a stable total', async () => {
     const seen: string[] = [];
