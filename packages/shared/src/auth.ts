@@ -20,6 +20,10 @@ export function requireCaller(context: ServiceContext): AuthenticatedCaller {
  */
 export const roleAuthChecker: AuthChecker<ServiceContext, Role> = ({ context }, roles) => {
   const caller = requireCaller(context);
+  if (caller.kind === 'service') {
+    if (roles.length > 0) throw forbidden('A service identity may only read');
+    return true;
+  }
   if (roles.length > 0 && !roles.includes(caller.role)) {
     throw forbidden(`This operation needs one of the roles ${roles.join(', ')}; you are ${caller.role}`);
   }

@@ -16,7 +16,9 @@ export type Role = (typeof Role)[keyof typeof Role];
 export type Caller =
   | { kind: 'anonymous' }
   | { kind: 'member'; id: string; role: Role; name: string; email: string }
-  | { kind: 'apiKey'; id: string; role: Role; name: string; scopes: string[] };
+  | { kind: 'apiKey'; id: string; role: Role; name: string; scopes: string[] }
+  /** Another platform service (the chat subgraph calling memory, say), never a person. */
+  | { kind: 'service'; name: string };
 
 export type AuthenticatedCaller = Exclude<Caller, { kind: 'anonymous' }>;
 

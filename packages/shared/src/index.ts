@@ -14,3 +14,6 @@ export * from './loaders.js';
 export * from './ids.js';
 export * from './lifecycle.js';
 export * from './metrics.js';
+export * from './cache.js';
+export * from './database.js';
+export * from './internal-route.js';

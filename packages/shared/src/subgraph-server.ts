@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceContext } from './auth.js';
 import { formatErrorFor } from './format-error.js';
-import { closeServer, createGraphQLHttpServer, sendJson } from './http-server.js';
+import { closeServer, createGraphQLHttpServer, sendJson, type RouteHandler } from './http-server.js';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifyIdentity, type Caller } from './identity.js';
 import type { Logger } from './logger.js';
 import { readinessReport, type ReadinessCheck } from './readiness.js';
@@ -24,6 +24,8 @@ export interface SubgraphServerOptions<TContext extends ServiceContext> {
   context: (base: ServiceContext, req: IncomingMessage) => Promise<TContext> | TContext;
   /** Dependencies `/ready` reports. Default: none, so `/ready` mirrors `/health`. */
   readiness?: ReadinessCheck;
+  /** Extra plain HTTP routes by exact path (an internal API, say). Default: none. */
+  routes?: Record<string, RouteHandler>;
   /** Extra Apollo plugins. Default: none. */
   plugins?: ApolloServerPlugin<TContext>[];
 }
@@ -57,6 +59,7 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
     apollo,
     logger,
     routes: {
+      ...options.routes,
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: options.name }),
       '/metrics': async (_req, res) => {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });

@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
+import { ErrorCode } from './errors.js';
+import { readBody, sendJson, type RouteHandler } from './http-server.js';
+import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
+import type { Logger } from './logger.js';
+
+const STATUS_BY_CODE: Record<string, number> = {
+  [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.Unauthenticated]: 401,
+};
+
+function fail(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { error: { code, message } });
+}
+
+/**
+ * A JSON POST route between platform services, outside the public graph: only a caller whose
+ * signed identity is a service gets in; the body is validated with `schema`; errors answer with the
+ * same codes as the graph (`{ error: { code, message } }`).
+ */
+export function internalRoute<T>(options: {
+  internalSecret: string;
+  logger: Logger;
+  schema: z.ZodType<T>;
+  handle: (body: T) => Promise<unknown>;
+}): RouteHandler {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const header = req.headers[IDENTITY_HEADER];
+    const caller = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
+    if (caller?.kind !== 'service') {
+      fail(res, 401, ErrorCode.Unauthenticated, 'Internal routes answer platform services only');
+      return;
+    }
+    if (req.method !== 'POST') {
+      fail(res, 405, ErrorCode.BadUserInput, 'Use POST');
+      return;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req, 1024 * 1024));
+    } catch {
+      fail(res, 400, ErrorCode.BadUserInput, 'The body must be JSON of at most 1 MiB');
+      return;
+    }
+    const parsed = options.schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      fail(res, 400, ErrorCode.BadUserInput, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+      return;
+    }
+    try {
+      sendJson(res, 200, await options.handle(parsed.data));
+    } catch (error) {
+      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+      if (typeof code === 'string' && STATUS_BY_CODE[code]) {
+        fail(res, STATUS_BY_CODE[code] ?? 400, code, (error as GraphQLError).message);
+        return;
+      }
+      options.logger.error({ err: error, path: req.url }, 'internal route failed');
+      fail(res, 500, ErrorCode.InternalServerError, 'Internal server error');
+    }
+  };
+}

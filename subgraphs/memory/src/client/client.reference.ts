@@ -1,0 +1,8 @@
+import { isUuid, requireCaller, type ServiceContext } from '@nusa/shared';
+import type { Client } from './client.type.js';
+
+/** The CRM owns clients; here a reference only carries the id on to this subgraph's fields. */
+export function resolveClientReference(reference: { id: string }, context: ServiceContext): Client | null {
+  requireCaller(context);
+  return isUuid(reference.id) ? { id: reference.id.toLowerCase() } : null;
+}

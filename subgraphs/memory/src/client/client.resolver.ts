@@ -1,0 +1,70 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { badUserInput, decodeCursor, encodeCursor, isUuid, pageSize, parseId, Role } from '@nusa/shared';
+import type { MemoryContext } from '../context.js';
+import { requireConversationUser } from '../conversation/conversation.access.js';
+import { ConversationEntity } from '../conversation/conversation.entity.js';
+import { ConversationConnection } from '../conversation/conversation.type.js';
+import { MemoryFactEntity } from '../fact/fact.entity.js';
+import { MemoryFact } from '../fact/fact.type.js';
+import { recentKey } from '../message/message.store.js';
+import { Client } from './client.type.js';
+
+const KIND = 'Conversation';
+
+async function conversationsAfter(context: MemoryContext, clientId: string, size: number, after: string): Promise<ConversationEntity[]> {
+  const [createdAt = '', id = ''] = decodeCursor(KIND, after, 2);
+  if (Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) throw badUserInput('after', 'is not a cursor of this list');
+  const qb = context.em.createQueryBuilder(ConversationEntity, 'c').where({ clientId });
+  qb.andWhere('(c.created_at, c.id) < (?, ?)', [createdAt, id]);
+  return qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(size + 1).getResultList();
+}
+
+@Resolver(() => Client)
+export class ClientResolver {
+  // Parameter decorators run last to first, so the arguments are listed in reverse of the SDL order.
+  @FieldResolver(() => ConversationConnection, { description: "The client's conversations, most recently started first." })
+  async conversations(
+    @Root() client: Client,
+    @Ctx() context: MemoryContext,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 100. Default 20.' }) first: number | null,
+  ): Promise<ConversationConnection> {
+    requireConversationUser(context);
+    const size = pageSize(first, 20);
+    const [rows, totalCount] = await Promise.all([
+      after ? conversationsAfter(context, client.id, size, after) : context.loaders.newestConversations.load(`${client.id}|${size + 1}`),
+      context.loaders.conversationCounts.load(client.id),
+    ]);
+    const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(KIND, [node.createdAt.toISOString(), node.id]), node }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @FieldResolver(() => [MemoryFact], { description: 'What the assistant remembers about the client, newest first.' })
+  memoryFacts(
+    @Root() client: Client,
+    @Ctx() context: MemoryContext,
+    @Arg('includeHistory', () => Boolean, { defaultValue: false, description: 'Also the facts that no longer hold.' }) includeHistory: boolean,
+  ): Promise<MemoryFactEntity[]> {
+    requireConversationUser(context);
+    return context.loaders.factsByClient.load(`${client.id}|${includeHistory ? 1 : 0}`);
+  }
+
+  @Authorized([Role.ADMIN])
+  @Mutation(() => Boolean, { description: "Erases everything remembered about a client: conversations, messages, facts and cached copies." })
+  async forgetClient(@Arg('clientId', () => ID) clientId: string, @Ctx() context: MemoryContext): Promise<boolean> {
+    const id = parseId(clientId, 'clientId');
+    const conversations = await context.em.transactional(async (tx) => {
+      const found = await tx.find(ConversationEntity, { clientId: id }, { fields: ['id'] });
+      // Facts go first: a fact learned from a message must not outlive it, nor be left without a source.
+      await tx.nativeDelete(MemoryFactEntity, { clientId: id });
+      await tx.nativeDelete(ConversationEntity, { clientId: id });
+      return found;
+    });
+    await context.cache.delete(conversations.map((conversation) => recentKey(conversation.id)));
+    return true;
+  }
+}

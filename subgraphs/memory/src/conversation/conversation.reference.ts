@@ -1,0 +1,11 @@
+import { isUuid, type Caller } from '@nusa/shared';
+import type { MemoryContext } from '../context.js';
+import { canSeeConversation, requireConversationUser } from './conversation.access.js';
+import type { ConversationEntity } from './conversation.entity.js';
+
+export async function resolveConversationReference(reference: { id: string }, context: MemoryContext): Promise<ConversationEntity | null> {
+  const caller: Caller = requireConversationUser(context);
+  if (!isUuid(reference.id)) return null;
+  const conversation = await context.loaders.conversationById.load(reference.id.toLowerCase());
+  return conversation && canSeeConversation(caller, conversation) ? conversation : null;
+}

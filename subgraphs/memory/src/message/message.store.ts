@@ -1,0 +1,125 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, clientError, ErrorCode, notFound, type Cache } from '@nusa/shared';
+import { ConversationEntity } from '../conversation/conversation.entity.js';
+import { MessageEntity, type CitationRecord } from './message.entity.js';
+import { FINAL_STATUSES, MessageRole, MessageStatus } from './message.enums.js';
+import { parseMessageViews, toMessageView, type MessageView } from './message.view.js';
+
+/** The largest message content accepted, in bytes of UTF-8. */
+export const MAX_CONTENT_BYTES = 32 * 1024;
+/** How many of a conversation's latest messages are kept in the cache. */
+export const RECENT_WINDOW = 50;
+const RECENT_TTL_SECONDS = 3600;
+
+export const recentKey = (conversationId: string) => `memory:recent:${conversationId}`;
+
+export interface NewMessage {
+  role: MessageRole;
+  content: string;
+  status?: MessageStatus;
+  authorId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export interface FinalMessage {
+  status: MessageStatus;
+  content: string;
+  model?: string | null;
+  inputTokens?: number | null;
+  outputTokens?: number | null;
+  latencyMs?: number | null;
+  offline?: boolean;
+  citations?: CitationRecord[];
+  error?: string | null;
+}
+
+function checkContent(content: string, allowEmpty: boolean): void {
+  if (!allowEmpty && content.trim().length === 0) throw badUserInput('content', 'must not be empty');
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes > MAX_CONTENT_BYTES) throw badUserInput('content', `is ${bytes} bytes; the limit is ${MAX_CONTENT_BYTES}`);
+}
+
+/** Messages are the record: appended in order, finished once, and their recent window cached. */
+export class MessageStore {
+  constructor(private readonly cache: Cache) {}
+
+  /**
+   * Appends messages to a conversation in one transaction. Sequence numbers come from the
+   * conversation row, locked for the transaction, so concurrent appends keep their order and the
+   * (conversation, seq) unique index can never be hit. A message whose idempotency key is already
+   * in the conversation is returned as it is, and nothing is written.
+   */
+  async append(em: EntityManager, conversationId: string, messages: NewMessage[]): Promise<MessageView[]> {
+    for (const message of messages) checkContent(message.content, message.status === MessageStatus.STREAMING);
+    const written = await em.transactional(async (tx) => {
+      const conversation = await tx.findOne(ConversationEntity, { id: conversationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!conversation) throw notFound('Conversation', conversationId);
+      const keys = messages.map((m) => m.idempotencyKey).filter((key): key is string => Boolean(key));
+      const existing = keys.length > 0 ? await tx.find(MessageEntity, { conversation: conversationId, idempotencyKey: { $in: keys } }) : [];
+      if (existing.length === keys.length && keys.length === messages.length) {
+        return { views: existing.sort((a, b) => a.seq - b.seq).map(toMessageView), changed: false };
+      }
+      if (existing.length > 0) throw clientError(ErrorCode.BadUserInput, 'idempotencyKey: partly used before; send a new key', { field: 'idempotencyKey' });
+      const now = new Date();
+      const created = messages.map((message) => {
+        conversation.messageCount += 1;
+        return tx.create(MessageEntity, {
+          conversation,
+          seq: conversation.messageCount,
+          role: message.role,
+          content: message.content,
+          status: message.status ?? MessageStatus.COMPLETE,
+          authorId: message.authorId ?? null,
+          idempotencyKey: message.idempotencyKey ?? null,
+          createdAt: now,
+          updatedAt: now,
+          completedAt: message.status === MessageStatus.STREAMING ? null : now,
+        });
+      });
+      conversation.lastMessageAt = now;
+      return { views: created.map(toMessageView), changed: true };
+    });
+    if (written.changed) await this.cache.delete([recentKey(conversationId)]);
+    return written.views;
+  }
+
+  /**
+   * Gives a STREAMING message its final status and content, once: finishing a message that is
+   * already final changes nothing and returns it as it is.
+   */
+  async finish(em: EntityManager, messageId: string, final: FinalMessage): Promise<MessageView> {
+    if (!FINAL_STATUSES.includes(final.status)) throw badUserInput('status', `must be one of ${FINAL_STATUSES.join(', ')}`);
+    checkContent(final.content, true);
+    const result = await em.transactional(async (tx) => {
+      const message = await tx.findOne(MessageEntity, { id: messageId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!message) throw notFound('Message', messageId);
+      if (message.status !== MessageStatus.STREAMING) return { view: toMessageView(message), changed: false };
+      Object.assign(message, {
+        status: final.status,
+        content: final.content,
+        model: final.model ?? null,
+        inputTokens: final.inputTokens ?? null,
+        outputTokens: final.outputTokens ?? null,
+        latencyMs: final.latencyMs ?? null,
+        offline: final.offline ?? false,
+        citations: final.citations ?? [],
+        error: final.error ?? null,
+        completedAt: new Date(),
+      });
+      return { view: toMessageView(message), changed: true };
+    });
+    if (result.changed) await this.cache.delete([recentKey(result.view.conversationId)]);
+    return result.view;
+  }
+
+  /** The latest {@link RECENT_WINDOW} messages, oldest first: from the cache, else PostgreSQL (then cached). */
+  async recent(em: EntityManager, conversationId: string): Promise<MessageView[]> {
+    const cached = await this.cache.get(recentKey(conversationId));
+    if (cached) return parseMessageViews(cached);
+    const rows = await em.find(MessageEntity, { conversation: conversationId }, { orderBy: { seq: 'desc' }, limit: RECENT_WINDOW });
+    const views = rows.reverse().map(toMessageView);
+    await this.cache.set(recentKey(conversationId), JSON.stringify(views), RECENT_TTL_SECONDS);
+    return views;
+  }
+}

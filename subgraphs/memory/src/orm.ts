@@ -1,0 +1,17 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openDatabase as open, type DatabaseSpec, type Logger } from '@nusa/shared';
+import { ConversationEntity } from './conversation/conversation.entity.js';
+import { MemoryFactEntity } from './fact/fact.entity.js';
+import { MessageEntity } from './message/message.entity.js';
+import { migrations } from './migrations/index.js';
+
+export const memoryDatabase: DatabaseSpec = {
+  entities: [ConversationEntity, MessageEntity, MemoryFactEntity],
+  migrations,
+  migrationsTable: 'memory_migrations',
+};
+
+/** The memory database at `url`, migrated. */
+export function openDatabase(url: string, logger: Logger): Promise<MikroORM> {
+  return open(memoryDatabase, url, logger);
+}

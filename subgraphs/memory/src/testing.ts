@@ -1,0 +1,85 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createLogger, InProcessCache, listen, RedisCache, signIdentity, IDENTITY_HEADER, type Cache, type Caller } from '@nusa/shared';
+import { createTestDatabase, identityHeaders, postGraphQL, type GraphQLResult, type TestDatabase } from '@nusa/shared/testing';
+import { startCrm, TEST_SECRETS, type CrmHarness } from '../../crm/src/testing.js';
+import { openDatabase } from './orm.js';
+import { createMemoryServer } from './server.js';
+
+/** The Redis tests use; they write only keys named after fresh random ids. */
+export const testRedisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+type Operation = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<TData>>;
+
+/** A memory subgraph on a fresh database, next to a CRM (which owns the clients) with demo data. */
+export interface MemoryHarness {
+  url: string;
+  origin: string;
+  orm: MikroORM;
+  cache: Cache;
+  crm: CrmHarness;
+  database: TestDatabase;
+  /** Demo client ids from the CRM. */
+  clientIds: string[];
+  as: (caller: Caller) => Operation;
+  /** Calls the internal API as the chat service would. */
+  internal: <T = Record<string, unknown>>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
+  queryCount: () => number;
+  resetQueryCount: () => void;
+  stop: () => Promise<void>;
+}
+
+export async function startMemory(label: string, options: { cache?: 'redis' | 'in-process' | Cache } = {}): Promise<MemoryHarness> {
+  const crm = await startCrm(`${label}_crm`, { demoData: true });
+  try {
+    return await startBeside(crm, label, options);
+  } catch (error) {
+    await crm.stop();
+    throw error;
+  }
+}
+
+async function startBeside(crm: CrmHarness, label: string, options: { cache?: 'redis' | 'in-process' | Cache }): Promise<MemoryHarness> {
+  const database = await createTestDatabase(label);
+  const logger = createLogger('memory-test', 'silent');
+  const orm = await openDatabase(database.url, logger);
+  let queries = 0;
+  orm.em.getConnection().getKnex().on('query', () => {
+    queries += 1;
+  });
+  const cache =
+    typeof options.cache === 'object' ? options.cache : options.cache === 'redis' ? new RedisCache(testRedisUrl, logger) : new InProcessCache();
+  const memory = await createMemoryServer({ orm, cache, logger, internalSecret: TEST_SECRETS.internalSecret, crmUrl: crm.url, reportCache: options.cache === 'redis' });
+  const port = await listen(memory.server, 0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${port}`;
+  const url = `${origin}/graphql`;
+  const rows = await crm.orm.em.getConnection().execute<{ id: string }[]>('select id from client order by created_at desc');
+  return {
+    url,
+    origin,
+    orm,
+    cache,
+    crm,
+    database,
+    clientIds: rows.map((row) => row.id),
+    as: (caller) => (query, variables) => postGraphQL(url, query, variables, identityHeaders(caller, TEST_SECRETS.internalSecret)),
+    internal: async (path, body) => {
+      const response = await fetch(`${origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'chat' }, TEST_SECRETS.internalSecret) },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as never };
+    },
+    queryCount: () => queries,
+    resetQueryCount: () => {
+      queries = 0;
+    },
+    stop: async () => {
+      await memory.stop();
+      await cache.close();
+      await orm.close();
+      await database.drop();
+      await crm.stop();
+    },
+  };
+}
