@@ -17,7 +17,10 @@ export function loadMemoryConfig(env: NodeJS.ProcessEnv = process.env): MemoryCo
       ...commonSettings,
       MEMORY_PORT: port(4002),
       DATABASE_URL: z.string({ error: 'is required (a postgres:// URL)' }).regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
-      REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+      REDIS_URL: z
+        .string()
+        .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+        .optional(),
       CRM_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4001/graphql'),
     },
     env,

@@ -12,7 +12,10 @@ export class CrmDirectory {
     if (ids.length === 0) return new Set();
     const response = await fetch(this.crmUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'memory' }, this.internalSecret) },
+      headers: {
+        'content-type': 'application/json',
+        [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'memory' }, this.internalSecret),
+      },
       body: JSON.stringify({
         query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id } } }',
         variables: { r: ids.map((id) => ({ __typename: 'Client', id })) },

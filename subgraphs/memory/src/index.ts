@@ -9,7 +9,14 @@ runMain(async () => {
   const logger = createLogger('memory', config.logLevel);
   const orm = await openDatabase(config.databaseUrl, logger);
   const cache = createCache(config.redisUrl, logger);
-  const memory = await createMemoryServer({ orm, cache, logger, internalSecret: config.internalSecret, crmUrl: config.crmUrl, reportCache: Boolean(config.redisUrl) });
+  const memory = await createMemoryServer({
+    orm,
+    cache,
+    logger,
+    internalSecret: config.internalSecret,
+    crmUrl: config.crmUrl,
+    reportCache: Boolean(config.redisUrl),
+  });
   const port = await listen(memory.server, config.port);
   logger.info({ port, cache: config.redisUrl ? 'redis' : 'in-process' }, `memory subgraph listening on http://localhost:${port}/graphql`);
   stopOnSignals(logger, async () => {

@@ -8,29 +8,29 @@ import { toMessageView, type MessageView } from './message/message.view.js';
 
 /** A client's newest conversations, up to a page size: one windowed query for every client asked. */
 function newestConversations(em: EntityManager) {
-  return new DataLoader<string, ConversationEntity[], string>(
-    async (keys) => {
-      const byLimit = new Map<number, string[]>();
-      for (const key of keys) {
-        const [clientId = '', limit = '0'] = key.split('|');
-        byLimit.set(Number(limit), [...(byLimit.get(Number(limit)) ?? []), clientId]);
+  return new DataLoader<string, ConversationEntity[], string>(async (keys) => {
+    const byLimit = new Map<number, string[]>();
+    for (const key of keys) {
+      const [clientId = '', limit = '0'] = key.split('|');
+      byLimit.set(Number(limit), [...(byLimit.get(Number(limit)) ?? []), clientId]);
+    }
+    const found = new Map<string, ConversationEntity[]>();
+    for (const [limit, clientIds] of byLimit) {
+      const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+        `select * from (select c.*, row_number() over (partition by client_id order by created_at desc, id desc) as rank
+             from conversation c where client_id in (?)) ranked where rank <= ?`,
+        [clientIds, limit],
+      );
+      for (const row of rows) {
+        const conversation = em.map(ConversationEntity, row);
+        const key = `${conversation.clientId}|${limit}`;
+        found.set(key, [...(found.get(key) ?? []), conversation]);
       }
-      const found = new Map<string, ConversationEntity[]>();
-      for (const [limit, clientIds] of byLimit) {
-        const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-          `select * from (select c.*, row_number() over (partition by client_id order by created_at desc, id desc) as rank
-             from conversation c where client_id = any(?)) ranked where rank <= ?`,
-          [clientIds, limit],
-        );
-        for (const row of rows) {
-          const conversation = em.map(ConversationEntity, row);
-          const key = `${conversation.clientId}|${limit}`;
-          found.set(key, [...(found.get(key) ?? []), conversation]);
-        }
-      }
-      return keys.map((key) => (found.get(key) ?? []).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id)));
-    },
-  );
+    }
+    return keys.map((key) =>
+      (found.get(key) ?? []).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id)),
+    );
+  });
 }
 
 export function createLoaders(em: EntityManager) {
@@ -47,7 +47,10 @@ export function createLoaders(em: EntityManager) {
     conversationCounts: new DataLoader<string, number>(async (clientIds) => {
       const rows = await em
         .getConnection()
-        .execute<{ client_id: string; count: string }[]>('select client_id, count(*) from conversation where client_id = any(?) group by client_id', [[...clientIds]]);
+        .execute<{ client_id: string; count: string }[]>(
+          'select client_id, count(*) from conversation where client_id in (?) group by client_id',
+          [[...clientIds]],
+        );
       const counts = new Map(rows.map((row) => [row.client_id, Number(row.count)]));
       return clientIds.map((id) => counts.get(id) ?? 0);
     }),

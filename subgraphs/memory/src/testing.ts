@@ -43,12 +43,26 @@ async function startBeside(crm: CrmHarness, label: string, options: { cache?: 'r
   const logger = createLogger('memory-test', 'silent');
   const orm = await openDatabase(database.url, logger);
   let queries = 0;
-  orm.em.getConnection().getKnex().on('query', () => {
-    queries += 1;
-  });
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', () => {
+      queries += 1;
+    });
   const cache =
-    typeof options.cache === 'object' ? options.cache : options.cache === 'redis' ? new RedisCache(testRedisUrl, logger) : new InProcessCache();
-  const memory = await createMemoryServer({ orm, cache, logger, internalSecret: TEST_SECRETS.internalSecret, crmUrl: crm.url, reportCache: options.cache === 'redis' });
+    typeof options.cache === 'object'
+      ? options.cache
+      : options.cache === 'redis'
+        ? new RedisCache(testRedisUrl, logger)
+        : new InProcessCache();
+  const memory = await createMemoryServer({
+    orm,
+    cache,
+    logger,
+    internalSecret: TEST_SECRETS.internalSecret,
+    crmUrl: crm.url,
+    reportCache: options.cache === 'redis',
+  });
   const port = await listen(memory.server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
   const url = `${origin}/graphql`;
@@ -65,7 +79,10 @@ async function startBeside(crm: CrmHarness, label: string, options: { cache?: 'r
     internal: async (path, body) => {
       const response = await fetch(`${origin}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'chat' }, TEST_SECRETS.internalSecret) },
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'chat' }, TEST_SECRETS.internalSecret),
+        },
         body: JSON.stringify(body),
       });
       return { status: response.status, body: (await response.json()) as never };

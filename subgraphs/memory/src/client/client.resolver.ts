@@ -16,7 +16,10 @@ async function conversationsAfter(context: MemoryContext, clientId: string, size
   if (Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) throw badUserInput('after', 'is not a cursor of this list');
   const qb = context.em.createQueryBuilder(ConversationEntity, 'c').where({ clientId });
   qb.andWhere('(c.created_at, c.id) < (?, ?)', [createdAt, id]);
-  return qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(size + 1).getResultList();
+  return qb
+    .orderBy({ createdAt: 'desc', id: 'desc' })
+    .limit(size + 1)
+    .getResultList();
 }
 
 @Resolver(() => Client)
@@ -39,7 +42,12 @@ export class ClientResolver {
     return {
       edges,
       totalCount,
-      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 
@@ -47,14 +55,17 @@ export class ClientResolver {
   memoryFacts(
     @Root() client: Client,
     @Ctx() context: MemoryContext,
-    @Arg('includeHistory', () => Boolean, { defaultValue: false, description: 'Also the facts that no longer hold.' }) includeHistory: boolean,
+    @Arg('includeHistory', () => Boolean, { defaultValue: false, description: 'Also the facts that no longer hold.' })
+    includeHistory: boolean,
   ): Promise<MemoryFactEntity[]> {
     requireConversationUser(context);
     return context.loaders.factsByClient.load(`${client.id}|${includeHistory ? 1 : 0}`);
   }
 
   @Authorized([Role.ADMIN])
-  @Mutation(() => Boolean, { description: "Erases everything remembered about a client: conversations, messages, facts and cached copies." })
+  @Mutation(() => Boolean, {
+    description: 'Erases everything remembered about a client: conversations, messages, facts and cached copies.',
+  })
   async forgetClient(@Arg('clientId', () => ID) clientId: string, @Ctx() context: MemoryContext): Promise<boolean> {
     const id = parseId(clientId, 'clientId');
     const conversations = await context.em.transactional(async (tx) => {

@@ -30,7 +30,10 @@ export class ConversationResolver {
   }
 
   @Mutation(() => Conversation)
-  async startConversation(@Arg('input', () => StartConversationInput) input: StartConversationInput, @Ctx() context: MemoryContext): Promise<ConversationEntity> {
+  async startConversation(
+    @Arg('input', () => StartConversationInput) input: StartConversationInput,
+    @Ctx() context: MemoryContext,
+  ): Promise<ConversationEntity> {
     const caller = requireConversationUser(context);
     const clientId = input.clientId ? parseId(input.clientId, 'input.clientId') : null;
     if (clientId && !(await context.crm.existingClients([clientId])).has(clientId)) throw notFound('Client', clientId);

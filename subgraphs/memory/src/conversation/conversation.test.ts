@@ -1,4 +1,5 @@
 import { Role, type Caller } from '@nusa/shared';
+import type { GraphQLResult } from '@nusa/shared/testing';
 import type { MessageView } from '../message/message.view';
 import { startMemory, type MemoryHarness } from '../testing';
 
@@ -16,7 +17,13 @@ const PAGE = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: 
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { seq role content status } } } } }`;
 
 interface Page {
-  conversation: { messages: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string }; edges: { node: { seq: number } }[] } };
+  conversation: {
+    messages: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+      edges: { node: { seq: number } }[];
+    };
+  };
 }
 
 async function start(caller: Caller, input: Record<string, unknown>): Promise<string> {
@@ -26,7 +33,11 @@ async function start(caller: Caller, input: Record<string, unknown>): Promise<st
 }
 
 async function turn(conversationId: string, content: string, idempotencyKey?: string) {
-  return memory.internal<{ userMessage: MessageView; assistantMessage: MessageView }>('/internal/turns', { conversationId, content, idempotencyKey });
+  return memory.internal<{ userMessage: MessageView; assistantMessage: MessageView }>('/internal/turns', {
+    conversationId,
+    content,
+    idempotencyKey,
+  });
 }
 
 describe('conversations and their messages', () => {
@@ -44,12 +55,13 @@ describe('conversations and their messages', () => {
 
   it('pages messages forwards and backwards over the same sequence', async () => {
     const id = await start(memory.crm.agent, { clientId: memory.clientIds[1] });
-    for (let i = 1; i <= 6; i += 1) await memory.internal('/internal/messages', { conversationId: id, role: 'USER', content: `message ${i}` });
+    for (let i = 1; i <= 6; i += 1)
+      await memory.internal('/internal/messages', { conversationId: id, role: 'USER', content: `message ${i}` });
     const forward: number[] = [];
     let after: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof memory.as>> = await memory.as(memory.crm.agent)<Page>(PAGE, { id, first: 4, after });
-      const messages = (page.data as Page | undefined)?.conversation.messages;
+      const page: GraphQLResult<Page> = await memory.as(memory.crm.agent)<Page>(PAGE, { id, first: 4, after });
+      const messages = page.data?.conversation.messages;
       if (!messages) throw new Error(JSON.stringify(page.errors));
       forward.push(...messages.edges.map((edge) => edge.node.seq));
       after = messages.pageInfo.hasNextPage ? messages.pageInfo.endCursor : null;
@@ -57,8 +69,8 @@ describe('conversations and their messages', () => {
     const backward: number[] = [];
     let before: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof memory.as>> = await memory.as(memory.crm.agent)<Page>(PAGE, { id, last: 4, before });
-      const messages = (page.data as Page | undefined)?.conversation.messages;
+      const page: GraphQLResult<Page> = await memory.as(memory.crm.agent)<Page>(PAGE, { id, last: 4, before });
+      const messages = page.data?.conversation.messages;
       if (!messages) throw new Error(JSON.stringify(page.errors));
       backward.unshift(...messages.edges.map((edge) => edge.node.seq));
       before = messages.pageInfo.hasPreviousPage ? messages.pageInfo.startCursor : null;
@@ -88,7 +100,10 @@ describe('the internal API for the chat service', () => {
     expect(first.status).toBe(200);
     expect(first.body.assistantMessage).toMatchObject({ role: 'ASSISTANT', status: 'STREAMING', seq: 2 });
     expect(again.body).toEqual(first.body);
-    const count = await memory.as(memory.crm.agent)<{ conversation: { messageCount: number } }>('query($id: ID!) { conversation(id: $id) { messageCount } }', { id });
+    const count = await memory.as(memory.crm.agent)<{ conversation: { messageCount: number } }>(
+      'query($id: ID!) { conversation(id: $id) { messageCount } }',
+      { id },
+    );
     expect(count.data?.conversation.messageCount).toBe(2);
   });
 
@@ -96,8 +111,19 @@ describe('the internal API for the chat service', () => {
     const id = await start(memory.crm.agent, { clientId: memory.clientIds[3] });
     const { body } = await turn(id, 'Hi');
     const messageId = body.assistantMessage.id;
-    const done = await memory.internal<{ message: MessageView }>('/internal/messages/finish', { messageId, status: 'COMPLETE', content: 'Hello.', model: 'claude-haiku', outputTokens: 3 });
-    const late = await memory.internal<{ message: MessageView }>('/internal/messages/finish', { messageId, status: 'FAILED', content: 'x', error: 'late' });
+    const done = await memory.internal<{ message: MessageView }>('/internal/messages/finish', {
+      messageId,
+      status: 'COMPLETE',
+      content: 'Hello.',
+      model: 'claude-haiku',
+      outputTokens: 3,
+    });
+    const late = await memory.internal<{ message: MessageView }>('/internal/messages/finish', {
+      messageId,
+      status: 'FAILED',
+      content: 'x',
+      error: 'late',
+    });
     expect(done.body.message).toMatchObject({ status: 'COMPLETE', content: 'Hello.', model: 'claude-haiku', outputTokens: 3 });
     expect(late.body.message).toMatchObject({ status: 'COMPLETE', content: 'Hello.', error: null });
   });
@@ -108,16 +134,25 @@ describe('the internal API for the chat service', () => {
     expect(big).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT' } } });
     const unknown = await turn('00000000-0000-4000-8000-0000000000fd', 'hello');
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
-    const count = await memory.as(memory.crm.agent)<{ conversation: { messageCount: number } }>('query($id: ID!) { conversation(id: $id) { messageCount } }', { id });
+    const count = await memory.as(memory.crm.agent)<{ conversation: { messageCount: number } }>(
+      'query($id: ID!) { conversation(id: $id) { messageCount } }',
+      { id },
+    );
     expect(count.data?.conversation.messageCount).toBe(0);
   });
 
   it('keeps concurrent appends in order with unique, gapless sequence numbers', async () => {
     const id = await start(memory.crm.agent, { clientId: memory.clientIds[5] });
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => memory.internal<{ message: MessageView }>('/internal/messages', { conversationId: id, role: 'USER', content: `m${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        memory.internal<{ message: MessageView }>('/internal/messages', { conversationId: id, role: 'USER', content: `m${i}` }),
+      ),
+    );
     const seqs = results.map((result) => result.body.message.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    const rows = await memory.orm.em.getConnection().execute<{ seq: number; created_at: Date }[]>('select seq, created_at from message where conversation_id = ? order by seq', [id]);
+    const rows = await memory.orm.em
+      .getConnection()
+      .execute<{ seq: number; created_at: Date }[]>('select seq, created_at from message where conversation_id = ? order by seq', [id]);
     expect(rows.map((row) => row.seq)).toEqual(seqs);
   });
 

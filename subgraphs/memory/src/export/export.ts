@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import type { ConversationEntity } from '../conversation/conversation.entity.js';
 import { MessageEntity } from '../message/message.entity.js';
+import { MessageStatus } from '../message/message.enums.js';
 import { toMessageView, type MessageView } from '../message/message.view.js';
 
 export enum ExportFormat {
@@ -24,10 +25,17 @@ function markdown(conversation: ConversationEntity, messages: MessageView[]): st
     '',
   ];
   for (const message of messages) {
-    const flags = [message.status !== 'COMPLETE' ? message.status.toLowerCase() : '', message.offline ? 'offline answer' : '', message.model ?? '']
+    const flags = [
+      message.status !== MessageStatus.COMPLETE ? message.status.toLowerCase() : '',
+      message.offline ? 'offline answer' : '',
+      message.model ?? '',
+    ]
       .filter(Boolean)
       .join(', ');
-    lines.push(`## ${message.seq}. ${ROLE_HEADINGS[message.role] ?? message.role} — ${message.createdAt.toISOString()}${flags ? ` (${flags})` : ''}`, '');
+    lines.push(
+      `## ${message.seq}. ${ROLE_HEADINGS[message.role] ?? message.role} — ${message.createdAt.toISOString()}${flags ? ` (${flags})` : ''}`,
+      '',
+    );
     lines.push(message.content || '_(no content)_', '');
     if (message.error) lines.push(`> Failed: ${message.error}`, '');
     if (message.citations.length > 0) {
@@ -48,7 +56,12 @@ export async function exportConversation(em: EntityManager, conversation: Conver
   if (format === ExportFormat.MARKDOWN) return markdown(conversation, messages);
   const { id, clientId, title, createdById, messageCount, lastMessageAt, createdAt, updatedAt } = conversation;
   return JSON.stringify(
-    { version: 1, exportedAt: new Date().toISOString(), conversation: { id, clientId, title, createdById, messageCount, lastMessageAt, createdAt, updatedAt }, messages },
+    {
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      conversation: { id, clientId, title, createdById, messageCount, lastMessageAt, createdAt, updatedAt },
+      messages,
+    },
     null,
     2,
   );

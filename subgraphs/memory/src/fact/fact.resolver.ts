@@ -24,7 +24,11 @@ async function requireClient(context: MemoryContext, clientId: string, field: st
 }
 
 /** Extracts facts from a conversation's user messages (all, or only `messageIds`) and records them. */
-export async function extractFromMessages(context: Pick<MemoryContext, 'em'>, clientId: string, messages: MessageEntity[]): Promise<MemoryFactEntity[]> {
+export async function extractFromMessages(
+  context: Pick<MemoryContext, 'em'>,
+  clientId: string,
+  messages: MessageEntity[],
+): Promise<MemoryFactEntity[]> {
   const facts: MemoryFactEntity[] = [];
   for (const message of messages.filter((m) => m.role === MessageRole.USER)) {
     for (const candidate of extractFacts(message.content)) {
@@ -53,11 +57,19 @@ export class FactResolver {
   }
 
   @Mutation(() => MemoryFact, { description: 'Tells the assistant a fact about a client; a restatement refreshes the fact it repeats.' })
-  async rememberFact(@Arg('input', () => RememberFactInput) input: RememberFactInput, @Ctx() context: MemoryContext): Promise<MemoryFactEntity> {
+  async rememberFact(
+    @Arg('input', () => RememberFactInput) input: RememberFactInput,
+    @Ctx() context: MemoryContext,
+  ): Promise<MemoryFactEntity> {
     const caller = requireConversationUser(context);
     const clientId = await requireClient(context, input.clientId, 'input.clientId');
     const content = input.content.trim();
-    return recordFact(context.em, clientId, { kind: input.kind ?? kindOf(content), slot: null, content }, { createdById: caller.kind === 'member' ? caller.id : null });
+    return recordFact(
+      context.em,
+      clientId,
+      { kind: input.kind ?? kindOf(content), slot: null, content },
+      { createdById: caller.kind === 'member' ? caller.id : null },
+    );
   }
 
   @Mutation(() => Boolean, { description: 'Forgets a fact and the earlier versions it superseded.' })
@@ -72,7 +84,11 @@ export class FactResolver {
   @Mutation(() => [MemoryFact], { description: "Reads a conversation's messages again and records the facts found in them." })
   async extractMemory(@Arg('conversationId', () => ID) conversationId: string, @Ctx() context: MemoryContext): Promise<MemoryFactEntity[]> {
     const caller = requireConversationUser(context);
-    const conversation = visibleOrNotFound(caller, conversationId, await context.loaders.conversationById.load(parseId(conversationId, 'conversationId')));
+    const conversation = visibleOrNotFound(
+      caller,
+      conversationId,
+      await context.loaders.conversationById.load(parseId(conversationId, 'conversationId')),
+    );
     if (!conversation.clientId) throw badUserInput('conversationId', 'is not about a client, so there is nobody to remember facts about');
     const messages = await context.em.find(MessageEntity, { conversation: conversation.id }, { orderBy: { seq: 'asc' } });
     return extractFromMessages(context, conversation.clientId, messages);

@@ -1,6 +1,10 @@
 import type { MemoryFactEntity } from './fact.entity.js';
 
-const STOP_WORDS = new Set('a an and are as at be by do does for from has have how i in is it its my of on or our the their this to was we what when where which who will with you your'.split(' '));
+const STOP_WORDS = new Set(
+  'a an and are as at be by do does for from has have how i in is it its my of on or our the their this to was we what when where which who will with you your'.split(
+    ' ',
+  ),
+);
 const RECENCY_HALF_LIFE_DAYS = 90;
 const RECENCY_WEIGHT = 0.3;
 

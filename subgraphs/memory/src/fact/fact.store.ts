@@ -8,7 +8,10 @@ import type { FactCandidate } from './fact.extract.js';
 export type FactOrigin = { sourceMessageId: string } | { createdById: string | null };
 
 function normalise(content: string): string {
-  return content.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return content
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**

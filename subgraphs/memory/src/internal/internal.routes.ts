@@ -12,16 +12,28 @@ import type { MessageView } from '../message/message.view.js';
 
 const id = z.uuid();
 const key = z.string().min(1).max(180);
-const citation = z.object({ documentId: z.string(), title: z.string(), source: z.string().nullable(), collection: z.string(), chunkIndex: z.number().int() });
+const citation = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  source: z.string().nullable(),
+  collection: z.string(),
+  chunkIndex: z.number().int(),
+});
 
 /**
  * The API the chat subgraph writes messages through, outside the public graph. Every write is
  * idempotent: a repeated idempotency key returns what the first call wrote, and finishing a
  * message that is already final changes nothing.
  */
-export function internalRoutes(deps: { orm: MikroORM; messages: MessageStore; internalSecret: string; logger: Logger }): Record<string, RouteHandler> {
+export function internalRoutes(deps: {
+  orm: MikroORM;
+  messages: MessageStore;
+  internalSecret: string;
+  logger: Logger;
+}): Record<string, RouteHandler> {
   const { orm, messages, logger } = deps;
-  const route = <T>(schema: z.ZodType<T>, handle: (body: T) => Promise<unknown>) => internalRoute({ internalSecret: deps.internalSecret, logger, schema, handle });
+  const route = <T>(schema: z.ZodType<T>, handle: (body: T) => Promise<unknown>) =>
+    internalRoute({ internalSecret: deps.internalSecret, logger, schema, handle });
 
   /** Facts from the user message that opened a completed turn; a failure here never fails the write. */
   const learnFromTurn = async (answer: MessageView) => {
@@ -29,7 +41,11 @@ export function internalRoutes(deps: { orm: MikroORM; messages: MessageStore; in
       const em = orm.em.fork();
       const conversation = await em.findOne(ConversationEntity, { id: answer.conversationId });
       if (!conversation?.clientId) return;
-      const question = await em.findOne(MessageEntity, { conversation: conversation.id, seq: { $lt: answer.seq }, role: MessageRole.USER }, { orderBy: { seq: 'desc' } });
+      const question = await em.findOne(
+        MessageEntity,
+        { conversation: conversation.id, seq: { $lt: answer.seq }, role: MessageRole.USER },
+        { orderBy: { seq: 'desc' } },
+      );
       if (question) await extractFromMessages({ em }, conversation.clientId, [question]);
     } catch (error) {
       logger.error({ err: error, messageId: answer.id }, 'fact extraction failed');
@@ -41,8 +57,18 @@ export function internalRoutes(deps: { orm: MikroORM; messages: MessageStore; in
       z.object({ conversationId: id, content: z.string(), authorId: id.nullable().optional(), idempotencyKey: key.optional() }),
       async (body) => {
         const [userMessage, assistantMessage] = await messages.append(orm.em.fork(), body.conversationId, [
-          { role: MessageRole.USER, content: body.content, authorId: body.authorId ?? null, idempotencyKey: body.idempotencyKey ? `${body.idempotencyKey}:user` : null },
-          { role: MessageRole.ASSISTANT, content: '', status: MessageStatus.STREAMING, idempotencyKey: body.idempotencyKey ? `${body.idempotencyKey}:assistant` : null },
+          {
+            role: MessageRole.USER,
+            content: body.content,
+            authorId: body.authorId ?? null,
+            idempotencyKey: body.idempotencyKey ? `${body.idempotencyKey}:user` : null,
+          },
+          {
+            role: MessageRole.ASSISTANT,
+            content: '',
+            status: MessageStatus.STREAMING,
+            idempotencyKey: body.idempotencyKey ? `${body.idempotencyKey}:assistant` : null,
+          },
         ]);
         return { userMessage, assistantMessage };
       },
@@ -50,7 +76,9 @@ export function internalRoutes(deps: { orm: MikroORM; messages: MessageStore; in
     '/internal/messages': route(
       z.object({ conversationId: id, role: z.enum(MessageRole), content: z.string(), idempotencyKey: key.optional() }),
       async (body) => {
-        const [message] = await messages.append(orm.em.fork(), body.conversationId, [{ role: body.role, content: body.content, idempotencyKey: body.idempotencyKey ?? null }]);
+        const [message] = await messages.append(orm.em.fork(), body.conversationId, [
+          { role: body.role, content: body.content, idempotencyKey: body.idempotencyKey ?? null },
+        ]);
         return { message };
       },
     ),
@@ -73,17 +101,29 @@ export function internalRoutes(deps: { orm: MikroORM; messages: MessageStore; in
         return { message };
       },
     ),
-    '/internal/context': route(z.object({ conversationId: id, query: z.string().max(32 * 1024).default(''), factLimit: z.number().int().min(1).max(50).default(10) }), async (body) => {
-      const em = orm.em.fork();
-      const conversation = await em.findOne(ConversationEntity, { id: body.conversationId });
-      if (!conversation) throw notFound('Conversation', body.conversationId);
-      const recent = await messages.recent(em, conversation.id);
-      const facts = conversation.clientId ? rankFacts(await em.find(MemoryFactEntity, { clientId: conversation.clientId, validTo: null }), body.query, body.factLimit) : [];
-      return {
-        conversation: { id: conversation.id, clientId: conversation.clientId, title: conversation.title },
-        recent,
-        facts: facts.map((fact) => ({ id: fact.id, kind: fact.kind, content: fact.content, validFrom: fact.validFrom })),
-      };
-    }),
+    '/internal/context': route(
+      z.object({
+        conversationId: id,
+        query: z
+          .string()
+          .max(32 * 1024)
+          .default(''),
+        factLimit: z.number().int().min(1).max(50).default(10),
+      }),
+      async (body) => {
+        const em = orm.em.fork();
+        const conversation = await em.findOne(ConversationEntity, { id: body.conversationId });
+        if (!conversation) throw notFound('Conversation', body.conversationId);
+        const recent = await messages.recent(em, conversation.id);
+        const facts = conversation.clientId
+          ? rankFacts(await em.find(MemoryFactEntity, { clientId: conversation.clientId, validTo: null }), body.query, body.factLimit)
+          : [];
+        return {
+          conversation: { id: conversation.id, clientId: conversation.clientId, title: conversation.title },
+          recent,
+          facts: facts.map((fact) => ({ id: fact.id, kind: fact.kind, content: fact.content, validFrom: fact.validFrom })),
+        };
+      },
+    ),
   };
 }

@@ -14,7 +14,13 @@ export enum MessageStatus {
   CANCELLED = 'CANCELLED',
 }
 
-registerEnumType(MessageRole, { name: 'MessageRole', description: 'Who wrote a message: a person, the assistant, the system prompt, or a tool result.' });
-registerEnumType(MessageStatus, { name: 'MessageStatus', description: 'STREAMING while the assistant writes it; then COMPLETE, FAILED or CANCELLED, for good.' });
+registerEnumType(MessageRole, {
+  name: 'MessageRole',
+  description: 'Who wrote a message: a person, the assistant, the system prompt, or a tool result.',
+});
+registerEnumType(MessageStatus, {
+  name: 'MessageStatus',
+  description: 'STREAMING while the assistant writes it; then COMPLETE, FAILED or CANCELLED, for good.',
+});
 
 export const FINAL_STATUSES: readonly MessageStatus[] = [MessageStatus.COMPLETE, MessageStatus.FAILED, MessageStatus.CANCELLED];

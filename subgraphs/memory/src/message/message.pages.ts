@@ -37,13 +37,21 @@ export async function messagePage(em: EntityManager, store: MessageStore, conver
       rows = recent.slice(-size);
       more = (recent[0]?.seq ?? 1) < (rows[0]?.seq ?? 1) || (rows[0]?.seq ?? 1) > 1;
     } else {
-      const found = await em.find(MessageEntity, { conversation: conversation.id, ...(before ? { seq: { $lt: before } } : {}) }, { orderBy: { seq: 'desc' }, limit: size + 1 });
+      const found = await em.find(
+        MessageEntity,
+        { conversation: conversation.id, ...(before ? { seq: { $lt: before } } : {}) },
+        { orderBy: { seq: 'desc' }, limit: size + 1 },
+      );
       more = found.length > size;
       rows = found.slice(0, size).reverse().map(toMessageView);
     }
   } else {
     const after = args.after ? seqOf(conversation, args.after, 'after') : 0;
-    const found = await em.find(MessageEntity, { conversation: conversation.id, seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit: size + 1 });
+    const found = await em.find(
+      MessageEntity,
+      { conversation: conversation.id, seq: { $gt: after } },
+      { orderBy: { seq: 'asc' }, limit: size + 1 },
+    );
     more = found.length > size;
     rows = found.slice(0, size).map(toMessageView);
   }

@@ -60,7 +60,8 @@ export class MessageStore {
       if (existing.length === keys.length && keys.length === messages.length) {
         return { views: existing.sort((a, b) => a.seq - b.seq).map(toMessageView), changed: false };
       }
-      if (existing.length > 0) throw clientError(ErrorCode.BadUserInput, 'idempotencyKey: partly used before; send a new key', { field: 'idempotencyKey' });
+      if (existing.length > 0)
+        throw clientError(ErrorCode.BadUserInput, 'idempotencyKey: partly used before; send a new key', { field: 'idempotencyKey' });
       const now = new Date();
       const created = messages.map((message) => {
         conversation.messageCount += 1;

@@ -46,12 +46,13 @@ export function toMessageView(message: MessageEntity): MessageView {
 
 /** Parses views cached as JSON, restoring their dates. */
 export function parseMessageViews(json: string): MessageView[] {
-  return (JSON.parse(json) as (Omit<MessageView, 'createdAt' | 'updatedAt' | 'completedAt'> & Record<'createdAt' | 'updatedAt' | 'completedAt', string | null>)[]).map(
-    (view) => ({
-      ...view,
-      createdAt: new Date(view.createdAt ?? 0),
-      updatedAt: new Date(view.updatedAt ?? 0),
-      completedAt: view.completedAt ? new Date(view.completedAt) : null,
-    }),
-  );
+  return (
+    JSON.parse(json) as (Omit<MessageView, 'createdAt' | 'updatedAt' | 'completedAt'> &
+      Record<'createdAt' | 'updatedAt' | 'completedAt', string | null>)[]
+  ).map((view) => ({
+    ...view,
+    createdAt: new Date(view.createdAt ?? 0),
+    updatedAt: new Date(view.updatedAt ?? 0),
+    completedAt: view.completedAt ? new Date(view.completedAt) : null,
+  }));
 }

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printSubgraphSdl } from '@nusa/shared';
+import { buildMemorySchema } from './schema';
+import { startMemory, type MemoryHarness } from './testing';
+
+let memory: MemoryHarness;
+beforeAll(async () => {
+  memory = await startMemory('memory_federation');
+  for (const clientId of memory.clientIds) {
+    await memory.as(memory.crm.agent)('mutation($c: ID!) { rememberFact(input: { clientId: $c, content: "Speaks Indonesian" }) { id } }', {
+      c: clientId,
+    });
+    await memory.as(memory.crm.agent)('mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }', { c: clientId });
+  }
+});
+afterAll(() => memory.stop());
+
+const CLIENTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client {
+  id memoryFacts { content } conversations(first: 5) { totalCount edges { node { id title messageCount } } } } } }`;
+
+describe('memory in the federated graph', () => {
+  it('keeps the committed schema.graphql equal to what the code emits (run npm run compose)', async () => {
+    expect(printSubgraphSdl(await buildMemorySchema())).toBe(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
+  });
+
+  it('adds facts and conversations to 50 clients in a constant number of queries', async () => {
+    const representations = memory.clientIds.map((id) => ({ __typename: 'Client', id }));
+    memory.resetQueryCount();
+    const few = await memory.as(memory.crm.agent)<{ _entities: unknown[] }>(CLIENTS, { r: representations.slice(0, 2) });
+    const forFew = memory.queryCount();
+    memory.resetQueryCount();
+    const all = await memory.as(memory.crm.agent)<{ _entities: { memoryFacts: unknown[]; conversations: { totalCount: number } }[] }>(
+      CLIENTS,
+      { r: representations },
+    );
+    const forAll = memory.queryCount();
+    expect(few.errors).toBeUndefined();
+    expect(all.data?._entities).toHaveLength(50);
+    expect(all.data?._entities.every((client) => client.memoryFacts.length === 1 && client.conversations.totalCount === 1)).toBe(true);
+    expect(forAll).toBe(forFew);
+    expect(forAll).toBeLessThanOrEqual(3);
+  });
+});
