@@ -1,54 +1,21 @@
-import { execSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { IDENTITY_HEADER, resolveSecrets, signIdentity, type Caller } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
-import { root, startProcess, type BenchProcess } from './processes.js';
+import { startProcess, type BenchProcess } from './processes.js';
+import { load, report, type Row } from './report.js';
 
 const QUERY = '{ clients(first: 50) { edges { node { fullName practices { type status assignee { name } } } } } }';
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 
-interface Row {
-  target: string;
-  requestsPerSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
-
 async function checkedOnce(url: string, headers: Record<string, string>): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query: QUERY }),
-  });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
   const body = (await response.json()) as { data?: { clients: { edges: unknown[] } }; errors?: unknown };
-  if (body.errors || body.data?.clients.edges.length !== 50)
-    throw new Error(`unexpected response from ${url}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (body.errors || body.data?.clients.edges.length !== 50) throw new Error(`unexpected response from ${url}: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
-async function load(target: string, url: string, headers: Record<string, string>, seconds: number): Promise<Row> {
+async function measure(target: string, url: string, headers: Record<string, string>, seconds: number): Promise<Row> {
   await checkedOnce(url, headers);
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query: QUERY }),
-    connections: CONNECTIONS,
-    duration: seconds,
-  });
-  return {
-    target,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p95: result.latency.p97_5,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
-  };
+  return load(target, url, headers, JSON.stringify({ query: QUERY }), seconds, CONNECTIONS);
 }
 
 async function main(): Promise<void> {
@@ -89,41 +56,26 @@ async function main(): Promise<void> {
     const { internalSecret } = resolveSecrets({ NODE_ENV: 'development' });
 
     process.stdout.write(`warming up (5 s each) ...\n`);
-    await load('warm-up', gatewayUrl, { authorization: `Bearer ${data.login.token}` }, 5);
+    await measure('warm-up', gatewayUrl, { authorization: `Bearer ${data.login.token}` }, 5);
     // Identity headers expire after five minutes; one signed now outlives the run.
-    await load('warm-up', crmUrl, { [IDENTITY_HEADER]: signIdentity(caller, internalSecret) }, 5);
+    await measure('warm-up', crmUrl, { [IDENTITY_HEADER]: signIdentity(caller, internalSecret) }, 5);
 
     const rows: Row[] = [];
     process.stdout.write(`measuring ${DURATION} s per target at ${CONNECTIONS} connections ...\n`);
-    rows.push(await load('gateway → crm', gatewayUrl, { authorization: `Bearer ${data.login.token}` }, DURATION));
-    rows.push(await load('crm direct', crmUrl, { [IDENTITY_HEADER]: signIdentity(caller, internalSecret) }, DURATION));
+    rows.push(await measure('gateway → crm', gatewayUrl, { authorization: `Bearer ${data.login.token}` }, DURATION));
+    rows.push(await measure('crm direct', crmUrl, { [IDENTITY_HEADER]: signIdentity(caller, internalSecret) }, DURATION));
     const rss = processes.map((p) => `${p.name} ${p.peakRssMb().toFixed(0)} MB`).join(', ');
-    report(rows, rss);
+    const [viaGateway, direct] = rows as [Row, Row];
+    report(
+      'bench:crm',
+      `Query: \`${QUERY}\`; ${CONNECTIONS} connections, ${DURATION} s per target after a 5 s warm-up.`,
+      rows,
+      `Gateway throughput / direct: ${(viaGateway.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}. Peak RSS: ${rss}.`,
+    );
   } finally {
     for (const p of processes.reverse()) await p.stop();
     await database.drop();
   }
-}
-
-function report(rows: Row[], rss: string): void {
-  const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
-  const [viaGateway, direct] = rows as [Row, Row];
-  const lines = [
-    `### bench:crm — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}`,
-    '',
-    `Machine: ${machine}. Query: \`${QUERY}\`; ${CONNECTIONS} connections, ${DURATION} s per target after a 5 s warm-up.`,
-    '',
-    '| target | req/s | p50 ms | p97.5 ms | p99 ms | errors |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`),
-    '',
-    `Gateway throughput / direct: ${(viaGateway.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}. Peak RSS: ${rss}.`,
-    '',
-  ];
-  const text = lines.join('\n');
-  process.stdout.write(`\n${text}\n`);
-  appendFileSync(join(root, 'bench', 'RESULTS.md'), `${text}\n`);
 }
 
 main().catch((error: unknown) => {

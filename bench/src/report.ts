@@ -1,0 +1,56 @@
+import { execSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { root } from './processes.js';
+
+/** One measured target. */
+export interface Row {
+  target: string;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+/** Loads `url` with one POST body for `seconds` and reports throughput, latency and errors. */
+export async function load(target: string, url: string, headers: Record<string, string>, body: string | (() => string), seconds: number, connections: number): Promise<Row> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    connections,
+    duration: seconds,
+    ...(typeof body === 'string' ? { body } : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] }),
+  });
+  return {
+    target,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p95: result.latency.p97_5,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+/** Prints a result table and appends it, with the date, commit and machine, to bench/RESULTS.md. */
+export function report(title: string, description: string, rows: Row[], footer: string): void {
+  const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+  const text = [
+    `### ${title} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}`,
+    '',
+    `Machine: ${machine}. ${description}`,
+    '',
+    '| target | req/s | p50 ms | p97.5 ms | p99 ms | errors |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`),
+    '',
+    footer,
+    '',
+  ].join('\n');
+  process.stdout.write(`\n${text}\n`);
+  appendFileSync(join(root, 'bench', 'RESULTS.md'), `${text}\n`);
+}
