@@ -8,9 +8,14 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 
 async function checkedOnce(url: string, headers: Record<string, string>): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: QUERY }),
+  });
   const body = (await response.json()) as { data?: { clients: { edges: unknown[] } }; errors?: unknown };
-  if (body.errors || body.data?.clients.edges.length !== 50) throw new Error(`unexpected response from ${url}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (body.errors || body.data?.clients.edges.length !== 50)
+    throw new Error(`unexpected response from ${url}: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
 async function measure(target: string, url: string, headers: Record<string, string>, seconds: number): Promise<Row> {

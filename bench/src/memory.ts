@@ -11,8 +11,17 @@ const redisUrl = process.env.REDIS_URL;
 const readQuery = (direction: 'first' | 'last') =>
   `query Recent($id: ID!) { conversation(id: $id) { messages(${direction}: 50) { edges { node { seq role content status } } } } }`;
 
-async function graphql<T>(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+async function graphql<T>(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown };
   if (!body.data || body.errors) throw new Error(`unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
   return body.data;
@@ -25,7 +34,14 @@ async function main(): Promise<void> {
   const crmUrl = `http://127.0.0.1:${crmPort}/graphql`;
   const memoryOrigin = `http://127.0.0.1:${memoryPort}`;
   try {
-    processes.push(await startProcess('crm', 'subgraphs/crm/dist/index.js', { DATABASE_URL: database.url, CRM_PORT: String(crmPort) }, `http://127.0.0.1:${crmPort}/health`));
+    processes.push(
+      await startProcess(
+        'crm',
+        'subgraphs/crm/dist/index.js',
+        { DATABASE_URL: database.url, CRM_PORT: String(crmPort) },
+        `http://127.0.0.1:${crmPort}/health`,
+      ),
+    );
     processes.push(
       await startProcess(
         'memory',
@@ -35,15 +51,33 @@ async function main(): Promise<void> {
       ),
     );
     processes.push(
-      await startProcess('gateway', 'gateway/dist/index.js', { PORT: String(gatewayPort), CRM_URL: crmUrl, MEMORY_URL: `${memoryOrigin}/graphql` }, `http://127.0.0.1:${gatewayPort}/health`),
+      await startProcess(
+        'gateway',
+        'gateway/dist/index.js',
+        { PORT: String(gatewayPort), CRM_URL: crmUrl, MEMORY_URL: `${memoryOrigin}/graphql` },
+        `http://127.0.0.1:${gatewayPort}/health`,
+      ),
     );
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const login = await graphql<{ login: { token: string } }>(gatewayUrl, {}, 'mutation { login(email: "admin@localhost", password: "admin") { token } }');
+    const login = await graphql<{ login: { token: string } }>(
+      gatewayUrl,
+      {},
+      'mutation { login(email: "admin@localhost", password: "admin") { token } }',
+    );
     const auth = { authorization: `Bearer ${login.login.token}` };
-    const clients = await graphql<{ clients: { edges: { node: { id: string } }[] } }>(gatewayUrl, auth, `{ clients(first: ${CONVERSATIONS}) { edges { node { id } } } }`);
+    const clients = await graphql<{ clients: { edges: { node: { id: string } }[] } }>(
+      gatewayUrl,
+      auth,
+      `{ clients(first: ${CONVERSATIONS}) { edges { node { id } } } }`,
+    );
     const conversationIds: string[] = [];
     for (const { node } of clients.clients.edges) {
-      const started = await graphql<{ startConversation: { id: string } }>(gatewayUrl, auth, 'mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }', { c: node.id });
+      const started = await graphql<{ startConversation: { id: string } }>(
+        gatewayUrl,
+        auth,
+        'mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }',
+        { c: node.id },
+      );
       conversationIds.push(started.startConversation.id);
     }
     const { internalSecret } = resolveSecrets({ NODE_ENV: 'development' });
@@ -51,12 +85,25 @@ async function main(): Promise<void> {
     let sent = 0;
     const append = () => {
       sent += 1;
-      return JSON.stringify({ conversationId: conversationIds[sent % CONVERSATIONS], role: 'USER', content: `How long does a KITAS extension take? (${sent})` });
+      return JSON.stringify({
+        conversationId: conversationIds[sent % CONVERSATIONS],
+        role: 'USER',
+        content: `How long does a KITAS extension take? (${sent})`,
+      });
     };
 
     const rows: Row[] = [];
     process.stdout.write(`measuring ${DURATION} s per target at ${CONNECTIONS} connections ...\n`);
-    rows.push(await load('append message (internal API, 20 conversations)', `${memoryOrigin}/internal/messages`, service, append, DURATION, CONNECTIONS));
+    rows.push(
+      await load(
+        'append message (internal API, 20 conversations)',
+        `${memoryOrigin}/internal/messages`,
+        service,
+        append,
+        DURATION,
+        CONNECTIONS,
+      ),
+    );
     const target = conversationIds[0] ?? '';
     const check = await graphql<{ conversation: { messages: { edges: unknown[] } } }>(gatewayUrl, auth, readQuery('last'), { id: target });
     if (check.conversation.messages.edges.length !== 50) throw new Error('the conversation has fewer than 50 messages');

@@ -16,14 +16,23 @@ export interface Row {
 }
 
 /** Loads `url` with one POST body for `seconds` and reports throughput, latency and errors. */
-export async function load(target: string, url: string, headers: Record<string, string>, body: string | (() => string), seconds: number, connections: number): Promise<Row> {
+export async function load(
+  target: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string | (() => string),
+  seconds: number,
+  connections: number,
+): Promise<Row> {
   const result = await autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     connections,
     duration: seconds,
-    ...(typeof body === 'string' ? { body } : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] }),
+    ...(typeof body === 'string'
+      ? { body }
+      : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] }),
   });
   return {
     target,
