@@ -9,6 +9,8 @@ export interface MemoryConfig {
   crmUrl: string;
   logLevel: string;
   internalSecret: string;
+  /** Claude for fact extraction; null: the offline rules. */
+  anthropic: { apiKey: string; baseUrl: string | undefined; model: string } | null;
 }
 
 export function loadMemoryConfig(env: NodeJS.ProcessEnv = process.env): MemoryConfig {
@@ -22,6 +24,9 @@ export function loadMemoryConfig(env: NodeJS.ProcessEnv = process.env): MemoryCo
         .regex(/^rediss?:\/\//, 'must be a redis:// URL')
         .optional(),
       CRM_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4001/graphql'),
+      ANTHROPIC_API_KEY: z.string().min(1).optional(),
+      ANTHROPIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+      ANTHROPIC_MODEL: z.string().min(1).default('claude-haiku-4-5'),
     },
     env,
   );
@@ -32,5 +37,8 @@ export function loadMemoryConfig(env: NodeJS.ProcessEnv = process.env): MemoryCo
     crmUrl: settings.CRM_URL,
     logLevel: settings.LOG_LEVEL,
     internalSecret: resolveSecrets(settings).internalSecret,
+    anthropic: settings.ANTHROPIC_API_KEY
+      ? { apiKey: settings.ANTHROPIC_API_KEY, baseUrl: settings.ANTHROPIC_BASE_URL, model: settings.ANTHROPIC_MODEL }
+      : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Cache, ServiceContext } from '@nusa/shared';
 import type { CrmDirectory } from './crm-directory.js';
+import type { FactExtractor } from './fact/fact.extractor.js';
 import { createLoaders, type MemoryLoaders } from './loaders.js';
 import type { MessageStore } from './message/message.store.js';
 
@@ -10,6 +11,7 @@ export interface MemoryServices {
   cache: Cache;
   messages: MessageStore;
   crm: CrmDirectory;
+  extractor: FactExtractor;
 }
 
 export interface MemoryContext extends ServiceContext, Omit<MemoryServices, 'orm'> {
@@ -20,5 +22,13 @@ export interface MemoryContext extends ServiceContext, Omit<MemoryServices, 'orm
 /** Per request: a fresh EntityManager fork and fresh loaders over it. */
 export function createContext(base: ServiceContext, services: MemoryServices): MemoryContext {
   const em = services.orm.em.fork();
-  return { ...base, em, loaders: createLoaders(em), cache: services.cache, messages: services.messages, crm: services.crm };
+  return {
+    ...base,
+    em,
+    loaders: createLoaders(em),
+    cache: services.cache,
+    messages: services.messages,
+    crm: services.crm,
+    extractor: services.extractor,
+  };
 }

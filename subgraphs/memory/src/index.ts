@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createCache, createLogger, listen, runMain, stopOnSignals } from '@nusa/shared';
 import { loadMemoryConfig } from './config.js';
+import { ClaudeFactExtractor, ruleExtractor } from './fact/fact.extractor.js';
 import { openDatabase } from './orm.js';
 import { createMemoryServer } from './server.js';
 
@@ -9,16 +10,21 @@ runMain(async () => {
   const logger = createLogger('memory', config.logLevel);
   const orm = await openDatabase(config.databaseUrl, logger);
   const cache = createCache(config.redisUrl, logger);
+  const extractor = config.anthropic ? new ClaudeFactExtractor(config.anthropic, logger) : ruleExtractor;
   const memory = await createMemoryServer({
     orm,
     cache,
     logger,
+    extractor,
     internalSecret: config.internalSecret,
     crmUrl: config.crmUrl,
     reportCache: Boolean(config.redisUrl),
   });
   const port = await listen(memory.server, config.port);
-  logger.info({ port, cache: config.redisUrl ? 'redis' : 'in-process' }, `memory subgraph listening on http://localhost:${port}/graphql`);
+  logger.info(
+    { port, cache: config.redisUrl ? 'redis' : 'in-process', facts: config.anthropic ? 'claude' : 'rules' },
+    `memory subgraph listening on http://localhost:${port}/graphql`,
+  );
   stopOnSignals(logger, async () => {
     await memory.stop();
     await cache.close();

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, InProcessCache, listen, RedisCache, signIdentity, IDENTITY_HEADER, type Cache, type Caller } from '@nusa/shared';
 import { createTestDatabase, identityHeaders, postGraphQL, type GraphQLResult, type TestDatabase } from '@nusa/shared/testing';
 import { startCrm, TEST_SECRETS, type CrmHarness } from '../../crm/src/testing.js';
+import type { FactExtractor } from './fact/fact.extractor.js';
 import { openDatabase } from './orm.js';
 import { createMemoryServer } from './server.js';
 
@@ -28,7 +29,12 @@ export interface MemoryHarness {
   stop: () => Promise<void>;
 }
 
-export async function startMemory(label: string, options: { cache?: 'redis' | 'in-process' | Cache } = {}): Promise<MemoryHarness> {
+export interface MemoryOptions {
+  cache?: 'redis' | 'in-process' | Cache;
+  extractor?: FactExtractor;
+}
+
+export async function startMemory(label: string, options: MemoryOptions = {}): Promise<MemoryHarness> {
   const crm = await startCrm(`${label}_crm`, { demoData: true });
   try {
     return await startBeside(crm, label, options);
@@ -38,7 +44,7 @@ export async function startMemory(label: string, options: { cache?: 'redis' | 'i
   }
 }
 
-async function startBeside(crm: CrmHarness, label: string, options: { cache?: 'redis' | 'in-process' | Cache }): Promise<MemoryHarness> {
+async function startBeside(crm: CrmHarness, label: string, options: MemoryOptions): Promise<MemoryHarness> {
   const database = await createTestDatabase(label);
   const logger = createLogger('memory-test', 'silent');
   const orm = await openDatabase(database.url, logger);
@@ -59,6 +65,7 @@ async function startBeside(crm: CrmHarness, label: string, options: { cache?: 'r
     orm,
     cache,
     logger,
+    extractor: options.extractor,
     internalSecret: TEST_SECRETS.internalSecret,
     crmUrl: crm.url,
     reportCache: options.cache === 'redis',

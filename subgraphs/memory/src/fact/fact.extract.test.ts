@@ -1,7 +1,7 @@
 import { extractFacts } from './fact.extract';
 
 function contents(text: string): Record<string, string> {
-  return Object.fromEntries(extractFacts(text).map((fact) => [fact.slot, fact.content]));
+  return Object.fromEntries(extractFacts(text).map((fact): [string, string] => [fact.slot ?? fact.content, fact.content]));
 }
 
 describe('the rule-based fact extractor', () => {

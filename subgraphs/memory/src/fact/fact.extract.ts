@@ -3,8 +3,8 @@ import { FactKind } from './fact.enums.js';
 /** A fact found in a message, before deduplication. */
 export interface FactCandidate {
   kind: FactKind;
-  /** One current fact per client and slot: a new value for a slot supersedes the old one. */
-  slot: string;
+  /** One current fact per client and slot: a new value for a slot supersedes the old one. Null: no slot. */
+  slot: string | null;
   content: string;
 }
 
@@ -148,7 +148,7 @@ const rules: Rule[] = [
 export function extractFacts(text: string): FactCandidate[] {
   const bySlot = new Map<string, FactCandidate>();
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
-    for (const rule of rules) for (const candidate of rule(sentence)) bySlot.set(candidate.slot, candidate);
+    for (const rule of rules) for (const candidate of rule(sentence)) bySlot.set(candidate.slot ?? candidate.content, candidate);
   }
   return [...bySlot.values()];
 }

@@ -8,7 +8,6 @@ import { MessageRole } from '../message/message.enums.js';
 import { Message } from '../message/message.type.js';
 import type { MessageView } from '../message/message.view.js';
 import { MemoryFactEntity } from './fact.entity.js';
-import { extractFacts } from './fact.extract.js';
 import { RememberFactInput } from './fact.input.js';
 import { rankFacts } from './fact.search.js';
 import { kindOf, recordFact } from './fact.store.js';
@@ -23,15 +22,15 @@ async function requireClient(context: MemoryContext, clientId: string, field: st
   return id;
 }
 
-/** Extracts facts from a conversation's user messages (all, or only `messageIds`) and records them. */
+/** Extracts facts from the user messages among `messages` and records each with its source. */
 export async function extractFromMessages(
-  context: Pick<MemoryContext, 'em'>,
+  context: Pick<MemoryContext, 'em' | 'extractor'>,
   clientId: string,
   messages: MessageEntity[],
 ): Promise<MemoryFactEntity[]> {
   const facts: MemoryFactEntity[] = [];
   for (const message of messages.filter((m) => m.role === MessageRole.USER)) {
-    for (const candidate of extractFacts(message.content)) {
+    for (const candidate of await context.extractor.extract(message.content)) {
       facts.push(await recordFact(context.em, clientId, candidate, { sourceMessageId: message.id }));
     }
   }

@@ -22,7 +22,7 @@ function normalise(content: string): string {
 export async function recordFact(
   em: EntityManager,
   clientId: string,
-  candidate: Omit<FactCandidate, 'slot'> & { slot: string | null },
+  candidate: FactCandidate,
   origin: FactOrigin,
 ): Promise<MemoryFactEntity> {
   return em.transactional(async (tx) => {

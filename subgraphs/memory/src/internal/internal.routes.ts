@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { internalRoute, notFound, type Logger, type RouteHandler } from '@nusa/shared';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { MemoryFactEntity } from '../fact/fact.entity.js';
+import type { FactExtractor } from '../fact/fact.extractor.js';
 import { extractFromMessages } from '../fact/fact.resolver.js';
 import { rankFacts } from '../fact/fact.search.js';
 import { MessageEntity } from '../message/message.entity.js';
@@ -28,10 +29,11 @@ const citation = z.object({
 export function internalRoutes(deps: {
   orm: MikroORM;
   messages: MessageStore;
+  extractor: FactExtractor;
   internalSecret: string;
   logger: Logger;
 }): Record<string, RouteHandler> {
-  const { orm, messages, logger } = deps;
+  const { orm, messages, extractor, logger } = deps;
   const route = <T>(schema: z.ZodType<T>, handle: (body: T) => Promise<unknown>) =>
     internalRoute({ internalSecret: deps.internalSecret, logger, schema, handle });
 
@@ -46,7 +48,7 @@ export function internalRoutes(deps: {
         { conversation: conversation.id, seq: { $lt: answer.seq }, role: MessageRole.USER },
         { orderBy: { seq: 'desc' } },
       );
-      if (question) await extractFromMessages({ em }, conversation.clientId, [question]);
+      if (question) await extractFromMessages({ em, extractor }, conversation.clientId, [question]);
     } catch (error) {
       logger.error({ err: error, messageId: answer.id }, 'fact extraction failed');
     }
