@@ -1,0 +1,22 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Embedder } from '../embedding/embedder.js';
+import { CollectionEntity } from './collection.entity.js';
+
+/** The knowledge collections of the system this replaces, with what each one holds. */
+export const COLLECTIONS: readonly { name: string; description: string }[] = [
+  { name: 'visa_oracle', description: 'Visit visas, visa on arrival, KITAS types, KITAP, overstay and immigration procedures.' },
+  { name: 'kbli_eye', description: 'KBLI 2020 business codes common for foreign-owned companies, risk levels and licensing.' },
+  { name: 'tax_genius', description: 'NPWP, income tax (PPh), VAT, the small-business final tax and filing deadlines.' },
+  { name: 'legal_architect', description: 'PT PMA setup, capital rules, shareholders and directors, licensing through OSS.' },
+  { name: 'property_sage', description: 'Leasehold, Hak Pakai, HGB, due diligence and the rules for foreigners owning property.' },
+  { name: 'cultural_intelligence', description: 'Balinese ceremonies, Nyepi, temple and business etiquette.' },
+];
+
+/** Creates the collections that do not exist yet, bound to `embedder`. */
+export async function ensureCollections(em: EntityManager, embedder: Embedder): Promise<void> {
+  const existing = new Set((await em.find(CollectionEntity, {})).map((collection) => collection.name));
+  for (const collection of COLLECTIONS.filter((c) => !existing.has(c.name))) {
+    em.create(CollectionEntity, { ...collection, embedder: embedder.name, dimension: embedder.dimension });
+  }
+  await em.flush();
+}

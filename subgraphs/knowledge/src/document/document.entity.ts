@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { CollectionEntity } from './collection.entity.js';
+
+@Entity({ tableName: 'knowledge_document' })
+@Unique({ properties: ['collection', 'sourceKey'] })
+export class DocumentEntity {
+  [OptionalProps]?: 'source' | 'metadata' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => CollectionEntity, { ref: true, deleteRule: 'cascade' })
+  collection!: Ref<CollectionEntity>;
+
+  @Property({ type: 'string', length: 300 })
+  title!: string;
+
+  @Property({ type: 'string', length: 1000, nullable: true })
+  source: string | null = null;
+
+  /** What makes two ingests "the same document": its source, else its title. Re-ingesting replaces. */
+  @Property({ type: 'string', length: 1000 })
+  sourceKey!: string;
+
+  @Property({ type: 'json' })
+  metadata: Record<string, string> = {};
+
+  @Property({ type: 'string', length: 64 })
+  contentHash!: string;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

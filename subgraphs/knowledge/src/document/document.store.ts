@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, clientError, ErrorCode, notFound } from '@nusa/shared';
+import type { Embedder } from '../embedding/embedder.js';
+import { chunkMarkdown } from '../ingest/chunker.js';
+import type { VectorStore } from '../search/vector-store.js';
+import { ChunkEntity } from './chunk.entity.js';
+import { CollectionEntity } from './collection.entity.js';
+import { DocumentEntity } from './document.entity.js';
+
+/** A document to ingest. */
+export interface NewDocument {
+  collection: string;
+  title: string;
+  text: string;
+  source?: string | null;
+  metadata?: Record<string, string>;
+}
+
+const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+function checkText(text: string): void {
+  if (text.trim().length === 0) throw badUserInput('input.text', 'is empty');
+  if (Buffer.byteLength(text, 'utf8') > MAX_TEXT_BYTES) throw badUserInput('input.text', `is larger than ${MAX_TEXT_BYTES} bytes`);
+  // NUL and other C0 controls (besides tab and line breaks) mean a binary file, not a document.
+  const binary = [...text.slice(0, 65_536)].some((char) => {
+    const code = char.charCodeAt(0);
+    return code < 32 && code !== 9 && code !== 10 && code !== 13;
+  });
+  if (binary) throw badUserInput('input.text', 'looks like binary data, not text');
+}
+
+/**
+ * Documents are rows in PostgreSQL and vectors in Chroma, written so that a failure on either side
+ * leaves nothing of the new version searchable: the vectors are written inside the database
+ * transaction (a Chroma failure rolls the rows back) and removed again if the commit fails. Search
+ * only returns chunks whose rows exist, so a vector left behind by a failed clean-up is never seen.
+ */
+export class DocumentStore {
+  constructor(
+    private readonly vectors: VectorStore,
+    private readonly embedder: Embedder,
+  ) {}
+
+  async ingest(em: EntityManager, input: NewDocument): Promise<DocumentEntity> {
+    checkText(input.text);
+    const collection = await em.findOne(CollectionEntity, { name: input.collection });
+    if (!collection) throw badUserInput('input.collection', `no collection is named ${input.collection}`);
+    if (collection.embedder !== this.embedder.name) {
+      throw clientError(
+        ErrorCode.BadUserInput,
+        `collection ${collection.name} holds ${collection.embedder} vectors; re-embed it before adding ${this.embedder.name} ones`,
+      );
+    }
+    const chunks = chunkMarkdown(input.text);
+    const embeddings = await this.embedder.embed(chunks.map((chunk) => [input.title, ...chunk.headingPath, chunk.text].join('\n')));
+    const sourceKey = (input.source ?? input.title).trim();
+    let written: string[] = [];
+    let replaced: string[] = [];
+    try {
+      const document = await em.transactional(async (tx) => {
+        const previous = await tx.findOne(DocumentEntity, { collection: collection.name, sourceKey });
+        if (previous) {
+          replaced = (await tx.find(ChunkEntity, { document: previous.id }, { fields: ['id'] })).map((chunk) => chunk.id);
+          tx.remove(previous);
+          await tx.flush();
+        }
+        const created = tx.create(DocumentEntity, {
+          collection: collection.name,
+          title: input.title.trim(),
+          source: input.source ?? null,
+          sourceKey,
+          metadata: input.metadata ?? {},
+          contentHash: createHash('sha256').update(input.text).digest('hex'),
+        });
+        const rows = chunks.map((chunk) =>
+          tx.create(ChunkEntity, {
+            document: created,
+            title: created.title,
+            collection: collection.name,
+            chunkIndex: chunk.index,
+            text: chunk.text,
+            headingPath: chunk.headingPath,
+          }),
+        );
+        await tx.flush();
+        written = rows.map((row) => row.id);
+        await this.vectors.upsert(
+          collection.name,
+          rows.map((row, i) => ({ id: row.id, embedding: embeddings[i] ?? [], documentId: created.id })),
+        );
+        return created;
+      });
+      await this.vectors.delete(collection.name, replaced).catch(() => undefined);
+      return document;
+    } catch (error) {
+      await this.vectors.delete(collection.name, written).catch(() => undefined);
+      if (error instanceof Error && !('extensions' in error)) {
+        throw clientError(
+          ErrorCode.InternalServerError,
+          `Ingest failed and was rolled back; nothing of "${input.title}" was stored: ${error.message.slice(0, 200)}`,
+          {
+            reason: 'INGEST_ROLLED_BACK',
+          },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async delete(em: EntityManager, id: string): Promise<void> {
+    const document = await em.findOne(DocumentEntity, { id });
+    if (!document) throw notFound('KnowledgeDocument', id);
+    const ids = (await em.find(ChunkEntity, { document: id }, { fields: ['id'] })).map((chunk) => chunk.id);
+    await em.nativeDelete(DocumentEntity, { id });
+    await this.vectors.delete(document.collection.unwrap().name, ids);
+  }
+}

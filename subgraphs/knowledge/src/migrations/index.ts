@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122000000_initial } from './Migration20261122000000_initial.js';
+
+/** Every migration, in order; listed explicitly so compiled and test runs find the same set. */
+export const migrations: MigrationObject[] = [{ name: 'Migration20261122000000_initial', class: Migration20261122000000_initial }];

@@ -1,0 +1,17 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openDatabase as open, type DatabaseSpec, type Logger } from '@nusa/shared';
+import { ChunkEntity } from './document/chunk.entity.js';
+import { CollectionEntity } from './document/collection.entity.js';
+import { DocumentEntity } from './document/document.entity.js';
+import { migrations } from './migrations/index.js';
+
+export const knowledgeDatabase: DatabaseSpec = {
+  entities: [CollectionEntity, DocumentEntity, ChunkEntity],
+  migrations,
+  migrationsTable: 'knowledge_migrations',
+};
+
+/** The knowledge database at `url`, migrated. */
+export function openDatabase(url: string, logger: Logger): Promise<MikroORM> {
+  return open(knowledgeDatabase, url, logger);
+}

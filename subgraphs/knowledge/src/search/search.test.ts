@@ -1,0 +1,185 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { createLogger } from '@nusa/shared';
+import { createTestDatabase, freePort, type TestDatabase } from '@nusa/shared/testing';
+import { startLocalChroma, type LocalChroma } from '../chroma/chroma-server';
+import { ensureCollections } from '../document/collections';
+import { DocumentStore } from '../document/document.store';
+import { LocalEmbedder } from '../embedding/local-embedder';
+import { openDatabase } from '../orm';
+import { searchKnowledge, SearchMode } from './search';
+import { VectorStore } from './vector-store';
+
+const logger = createLogger('test', 'silent');
+const embedder = new LocalEmbedder();
+const root = join(__dirname, '..', '..', '..', '..');
+
+let database: TestDatabase | undefined;
+let orm: MikroORM;
+let chroma: LocalChroma | undefined;
+let dataDir: string;
+let vectors: VectorStore;
+let store: DocumentStore;
+
+const RETIREMENT = `# Retirement KITAS (E33F)
+
+Foreigners aged 60 or over may live in Indonesia on a retirement stay permit.
+
+## Requirements
+
+- A passport valid for at least 18 months
+- Proof of a pension or savings
+- Health insurance valid in Indonesia
+
+## Duration
+
+The permit lasts one year and can be extended up to five times.`;
+
+const NYEPI = `# Nyepi, the day of silence
+
+On Nyepi the whole island stops for 24 hours: no lights, no travel, no work. Ngurah Rai airport closes for the day.`;
+
+beforeAll(async () => {
+  database = await createTestDatabase('knowledge_search');
+  orm = await openDatabase(database.url, logger);
+  dataDir = mkdtempSync(join(tmpdir(), 'nusa-kb-'));
+  chroma = await startLocalChroma({
+    dataDir,
+    port: await freePort(),
+    runtimeDir: join(root, '.data', 'glibc'),
+    logger,
+    timeoutMs: 120_000,
+  });
+  vectors = new VectorStore(chroma.url);
+  store = new DocumentStore(vectors, embedder);
+  await ensureCollections(orm.em.fork(), embedder);
+  await store.ingest(orm.em.fork(), {
+    collection: 'visa_oracle',
+    title: 'Retirement KITAS (E33F)',
+    text: RETIREMENT,
+    source: 'https://www.imigrasi.go.id/e33f',
+  });
+  await store.ingest(orm.em.fork(), { collection: 'cultural_intelligence', title: 'Nyepi', text: NYEPI, source: 'seed/nyepi.md' });
+}, 300_000);
+
+afterAll(async () => {
+  await chroma?.stop();
+  await orm?.close();
+  await database?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const everywhere = ['visa_oracle', 'cultural_intelligence'];
+
+function search(mode: SearchMode, query: string, over = vectors) {
+  return searchKnowledge(orm.em.fork(), over, embedder, { query, collections: everywhere, limit: 3, mode }, logger);
+}
+
+describe('searching the knowledge base', () => {
+  it.each([SearchMode.HYBRID, SearchMode.VECTOR, SearchMode.KEYWORD])(
+    'puts the passage that answers in the top 3, with its citation (%s)',
+    async (mode) => {
+      const { hits, warnings } = await search(mode, 'what health insurance does a retirement permit need');
+      expect(warnings).toEqual([]);
+      const answer = hits.find((hit) => hit.text.includes('Health insurance'));
+      expect(answer?.citation).toMatchObject({
+        title: 'Retirement KITAS (E33F)',
+        source: 'https://www.imigrasi.go.id/e33f',
+        collection: 'visa_oracle',
+        headingPath: ['Retirement KITAS (E33F)', 'Requirements'],
+      });
+    },
+  );
+
+  it('ranks that passage first in HYBRID, where plain keyword ranking prefers the introduction', async () => {
+    const { hits } = await search(SearchMode.HYBRID, 'what health insurance does a retirement permit need');
+    expect(hits[0]?.text).toContain('Health insurance');
+  });
+
+  it('keeps to the collections asked for', async () => {
+    const { hits } = await searchKnowledge(
+      orm.em.fork(),
+      vectors,
+      embedder,
+      { query: 'airport closes', collections: ['visa_oracle'], limit: 5, mode: SearchMode.HYBRID },
+      logger,
+    );
+    expect(hits.every((hit) => hit.citation.collection === 'visa_oracle')).toBe(true);
+  });
+
+  it('falls back to keyword results, and says so, when Chroma cannot be reached', async () => {
+    const dead = new VectorStore(`http://127.0.0.1:${await freePort()}`);
+    const { hits, warnings } = await search(SearchMode.HYBRID, 'airport closed on the day of silence', dead);
+    expect(warnings[0]).toMatch(/keyword results only/);
+    expect(hits[0]?.citation.title).toBe('Nyepi');
+  });
+});
+
+describe('ingesting and deleting', () => {
+  it('replaces a document re-ingested from the same source', async () => {
+    const first = await store.ingest(orm.em.fork(), {
+      collection: 'visa_oracle',
+      title: 'Overstay',
+      text: '# Overstay\n\nThe fine is IDR 500,000 a day.',
+      source: 'seed/overstay.md',
+    });
+    const second = await store.ingest(orm.em.fork(), {
+      collection: 'visa_oracle',
+      title: 'Overstay',
+      text: '# Overstay\n\nThe fine is IDR 1,000,000 a day.',
+      source: 'seed/overstay.md',
+    });
+    expect(second.id).not.toBe(first.id);
+    for (const mode of [SearchMode.KEYWORD, SearchMode.VECTOR]) {
+      const { hits } = await search(mode, 'overstay fine per day');
+      const texts = hits.filter((hit) => hit.citation.title === 'Overstay').map((hit) => hit.text);
+      expect(texts).toEqual(['# Overstay\n\nThe fine is IDR 1,000,000 a day.'.replace('# Overstay\n\n', '')]);
+    }
+  });
+
+  it('leaves nothing searchable when Chroma fails half-way, and says so', async () => {
+    const failing = new DocumentStore(new VectorStore(`http://127.0.0.1:${await freePort()}`), embedder);
+    const attempt = failing.ingest(orm.em.fork(), {
+      collection: 'visa_oracle',
+      title: 'Golden visa',
+      text: '# Golden visa\n\nFor large investors.',
+      source: 'seed/golden.md',
+    });
+    await expect(attempt).rejects.toMatchObject({ extensions: { reason: 'INGEST_ROLLED_BACK' } });
+    const rows = await orm.em
+      .getConnection()
+      .execute<{ n: string }[]>("select count(*) as n from knowledge_document where title = 'Golden visa'");
+    expect(Number(rows[0]?.n)).toBe(0);
+    const { hits } = await search(SearchMode.HYBRID, 'golden visa large investors');
+    expect(hits.map((hit) => hit.citation.title)).not.toContain('Golden visa');
+  });
+
+  it('deletes a document from both stores', async () => {
+    const doc = await store.ingest(orm.em.fork(), {
+      collection: 'cultural_intelligence',
+      title: 'Canang sari',
+      text: '# Canang sari\n\nDaily offerings of flowers; do not step on them.',
+      source: 'seed/canang.md',
+    });
+    await store.delete(orm.em.fork(), doc.id);
+    for (const mode of [SearchMode.KEYWORD, SearchMode.VECTOR]) {
+      const { hits } = await search(mode, 'offerings flowers step');
+      expect(hits.map((hit) => hit.citation.title)).not.toContain('Canang sari');
+    }
+  });
+
+  it.each([
+    ['', 'is empty'],
+    ['\u0000\u0001binary', 'binary'],
+  ])('refuses the document text %j as BAD_USER_INPUT', async (text, message) => {
+    const attempt = store.ingest(orm.em.fork(), { collection: 'visa_oracle', title: 'Bad', text });
+    await expect(attempt).rejects.toBeInstanceOf(GraphQLError);
+    await expect(attempt).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringContaining(message) as unknown,
+    });
+  });
+});

@@ -1,0 +1,152 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '@nusa/shared';
+import { ChunkEntity } from '../document/chunk.entity.js';
+import type { Embedder } from '../embedding/embedder.js';
+import { tokenize } from '../embedding/local-embedder.js';
+import type { VectorStore } from './vector-store.js';
+
+export enum SearchMode {
+  HYBRID = 'HYBRID',
+  VECTOR = 'VECTOR',
+  KEYWORD = 'KEYWORD',
+}
+
+/** Where a hit comes from, precisely enough for a person to check it. */
+export interface Citation {
+  documentId: string;
+  title: string;
+  source: string | null;
+  collection: string;
+  chunkIndex: number;
+  headingPath: string[];
+}
+
+export interface KnowledgeHit {
+  score: number;
+  text: string;
+  citation: Citation;
+}
+
+export interface SearchRequest {
+  query: string;
+  collections: string[];
+  limit: number;
+  mode: SearchMode;
+}
+
+export interface SearchOutcome {
+  hits: KnowledgeHit[];
+  /** Said when a mode could not be served as asked (Chroma down: keyword results only). */
+  warnings: string[];
+}
+
+/** How many candidates each side contributes to fusion. */
+const CANDIDATES = 40;
+/** The reciprocal rank fusion constant. */
+const RRF_K = 60;
+
+/** Words of a query for PostgreSQL's English full-text search, OR-ed: a question need not contain every word. */
+function keywordQuery(query: string): string | undefined {
+  const words = [...new Set((query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 1))].slice(0, 32);
+  return words.length > 0 ? words.join(' | ') : undefined;
+}
+
+async function keywordRanking(em: EntityManager, request: SearchRequest): Promise<string[]> {
+  const terms = keywordQuery(request.query);
+  if (!terms) return [];
+  const rows = await em.getConnection().execute<{ id: string }[]>(
+    `select c.id from knowledge_chunk c, to_tsquery('english', ?) q
+      where c.search @@ q and c.collection in (?)
+      order by ts_rank_cd(c.search, q, 32) desc, c.id limit ?`,
+    [terms, request.collections, CANDIDATES],
+  );
+  return rows.map((row) => row.id);
+}
+
+async function vectorRanking(vectors: VectorStore, embedder: Embedder, request: SearchRequest): Promise<string[]> {
+  const [embedding] = await embedder.embed([request.query]);
+  const perCollection = await Promise.all(request.collections.map((collection) => vectors.query(collection, embedding ?? [], CANDIDATES)));
+  return perCollection
+    .flat()
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, CANDIDATES)
+    .map((hit) => hit.id);
+}
+
+function fuse(rankings: string[][]): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const ranking of rankings) ranking.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
+  return scores;
+}
+
+/**
+ * Reranks fused candidates on what a reader would check first: the share of query terms the
+ * passage contains, whether it contains the query's longest word pair as a phrase, and whether its
+ * title or headings name query terms.
+ */
+function rerank(query: string, chunk: ChunkEntity, fused: number): number {
+  const wanted = [...new Set(tokenize(query))];
+  if (wanted.length === 0) return fused;
+  const body = new Set(tokenize(chunk.text));
+  const headings = new Set(tokenize([chunk.title, ...chunk.headingPath].join(' ')));
+  const coverage = wanted.filter((term) => body.has(term) || headings.has(term)).length / wanted.length;
+  const headingShare = wanted.filter((term) => headings.has(term)).length / wanted.length;
+  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const pairs = words.slice(1).map((word, i) => `${words[i]} ${word}`);
+  const phrase = pairs.some((pair) => chunk.text.toLowerCase().includes(pair) && pair.length > 7) ? 1 : 0;
+  return fused * (1 + coverage + 0.5 * headingShare + 0.3 * phrase);
+}
+
+/**
+ * Searches the knowledge base. HYBRID fuses the vector ranking (Chroma) and the full-text ranking
+ * (PostgreSQL, title > headings > body) by reciprocal rank fusion, then reranks; VECTOR and
+ * KEYWORD are each side alone. When Chroma cannot be reached, vector rankings are skipped and the
+ * answer says so.
+ */
+export async function searchKnowledge(
+  em: EntityManager,
+  vectors: VectorStore,
+  embedder: Embedder,
+  request: SearchRequest,
+  logger: Logger,
+): Promise<SearchOutcome> {
+  const warnings: string[] = [];
+  const rankings: string[][] = [];
+  if (request.mode !== SearchMode.VECTOR) rankings.push(await keywordRanking(em, request));
+  if (request.mode !== SearchMode.KEYWORD) {
+    try {
+      rankings.push(await vectorRanking(vectors, embedder, request));
+    } catch (error) {
+      logger.warn({ err: error }, 'vector search failed; serving keyword results');
+      warnings.push('The vector index is unavailable; these are keyword results only.');
+      if (request.mode === SearchMode.VECTOR) rankings.push(await keywordRanking(em, request));
+    }
+  }
+  const fused = fuse(rankings);
+  if (fused.size === 0) return { hits: [], warnings };
+  // Only chunks whose rows exist are answers: a vector whose document is gone is never served.
+  const chunks = await em.find(ChunkEntity, { id: { $in: [...fused.keys()] } }, { populate: ['document'] });
+  const scored = chunks.map((chunk) => {
+    const base = fused.get(chunk.id) ?? 0;
+    return { chunk, score: request.mode === SearchMode.HYBRID ? rerank(request.query, chunk, base) : base };
+  });
+  scored.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
+  return {
+    warnings,
+    hits: scored.slice(0, request.limit).map(({ chunk, score }) => {
+      const document = chunk.document.unwrap();
+      return {
+        score: Math.round(score * 1e6) / 1e6,
+        text: chunk.text,
+        citation: {
+          documentId: document.id,
+          title: document.title,
+          source: document.source,
+          collection: chunk.collection,
+          chunkIndex: chunk.chunkIndex,
+          headingPath: chunk.headingPath,
+        },
+      };
+    }),
+  };
+}
