@@ -30,6 +30,10 @@ beforeAll(async () => {
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     PORT: String(gatewayPort),
     CRM_PORT: String(await freePort()),
+    MEMORY_PORT: String(await freePort()),
+    KNOWLEDGE_PORT: String(await freePort()),
+    CHROMA_PORT: String(await freePort()),
+    GLIBC_DIR: join(root, '.data', 'glibc'),
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;
@@ -69,6 +73,30 @@ describe('one-command start on embedded defaults', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.clients.totalCount).toBe(50);
     expect(result.data?.clients.edges).toHaveLength(5);
+  });
+
+  it('serves the seeded knowledge base: collections with counts and a paraphrased question answered with a citation', async () => {
+    const url = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const login = await postGraphQL<{ login: { token: string } }>(
+      url,
+      'mutation { login(email: "admin@localhost", password: "admin") { token } }',
+    );
+    const auth = { authorization: `Bearer ${login.data?.login.token}` };
+    const collections = await postGraphQL<{ knowledgeCollections: { name: string; documentCount: number }[] }>(
+      url,
+      '{ knowledgeCollections { name documentCount chunkCount } }',
+      {},
+      auth,
+    );
+    expect(collections.data?.knowledgeCollections).toHaveLength(6);
+    expect(collections.data?.knowledgeCollections.every((collection) => collection.documentCount >= 9)).toBe(true);
+    const search = await postGraphQL<{ searchKnowledge: { citation: { title: string; collection: string } }[] }>(
+      url,
+      '{ searchKnowledge(query: "Which days is the airport shut for the Balinese new year silence?", limit: 3) { citation { title collection } } }',
+      {},
+      auth,
+    );
+    expect(search.data?.searchKnowledge.map((hit) => hit.citation.collection)).toContain('cultural_intelligence');
   });
 
   it('stops every child and the database on Ctrl-C, leaving nothing running', async () => {

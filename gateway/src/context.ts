@@ -6,4 +6,6 @@ export interface GatewayContext {
   identity: string;
   requestId: string;
   logger?: Logger;
+  /** Warnings subgraphs sent in `extensions.warnings`, passed on in the gateway's response. */
+  warnings?: string[];
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   closeServer,
@@ -33,6 +33,20 @@ export interface GatewayServer {
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** Passes on, in `extensions.warnings`, what subgraphs warned about (a degraded search, say). */
+const warningsPlugin: ApolloServerPlugin<GatewayContext> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ contextValue, response }) => {
+        const warnings = [...new Set(contextValue.warnings ?? [])];
+        if (warnings.length > 0 && response.body.kind === 'single') {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, warnings };
+        }
+        return Promise.resolve();
+      },
+    }),
+};
+
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers[REQUEST_ID_HEADER];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -61,7 +75,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: gatewayFormatError(logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin, warningsPlugin],
   });
   await apollo.start();
 
@@ -76,7 +90,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     context: (req) => {
       const caller = authenticate(req, config.jwtSecret);
       const requestId = req.headers[REQUEST_ID_HEADER] as string;
-      return Promise.resolve({ caller, requestId, identity: signIdentity(caller, config.internalSecret), logger });
+      return Promise.resolve({ caller, requestId, identity: signIdentity(caller, config.internalSecret), logger, warnings: [] });
     },
     routes: {
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),

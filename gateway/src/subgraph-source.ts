@@ -39,6 +39,15 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers.set(REQUEST_ID_HEADER, requestId);
   }
 
+  override didReceiveResponse({
+    response,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
+    const warnings: unknown = response.extensions?.warnings;
+    if (Array.isArray(warnings)) context.warnings?.push(...warnings.filter((warning): warning is string => typeof warning === 'string'));
+    return response;
+  }
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);

@@ -6,6 +6,7 @@ export interface GraphQLResult<TData = Record<string, unknown>> {
   headers: Headers;
   data?: TData | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
 /** POSTs an operation to `url` with a real HTTP client and returns status, headers and body. */

@@ -39,6 +39,29 @@ function runtimeIn(dir: string): GlibcRuntime {
 export async function ensureGlibcRuntime(dir: string): Promise<GlibcRuntime> {
   const runtime = runtimeIn(dir);
   if (existsSync(runtime.loader)) return runtime;
+  mkdirSync(dir, { recursive: true });
+  // Several processes (test workers, say) may need it at once: one fetches, the others wait.
+  const lock = join(dir, '.lock');
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(runtime.loader)) return runtime;
+      if (Date.now() > deadline) throw new Error(`gave up waiting for ${lock}; remove it if no process is fetching`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    if (!existsSync(runtime.loader)) await fetchRuntime(dir, runtime);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  return runtime;
+}
+
+async function fetchRuntime(dir: string, runtime: GlibcRuntime): Promise<void> {
   const work = join(dir, 'apt');
   rmSync(work, { recursive: true, force: true });
   for (const sub of ['lists/partial', 'cache/archives/partial', 'debs']) mkdirSync(join(work, sub), { recursive: true });
@@ -63,5 +86,4 @@ export async function ensureGlibcRuntime(dir: string): Promise<GlibcRuntime> {
   }
   rmSync(work, { recursive: true, force: true });
   if (!existsSync(runtime.loader)) throw new Error(`unpacking ${PACKAGES.join(', ')} left no loader at ${runtime.loader}`);
-  return runtime;
 }

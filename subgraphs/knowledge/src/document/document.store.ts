@@ -15,6 +15,8 @@ export interface NewDocument {
   text: string;
   source?: string | null;
   metadata?: Record<string, string>;
+  /** What identifies the document for replacement. Default: its source, else its title. */
+  key?: string;
 }
 
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -54,7 +56,7 @@ export class DocumentStore {
     }
     const chunks = chunkMarkdown(input.text);
     const embeddings = await this.embedder.embed(chunks.map((chunk) => [input.title, ...chunk.headingPath, chunk.text].join('\n')));
-    const sourceKey = (input.source ?? input.title).trim();
+    const sourceKey = (input.key ?? input.source ?? input.title).trim();
     let written: string[] = [];
     let replaced: string[] = [];
     try {

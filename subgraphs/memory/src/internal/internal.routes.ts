@@ -19,6 +19,7 @@ const citation = z.object({
   source: z.string().nullable(),
   collection: z.string(),
   chunkIndex: z.number().int(),
+  headingPath: z.array(z.string()).optional(),
 });
 
 /**

@@ -10,6 +10,7 @@ export interface CitationRecord {
   source: string | null;
   collection: string;
   chunkIndex: number;
+  headingPath?: string[];
 }
 
 @Entity({ tableName: 'message' })

@@ -19,6 +19,9 @@ export class Citation {
 
   @Field(() => Int)
   chunkIndex!: number;
+
+  @Field(() => [String], { description: 'The headings the passage sits under, outermost first.' })
+  headingPath!: string[];
 }
 
 @ObjectType({ description: 'One message of a conversation.' })

@@ -15,7 +15,7 @@ export interface MessageView {
   outputTokens: number | null;
   latencyMs: number | null;
   offline: boolean;
-  citations: CitationRecord[];
+  citations: Required<CitationRecord>[];
   error: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -36,7 +36,7 @@ export function toMessageView(message: MessageEntity): MessageView {
     outputTokens: message.outputTokens,
     latencyMs: message.latencyMs,
     offline: message.offline,
-    citations: message.citations ?? [],
+    citations: (message.citations ?? []).map((citation) => ({ ...citation, headingPath: citation.headingPath ?? [] })),
     error: message.error,
     createdAt: message.createdAt,
     updatedAt: message.updatedAt,

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/shared';
+
+/** The knowledge service's validated settings. */
+export interface KnowledgeConfig {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  /** A Chroma server to use; unset: start one from the chromadb package with its data under `dataDir`. */
+  chromaUrl: string | undefined;
+  chromaPort: number;
+  dataDir: string;
+  /** Where a private glibc for Chroma is kept on machines whose own is too old. */
+  glibcDir: string;
+  embeddingProvider: 'local';
+  seedDir: string;
+  logLevel: string;
+  internalSecret: string;
+}
+
+export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): KnowledgeConfig {
+  const settings = parseSettings(
+    {
+      ...commonSettings,
+      KNOWLEDGE_PORT: port(4003),
+      DATABASE_URL: z.string({ error: 'is required (a postgres:// URL)' }).regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+      REDIS_URL: z
+        .string()
+        .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+        .optional(),
+      CHROMA_URL: z.url({ protocol: /^https?$/ }).optional(),
+      CHROMA_PORT: port(8000),
+      DATA_DIR: z
+        .string()
+        .min(1)
+        .default(join(__dirname, '..', '..', '..', '.data')),
+      GLIBC_DIR: z.string().min(1).optional(),
+      EMBEDDING_PROVIDER: z.literal('local', { error: 'only "local" is available in this build' }).default('local'),
+    },
+    env,
+  );
+  return {
+    port: settings.KNOWLEDGE_PORT,
+    databaseUrl: settings.DATABASE_URL,
+    redisUrl: settings.REDIS_URL,
+    chromaUrl: settings.CHROMA_URL,
+    chromaPort: settings.CHROMA_PORT,
+    dataDir: settings.DATA_DIR,
+    glibcDir: settings.GLIBC_DIR ?? join(settings.DATA_DIR, 'glibc'),
+    embeddingProvider: settings.EMBEDDING_PROVIDER,
+    seedDir: join(__dirname, '..', 'seed'),
+    logLevel: settings.LOG_LEVEL,
+    internalSecret: resolveSecrets(settings).internalSecret,
+  };
+}

@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, runMain } from '@nusa/shared';
+import { createTestDatabase, freePort } from '@nusa/shared/testing';
+import { startLocalChroma } from '../chroma/chroma-server.js';
+import { COLLECTIONS, ensureCollections } from '../document/collections.js';
+import { DocumentStore } from '../document/document.store.js';
+import { loadSeed } from '../document/seed.js';
+import { LocalEmbedder } from '../embedding/local-embedder.js';
+import { openDatabase } from '../orm.js';
+import { searchKnowledge, SearchMode } from '../search/search.js';
+import { VectorStore } from '../search/vector-store.js';
+
+interface Question {
+  question: string;
+  /** `<collection>/<file>.md` of the seed document that answers it. */
+  document: string;
+}
+
+const packageDir = join(__dirname, '..', '..');
+
+/** Every question of every `eval/*.json` file. */
+function questions(): Question[] {
+  const dir = join(packageDir, 'eval');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .flatMap((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Question[]);
+}
+
+/**
+ * Retrieval quality on the seed knowledge base: recall@1, recall@5 and MRR (over the top 10) of
+ * each mode, where a question counts as answered when a hit comes from its document.
+ */
+runMain(async () => {
+  const logger = createLogger('eval', 'warn');
+  const database = await createTestDatabase('eval_kb');
+  const dataDir = mkdtempSync(join(tmpdir(), 'nusa-eval-'));
+  const chroma = await startLocalChroma({
+    dataDir,
+    port: await freePort(),
+    runtimeDir: join(packageDir, '..', '..', '.data', 'glibc'),
+    logger,
+    timeoutMs: 120_000,
+  });
+  const orm = await openDatabase(database.url, logger);
+  try {
+    const embedder = new LocalEmbedder();
+    const vectors = new VectorStore(chroma.url);
+    const documents = new DocumentStore(vectors, embedder);
+    await ensureCollections(orm.em.fork(), embedder);
+    const loaded = await loadSeed(orm.em.fork(), documents, join(packageDir, 'seed'), logger);
+    const set = questions();
+    const rows: string[] = [];
+    for (const mode of [SearchMode.HYBRID, SearchMode.VECTOR, SearchMode.KEYWORD]) {
+      let at1 = 0;
+      let at5 = 0;
+      let reciprocal = 0;
+      for (const { question, document } of set) {
+        const { hits } = await searchKnowledge(
+          orm.em.fork(),
+          vectors,
+          embedder,
+          { query: question, collections: COLLECTIONS.map((c) => c.name), limit: 10, mode },
+          logger,
+        );
+        const files = await orm.em
+          .getConnection()
+          .execute<{ id: string; file: string }[]>("select id, metadata->>'file' as file from knowledge_document where id in (?)", [
+            hits.length > 0 ? hits.map((hit) => hit.citation.documentId) : ['00000000-0000-0000-0000-000000000000'],
+          ]);
+        const fileOf = new Map(files.map((row) => [row.id, row.file]));
+        const rank = hits.findIndex((hit) => fileOf.get(hit.citation.documentId) === document);
+        if (rank === 0) at1 += 1;
+        if (rank >= 0 && rank < 5) at5 += 1;
+        if (rank >= 0) reciprocal += 1 / (rank + 1);
+      }
+      const pct = (n: number) => `${((100 * n) / set.length).toFixed(1)}%`;
+      rows.push(`| ${mode} | ${pct(at1)} | ${pct(at5)} | ${(reciprocal / set.length).toFixed(3)} |`);
+    }
+    process.stdout.write(
+      [
+        `Retrieval evaluation: ${set.length} questions over ${loaded} seed documents, embedder ${embedder.name}.`,
+        '',
+        '| mode | recall@1 | recall@5 | MRR@10 |',
+        '|---|---:|---:|---:|',
+        ...rows,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await orm.close();
+    await chroma.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

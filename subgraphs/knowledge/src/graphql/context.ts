@@ -1,0 +1,26 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Cache, Logger, ServiceContext } from '@nusa/shared';
+import type { DocumentStore } from '../document/document.store.js';
+import type { Embedder } from '../embedding/embedder.js';
+import type { VectorStore } from '../search/vector-store.js';
+
+/** What the knowledge service shares between requests. */
+export interface KnowledgeServices {
+  orm: MikroORM;
+  vectors: VectorStore;
+  embedder: Embedder;
+  documents: DocumentStore;
+  cache: Cache;
+  logger: Logger;
+}
+
+export interface KnowledgeContext extends ServiceContext, Omit<KnowledgeServices, 'orm'> {
+  em: EntityManager;
+  /** Said to the caller in the response's `extensions.warnings`. */
+  warnings: string[];
+}
+
+export function createContext(base: ServiceContext, services: KnowledgeServices): KnowledgeContext {
+  const { orm, ...rest } = services;
+  return { ...base, ...rest, em: orm.em.fork(), warnings: [] };
+}

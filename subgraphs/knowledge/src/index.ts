@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { createCache, createLogger, listen, runMain, stopOnSignals } from '@nusa/shared';
+import { startLocalChroma } from './chroma/chroma-server.js';
+import { loadKnowledgeConfig } from './config.js';
+import { ensureCollections } from './document/collections.js';
+import { DocumentStore } from './document/document.store.js';
+import { loadSeed } from './document/seed.js';
+import { LocalEmbedder } from './embedding/local-embedder.js';
+import { openDatabase } from './orm.js';
+import { VectorStore } from './search/vector-store.js';
+import { createKnowledgeServer } from './server.js';
+
+runMain(async () => {
+  const config = loadKnowledgeConfig();
+  const logger = createLogger('knowledge', config.logLevel);
+  const chroma = config.chromaUrl
+    ? undefined
+    : await startLocalChroma({ dataDir: join(config.dataDir, 'chroma'), port: config.chromaPort, runtimeDir: config.glibcDir, logger });
+  try {
+    const orm = await openDatabase(config.databaseUrl, logger);
+    const cache = createCache(config.redisUrl, logger);
+    const embedder = new LocalEmbedder();
+    const vectors = new VectorStore(config.chromaUrl ?? chroma?.url ?? '');
+    const documents = new DocumentStore(vectors, embedder);
+    await ensureCollections(orm.em.fork(), embedder);
+    await loadSeed(orm.em.fork(), documents, config.seedDir, logger);
+    const knowledge = await createKnowledgeServer({
+      orm,
+      vectors,
+      embedder,
+      documents,
+      cache,
+      logger,
+      internalSecret: config.internalSecret,
+      reportCache: Boolean(config.redisUrl),
+    });
+    const port = await listen(knowledge.server, config.port);
+    logger.info(
+      { port, chroma: config.chromaUrl ?? chroma?.url, embedder: embedder.name },
+      `knowledge subgraph listening on http://localhost:${port}/graphql`,
+    );
+    stopOnSignals(logger, async () => {
+      await knowledge.stop();
+      await cache.close();
+      await orm.close();
+      await chroma?.stop();
+    });
+  } catch (error) {
+    await chroma?.stop();
+    throw error;
+  }
+});

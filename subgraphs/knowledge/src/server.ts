@@ -1,0 +1,40 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { createSubgraphServer, probe, type SubgraphServer } from '@nusa/shared';
+import { createContext, type KnowledgeContext, type KnowledgeServices } from './graphql/context.js';
+import { buildKnowledgeSchema } from './schema.js';
+
+export { buildKnowledgeSchema } from './schema.js';
+
+/** Puts what the resolvers warned about into the response's `extensions.warnings`. */
+const warningsPlugin: ApolloServerPlugin<KnowledgeContext> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ contextValue, response }) => {
+        if (contextValue.warnings.length > 0 && response.body.kind === 'single') {
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, warnings: contextValue.warnings };
+        }
+        return Promise.resolve();
+      },
+    }),
+};
+
+/** The knowledge subgraph over HTTP, built but not listening. */
+export async function createKnowledgeServer(
+  services: KnowledgeServices & { internalSecret: string; reportCache: boolean },
+): Promise<SubgraphServer> {
+  const { internalSecret, reportCache, ...shared } = services;
+  return createSubgraphServer<KnowledgeContext>({
+    name: 'knowledge',
+    schema: await buildKnowledgeSchema(),
+    internalSecret,
+    logger: services.logger,
+    context: (base) => createContext(base, shared),
+    plugins: [warningsPlugin],
+    readiness: async () => ({
+      postgres: await probe(() => services.orm.em.getConnection().execute('select 1')),
+      chroma: await probe(() => services.vectors.heartbeat()),
+      ...(reportCache ? { redis: await probe(() => services.cache.ping()) } : {}),
+    }),
+  });
+}
