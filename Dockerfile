@@ -1,6 +1,6 @@
 # One image definition for every service; SERVICE picks which one the container runs:
 #   docker build --build-arg SERVICE=crm -t nusa-crm .
-# Values: gateway, crm, memory (knowledge and chat once they exist).
+# Values: gateway, crm, memory, knowledge (chat once it exists).
 
 FROM node:20-bookworm AS build
 WORKDIR /app
@@ -11,6 +11,7 @@ COPY packages/shared/package.json packages/shared/
 COPY packages/launcher/package.json packages/launcher/
 COPY subgraphs/crm/package.json subgraphs/crm/
 COPY subgraphs/memory/package.json subgraphs/memory/
+COPY subgraphs/knowledge/package.json subgraphs/knowledge/
 COPY bench/package.json bench/
 COPY gateway/package.json gateway/
 RUN npm ci

@@ -17,3 +17,4 @@ export * from './metrics.js';
 export * from './cache.js';
 export * from './database.js';
 export * from './internal-route.js';
+export * from './citation.js';

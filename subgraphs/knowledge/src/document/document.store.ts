@@ -17,6 +17,8 @@ export interface NewDocument {
   metadata?: Record<string, string>;
   /** What identifies the document for replacement. Default: its source, else its title. */
   key?: string;
+  /** What changes when the document changes (a whole file, front matter included). Default: the text. */
+  fingerprint?: string;
 }
 
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -73,7 +75,7 @@ export class DocumentStore {
           source: input.source ?? null,
           sourceKey,
           metadata: input.metadata ?? {},
-          contentHash: createHash('sha256').update(input.text).digest('hex'),
+          contentHash: createHash('sha256').update(input.fingerprint ?? input.text).digest('hex'),
         });
         const rows = chunks.map((chunk) =>
           tx.create(ChunkEntity, {

@@ -71,7 +71,7 @@ runMain(async () => {
             hits.length > 0 ? hits.map((hit) => hit.citation.documentId) : ['00000000-0000-0000-0000-000000000000'],
           ]);
         const fileOf = new Map(files.map((row) => [row.id, row.file]));
-        const rank = hits.findIndex((hit) => fileOf.get(hit.citation.documentId) === document);
+        const rank = hits.findIndex((hit) => `${hit.citation.collection}/${fileOf.get(hit.citation.documentId)}` === document);
         if (rank === 0) at1 += 1;
         if (rank >= 0 && rank < 5) at5 += 1;
         if (rank >= 0) reciprocal += 1 / (rank + 1);

@@ -1,33 +1,12 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { Citation } from '@nusa/shared';
 import { SearchMode } from '../search/search.js';
 
 registerEnumType(SearchMode, {
   name: 'SearchMode',
   description: 'HYBRID (default) fuses vector and keyword rankings and reranks; VECTOR and KEYWORD are each side alone.',
 });
-
-@ObjectType({ description: 'Where an answer came from: a passage of the knowledge base.' })
-@Directive('@shareable')
-export class Citation {
-  @Field(() => ID)
-  documentId!: string;
-
-  @Field(() => String)
-  title!: string;
-
-  @Field(() => String, { nullable: true })
-  source!: string | null;
-
-  @Field(() => String)
-  collection!: string;
-
-  @Field(() => Int)
-  chunkIndex!: number;
-
-  @Field(() => [String], { description: 'The headings the passage sits under, outermost first.' })
-  headingPath!: string[];
-}
 
 @ObjectType()
 export class KnowledgeHit {

@@ -1,28 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '@nusa/shared';
+import { Citation, PageInfo } from '@nusa/shared';
 import { MessageRole, MessageStatus } from './message.enums.js';
-
-@ObjectType({ description: 'Where an answer came from: a passage of the knowledge base.' })
-@Directive('@shareable')
-export class Citation {
-  @Field(() => ID)
-  documentId!: string;
-
-  @Field(() => String)
-  title!: string;
-
-  @Field(() => String, { nullable: true })
-  source!: string | null;
-
-  @Field(() => String)
-  collection!: string;
-
-  @Field(() => Int)
-  chunkIndex!: number;
-
-  @Field(() => [String], { description: 'The headings the passage sits under, outermost first.' })
-  headingPath!: string[];
-}
 
 @ObjectType({ description: 'One message of a conversation.' })
 @Directive('@key(fields: "id")')

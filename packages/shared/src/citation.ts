@@ -1,0 +1,24 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+/** Where an answer came from; the same shareable type in every subgraph that returns one. */
+@ObjectType({ description: 'Where an answer came from: a passage of the knowledge base.' })
+@Directive('@shareable')
+export class Citation {
+  @Field(() => ID)
+  documentId!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  source!: string | null;
+
+  @Field(() => String)
+  collection!: string;
+
+  @Field(() => Int)
+  chunkIndex!: number;
+
+  @Field(() => [String], { description: 'The headings the passage sits under, outermost first.' })
+  headingPath!: string[];
+}

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { ConfigError, createLogger, runMain } from '@nusa/shared';
+import { loadKnowledgeConfig } from '../config.js';
+import { CollectionEntity } from '../document/collection.entity.js';
+import { DocumentStore } from '../document/document.store.js';
+import { LocalEmbedder } from '../embedding/local-embedder.js';
+import { openDatabase } from '../orm.js';
+import { VectorStore } from '../search/vector-store.js';
+import { importFolder, type ImportProgress } from './import-folder.js';
+
+const USAGE = 'usage: npm run kb:import -- <folder> --collection <name>   (DATABASE_URL and CHROMA_URL of the running platform)';
+
+function bar({ done, total, chunks }: ImportProgress, started: number): string {
+  const width = 24;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  const seconds = (Date.now() - started) / 1000;
+  const rate = done / Math.max(seconds, 0.001);
+  const eta = rate > 0 ? Math.ceil((total - done) / rate) : 0;
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files · ${chunks} chunks · ${rate.toFixed(1)} files/s · ETA ${eta}s `;
+}
+
+/** Bulk import of Markdown, text and HTML files into one collection; safe to run again. */
+runMain(async () => {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--collection');
+  const collection = at >= 0 ? args[at + 1] : undefined;
+  const folder = args.find((arg, i) => !arg.startsWith('--') && i !== at + 1);
+  if (!folder || !collection) throw new ConfigError(USAGE);
+  const config = loadKnowledgeConfig();
+  if (!config.chromaUrl) throw new ConfigError(`CHROMA_URL is required: point it at the platform's Chroma. ${USAGE}`);
+  const logger = createLogger('kb-import', 'warn');
+  const orm = await openDatabase(config.databaseUrl, logger);
+  try {
+    if (!(await orm.em.fork().findOne(CollectionEntity, { name: collection }))) throw new ConfigError(`No collection is named ${collection}`);
+    const documents = new DocumentStore(new VectorStore(config.chromaUrl), new LocalEmbedder());
+    const started = Date.now();
+    const summary = await importFolder(orm.em.fork(), documents, {
+      folder: resolve(folder),
+      collection,
+      keyPrefix: `import:${collection}/`,
+      onProgress: (progress) => process.stderr.write(bar(progress, started)),
+    });
+    process.stderr.write('\n');
+    process.stdout.write(`${summary.imported} imported, ${summary.unchanged} unchanged, ${summary.chunks} chunks, ${summary.failed.length} failed\n`);
+    for (const failure of summary.failed) process.stdout.write(`  ${failure.file}: ${failure.reason}\n`);
+    process.exitCode = summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await orm.close();
+  }
+});
