@@ -75,7 +75,9 @@ export class DocumentStore {
           source: input.source ?? null,
           sourceKey,
           metadata: input.metadata ?? {},
-          contentHash: createHash('sha256').update(input.fingerprint ?? input.text).digest('hex'),
+          contentHash: createHash('sha256')
+            .update(input.fingerprint ?? input.text)
+            .digest('hex'),
         });
         const rows = chunks.map((chunk) =>
           tx.create(ChunkEntity, {

@@ -32,7 +32,8 @@ runMain(async () => {
   const logger = createLogger('kb-import', 'warn');
   const orm = await openDatabase(config.databaseUrl, logger);
   try {
-    if (!(await orm.em.fork().findOne(CollectionEntity, { name: collection }))) throw new ConfigError(`No collection is named ${collection}`);
+    if (!(await orm.em.fork().findOne(CollectionEntity, { name: collection })))
+      throw new ConfigError(`No collection is named ${collection}`);
     const documents = new DocumentStore(new VectorStore(config.chromaUrl), new LocalEmbedder());
     const started = Date.now();
     const summary = await importFolder(orm.em.fork(), documents, {
@@ -42,7 +43,9 @@ runMain(async () => {
       onProgress: (progress) => process.stderr.write(bar(progress, started)),
     });
     process.stderr.write('\n');
-    process.stdout.write(`${summary.imported} imported, ${summary.unchanged} unchanged, ${summary.chunks} chunks, ${summary.failed.length} failed\n`);
+    process.stdout.write(
+      `${summary.imported} imported, ${summary.unchanged} unchanged, ${summary.chunks} chunks, ${summary.failed.length} failed\n`,
+    );
     for (const failure of summary.failed) process.stdout.write(`  ${failure.file}: ${failure.reason}\n`);
     process.exitCode = summary.failed.length > 0 ? 1 : 0;
   } finally {

@@ -38,7 +38,10 @@ export function htmlToText(html: string): { title: string | undefined; text: str
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]?.trim();
   const text = html
     .replace(/<(script|style|noscript)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/gi, (_, level: string, inner: string) => `\n\n${'#'.repeat(Number(level))} ${inner.replace(/<[^>]+>/g, '').trim()}\n\n`)
+    .replace(
+      /<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/gi,
+      (_, level: string, inner: string) => `\n\n${'#'.repeat(Number(level))} ${inner.replace(/<[^>]+>/g, '').trim()}\n\n`,
+    )
     .replace(/<li[^>]*>/gi, '\n- ')
     .replace(/<(br|\/p|\/div|\/li|\/tr|\/ul|\/ol)[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, '')

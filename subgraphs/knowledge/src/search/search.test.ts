@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -9,6 +9,7 @@ import { startLocalChroma, type LocalChroma } from '../chroma/chroma-server';
 import { ensureCollections } from '../document/collections';
 import { DocumentStore } from '../document/document.store';
 import { LocalEmbedder } from '../embedding/local-embedder';
+import { importFolder } from '../ingest/import-folder';
 import { openDatabase } from '../orm';
 import { searchKnowledge, SearchMode } from './search';
 import { VectorStore } from './vector-store';
@@ -181,5 +182,48 @@ describe('ingesting and deleting', () => {
       extensions: { code: 'BAD_USER_INPUT' },
       message: expect.stringContaining(message) as unknown,
     });
+  });
+});
+
+describe('importing a folder', () => {
+  it('imports Markdown, text and HTML, reports what failed, and changes nothing on a second run', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nusa-import-'));
+    try {
+      mkdirSync(join(folder, 'nested'));
+      writeFileSync(
+        join(folder, 'bpjs.md'),
+        '---\ntitle: BPJS for foreign workers\nsource: https://www.bpjsketenagakerjaan.go.id/\n---\n# BPJS\n\nForeign workers employed over six months join BPJS.',
+      );
+      writeFileSync(join(folder, 'nested', 'notes.txt'), 'Plain notes about the SKTT residence letter.');
+      writeFileSync(
+        join(folder, 'page.html'),
+        '<html><head><title>Galungan</title></head><body><h1>Galungan</h1><p>Penjor bamboo poles line the streets.</p><script>x()</script></body></html>',
+      );
+      writeFileSync(join(folder, 'broken.md'), 'PK\u0003\u0004\u0000binary');
+      writeFileSync(join(folder, 'ignored.pdf'), 'not read');
+      const first = await importFolder(orm.em.fork(), store, { folder, collection: 'legal_architect', keyPrefix: 'import:test/' });
+      expect(first).toMatchObject({ imported: 3, unchanged: 0, failed: [{ file: 'broken.md' }] });
+      expect(first.chunks).toBeGreaterThanOrEqual(3);
+      const { hits } = await searchKnowledge(
+        orm.em.fork(),
+        vectors,
+        embedder,
+        { query: 'penjor bamboo', collections: ['legal_architect'], limit: 3, mode: SearchMode.HYBRID },
+        logger,
+      );
+      expect(hits[0]?.citation).toMatchObject({ title: 'Galungan', headingPath: ['Galungan'] });
+      expect(hits[0]?.text).not.toContain('x()');
+      const second = await importFolder(orm.em.fork(), store, { folder, collection: 'legal_architect', keyPrefix: 'import:test/' });
+      expect(second).toMatchObject({ imported: 0, unchanged: 3, chunks: 0 });
+      writeFileSync(join(folder, 'nested', 'notes.txt'), 'Plain notes about the SKTT residence letter, updated.');
+      const third = await importFolder(orm.em.fork(), store, { folder, collection: 'legal_architect', keyPrefix: 'import:test/' });
+      expect(third).toMatchObject({ imported: 1, unchanged: 2 });
+      const count = await orm.em
+        .getConnection()
+        .execute<{ n: string }[]>("select count(*) as n from knowledge_document where source_key like 'import:test/%'");
+      expect(Number(count[0]?.n)).toBe(3);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
