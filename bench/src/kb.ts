@@ -1,0 +1,176 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDENTITY_HEADER, resolveSecrets, Role, signIdentity, signSessionToken } from '@nusa/shared';
+import { createTestDatabase, freePort } from '@nusa/shared/testing';
+import { root, startProcess, type BenchProcess } from './processes.js';
+import { load, report, type Row } from './report.js';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 30);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const TARGET_CHUNKS = Number(process.env.BENCH_CHUNKS ?? 10_000);
+const INGEST_CONCURRENCY = 4;
+const seedDir = join(root, 'subgraphs', 'knowledge', 'seed');
+
+/** Paragraphs of the seed documents, to compose synthetic documents that read like real ones. */
+function paragraphs(): string[] {
+  return readdirSync(seedDir).flatMap((collection) =>
+    readdirSync(join(seedDir, collection)).flatMap((file) =>
+      readFileSync(join(seedDir, collection, file), 'utf8')
+        .split(/\n{2,}/)
+        .filter((block) => block.length > 80 && !block.startsWith('---') && !block.startsWith('#')),
+    ),
+  );
+}
+
+function syntheticDocument(pool: string[], n: number): string {
+  const sections = Array.from({ length: 8 }, (_, s) => {
+    const body = Array.from({ length: 4 }, (__, p) => pool[(n * 31 + s * 7 + p * 13) % pool.length]).join('\n\n');
+    return `## Section ${s + 1} of case file ${n}\n\n${body}`;
+  });
+  return `# Case file ${n}\n\n${sections.join('\n\n')}`;
+}
+
+async function graphql<T>(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(`unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
+  return body.data;
+}
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase('bench_kb');
+  const dataDir = mkdtempSync(join(tmpdir(), 'nusa-bench-kb-'));
+  const [knowledgePort, chromaPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const processes: BenchProcess[] = [];
+  const knowledgeUrl = `http://127.0.0.1:${knowledgePort}/graphql`;
+  try {
+    processes.push(
+      await startProcess(
+        'knowledge',
+        'subgraphs/knowledge/dist/index.js',
+        {
+          DATABASE_URL: database.url,
+          KNOWLEDGE_PORT: String(knowledgePort),
+          CHROMA_PORT: String(chromaPort),
+          DATA_DIR: dataDir,
+          GLIBC_DIR: join(root, '.data', 'glibc'),
+        },
+        `http://127.0.0.1:${knowledgePort}/health`,
+      ),
+    );
+    processes.push(
+      await startProcess(
+        'gateway',
+        'gateway/dist/index.js',
+        { PORT: String(gatewayPort), KNOWLEDGE_URL: knowledgeUrl },
+        `http://127.0.0.1:${gatewayPort}/health`,
+      ),
+    );
+    const { jwtSecret, internalSecret } = resolveSecrets({ NODE_ENV: 'development' });
+    const adminId = '00000000-0000-4000-8000-000000000001';
+    const asAdmin = {
+      [IDENTITY_HEADER]: signIdentity(
+        { kind: 'member', id: adminId, role: Role.ADMIN, name: 'Bench', email: 'bench@example.com' },
+        internalSecret,
+      ),
+    };
+
+    const pool = paragraphs();
+    const count = async () =>
+      (
+        await graphql<{ knowledgeCollections: { chunkCount: number }[] }>(knowledgeUrl, asAdmin, '{ knowledgeCollections { chunkCount } }')
+      ).knowledgeCollections.reduce((sum, c) => sum + c.chunkCount, 0);
+    const before = await count();
+    let next = 0;
+    let chunks = before;
+    const started = performance.now();
+    process.stdout.write(`ingesting synthetic documents until ${TARGET_CHUNKS} chunks ...\n`);
+    await Promise.all(
+      Array.from({ length: INGEST_CONCURRENCY }, async () => {
+        while (chunks < TARGET_CHUNKS) {
+          const n = (next += 1);
+          const result = await graphql<{ ingestDocument: { chunks: unknown[] } }>(
+            knowledgeUrl,
+            asAdmin,
+            'mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { chunks { chunkIndex } } }',
+            {
+              input: {
+                collection: 'legal_architect',
+                title: `Case file ${n}`,
+                text: syntheticDocument(pool, n),
+                source: `https://example.com/case/${n}`,
+              },
+            },
+          );
+          chunks += result.ingestDocument.chunks.length;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const ingested = (await count()) - before;
+    const ingestRate = ingested / seconds;
+
+    const now = Math.floor(Date.now() / 1000);
+    const token = signSessionToken(
+      { sub: adminId, role: Role.ADMIN, name: 'Bench', email: 'bench@example.com', jti: 'bench', iat: now, exp: now + 3600 },
+      jwtSecret,
+    );
+    const auth = { authorization: `Bearer ${token}` };
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const questions = readdirSync(join(root, 'subgraphs', 'knowledge', 'eval')).flatMap(
+      (file) => JSON.parse(readFileSync(join(root, 'subgraphs', 'knowledge', 'eval', file), 'utf8')) as { question: string }[],
+    );
+    const search = (query: string) =>
+      JSON.stringify({
+        query: 'query Search($q: String!) { searchKnowledge(query: $q, limit: 5) { score citation { documentId title } } }',
+        variables: { q: query },
+      });
+    const check = await graphql<{ searchKnowledge: unknown[] }>(
+      gatewayUrl,
+      auth,
+      'query($q: String!) { searchKnowledge(query: $q, limit: 5) { score } }',
+      { q: questions[0]?.question },
+    );
+    if (check.searchKnowledge.length === 0) throw new Error('search returned nothing');
+    let sent = 0;
+    const rows: Row[] = [];
+    // Every request a different text (a question and a counter), so none is served from the cache.
+    rows.push(
+      await load(
+        'HYBRID search, uncached',
+        gatewayUrl,
+        auth,
+        () => search(`${questions[(sent += 1) % questions.length]?.question} ${sent}`),
+        DURATION,
+        CONNECTIONS,
+      ),
+    );
+    rows.push(await load('HYBRID search, cached', gatewayUrl, auth, search(questions[0]?.question ?? 'visa'), DURATION, CONNECTIONS));
+    const rss = processes.map((p) => `${p.name} ${p.peakRssMb().toFixed(0)} MB`).join(', ');
+    report(
+      'bench:kb',
+      `${before + ingested} chunks (${before} seed + ${ingested} synthetic); searches through the gateway, ${CONNECTIONS} connections, ${DURATION} s each.`,
+      rows,
+      `Ingest: ${ingested} chunks in ${seconds.toFixed(1)} s = ${ingestRate.toFixed(0)} chunks/s (${INGEST_CONCURRENCY} concurrent ingestDocument calls straight to the subgraph, local embedder, Chroma on the same machine). Peak RSS: ${rss} (the knowledge figure excludes its Chroma child).`,
+    );
+  } finally {
+    for (const p of processes.reverse()) await p.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
