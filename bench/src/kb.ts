@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { IDENTITY_HEADER, resolveSecrets, Role, signIdentity, signSessionToken } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
 import { root, startProcess, type BenchProcess } from './processes.js';
-import { load, report, type Row } from './report.js';
+import { graphqlData, load, report, type Row } from './report.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -29,22 +29,6 @@ function syntheticDocument(pool: string[], n: number): string {
     return `## Section ${s + 1} of case file ${n}\n\n${body}`;
   });
   return `# Case file ${n}\n\n${sections.join('\n\n')}`;
-}
-
-async function graphql<T>(
-  url: string,
-  headers: Record<string, string>,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(`unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
-  return body.data;
 }
 
 async function main(): Promise<void> {
@@ -88,7 +72,11 @@ async function main(): Promise<void> {
     const pool = paragraphs();
     const count = async () =>
       (
-        await graphql<{ knowledgeCollections: { chunkCount: number }[] }>(knowledgeUrl, asAdmin, '{ knowledgeCollections { chunkCount } }')
+        await graphqlData<{ knowledgeCollections: { chunkCount: number }[] }>(
+          knowledgeUrl,
+          asAdmin,
+          '{ knowledgeCollections { chunkCount } }',
+        )
       ).knowledgeCollections.reduce((sum, c) => sum + c.chunkCount, 0);
     const before = await count();
     let next = 0;
@@ -99,7 +87,7 @@ async function main(): Promise<void> {
       Array.from({ length: INGEST_CONCURRENCY }, async () => {
         while (chunks < TARGET_CHUNKS) {
           const n = (next += 1);
-          const result = await graphql<{ ingestDocument: { chunks: unknown[] } }>(
+          const result = await graphqlData<{ ingestDocument: { chunks: unknown[] } }>(
             knowledgeUrl,
             asAdmin,
             'mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { chunks { chunkIndex } } }',
@@ -135,7 +123,7 @@ async function main(): Promise<void> {
         query: 'query Search($q: String!) { searchKnowledge(query: $q, limit: 5) { score citation { documentId title } } }',
         variables: { q: query },
       });
-    const check = await graphql<{ searchKnowledge: unknown[] }>(
+    const check = await graphqlData<{ searchKnowledge: unknown[] }>(
       gatewayUrl,
       auth,
       'query($q: String!) { searchKnowledge(query: $q, limit: 5) { score } }',

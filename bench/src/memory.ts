@@ -1,7 +1,7 @@
 import { IDENTITY_HEADER, resolveSecrets, signIdentity } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
 import { startProcess, type BenchProcess } from './processes.js';
-import { load, report, type Row } from './report.js';
+import { graphqlData, load, report, type Row } from './report.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -10,22 +10,6 @@ const redisUrl = process.env.REDIS_URL;
 
 const readQuery = (direction: 'first' | 'last') =>
   `query Recent($id: ID!) { conversation(id: $id) { messages(${direction}: 50) { edges { node { seq role content status } } } } }`;
-
-async function graphql<T>(
-  url: string,
-  headers: Record<string, string>,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(`unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
-  return body.data;
-}
 
 async function main(): Promise<void> {
   const database = await createTestDatabase('bench_memory');
@@ -59,20 +43,20 @@ async function main(): Promise<void> {
       ),
     );
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const login = await graphql<{ login: { token: string } }>(
+    const login = await graphqlData<{ login: { token: string } }>(
       gatewayUrl,
       {},
       'mutation { login(email: "admin@localhost", password: "admin") { token } }',
     );
     const auth = { authorization: `Bearer ${login.login.token}` };
-    const clients = await graphql<{ clients: { edges: { node: { id: string } }[] } }>(
+    const clients = await graphqlData<{ clients: { edges: { node: { id: string } }[] } }>(
       gatewayUrl,
       auth,
       `{ clients(first: ${CONVERSATIONS}) { edges { node { id } } } }`,
     );
     const conversationIds: string[] = [];
     for (const { node } of clients.clients.edges) {
-      const started = await graphql<{ startConversation: { id: string } }>(
+      const started = await graphqlData<{ startConversation: { id: string } }>(
         gatewayUrl,
         auth,
         'mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }',
@@ -105,7 +89,9 @@ async function main(): Promise<void> {
       ),
     );
     const target = conversationIds[0] ?? '';
-    const check = await graphql<{ conversation: { messages: { edges: unknown[] } } }>(gatewayUrl, auth, readQuery('last'), { id: target });
+    const check = await graphqlData<{ conversation: { messages: { edges: unknown[] } } }>(gatewayUrl, auth, readQuery('last'), {
+      id: target,
+    });
     if (check.conversation.messages.edges.length !== 50) throw new Error('the conversation has fewer than 50 messages');
     const read = (direction: 'first' | 'last') => JSON.stringify({ query: readQuery(direction), variables: { id: target } });
     await load('warm-up', gatewayUrl, auth, read('last'), 3, CONNECTIONS);

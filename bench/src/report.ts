@@ -63,3 +63,20 @@ export function report(title: string, description: string, rows: Row[], footer: 
   process.stdout.write(`\n${text}\n`);
   appendFileSync(join(root, 'bench', 'RESULTS.md'), `${text}\n`);
 }
+
+/** Sends one operation and returns its data, or throws on any error: benchmarks check what they load. */
+export async function graphqlData<T>(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(`unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
+  return body.data;
+}

@@ -1,6 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, listen, Role, type Caller } from '@nusa/shared';
-import { createTestDatabase, identityHeaders, postGraphQL, type GraphQLResult, type TestDatabase } from '@nusa/shared/testing';
+import {
+  countQueries,
+  createTestDatabase,
+  identityHeaders,
+  postGraphQL,
+  type GraphQLResult,
+  type TestDatabase,
+} from '@nusa/shared/testing';
 import { openDatabase } from './orm.js';
 import { seedEmptyDatabase } from './seed/seed.js';
 import { createCrmServer } from './server.js';
@@ -33,13 +40,7 @@ export async function startCrm(label: string, options: { demoData?: boolean } = 
   const database = await createTestDatabase(label);
   const logger = createLogger('crm-test', 'silent');
   const orm = await openDatabase(database.url, logger);
-  let queries = 0;
-  orm.em
-    .getConnection()
-    .getKnex()
-    .on('query', () => {
-      queries += 1;
-    });
+  const queries = countQueries(orm);
   await seedEmptyDatabase(orm.em.fork(), { admin: TEST_ADMIN, demoData: options.demoData ?? false }, logger);
   const em = orm.em.fork();
   const adminRow = await em.findOneOrFail(TeamMemberEntity, { email: TEST_ADMIN.email });
@@ -56,10 +57,8 @@ export async function startCrm(label: string, options: { demoData?: boolean } = 
     admin: member(adminRow),
     agent: member(agentRow),
     as: (caller) => (query, variables) => postGraphQL(url, query, variables, identityHeaders(caller, TEST_SECRETS.internalSecret)),
-    queryCount: () => queries,
-    resetQueryCount: () => {
-      queries = 0;
-    },
+    queryCount: queries.count,
+    resetQueryCount: queries.reset,
     stop: async () => {
       await crm.stop();
       await orm.close();

@@ -1,6 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, InProcessCache, listen, RedisCache, signIdentity, IDENTITY_HEADER, type Cache, type Caller } from '@nusa/shared';
-import { createTestDatabase, identityHeaders, postGraphQL, type GraphQLResult, type TestDatabase } from '@nusa/shared/testing';
+import {
+  countQueries,
+  createTestDatabase,
+  identityHeaders,
+  postGraphQL,
+  type GraphQLResult,
+  type TestDatabase,
+} from '@nusa/shared/testing';
 import { startCrm, TEST_SECRETS, type CrmHarness } from '../../crm/src/testing.js';
 import type { FactExtractor } from './fact/fact.extractor.js';
 import { openDatabase } from './orm.js';
@@ -48,13 +55,7 @@ async function startBeside(crm: CrmHarness, label: string, options: MemoryOption
   const database = await createTestDatabase(label);
   const logger = createLogger('memory-test', 'silent');
   const orm = await openDatabase(database.url, logger);
-  let queries = 0;
-  orm.em
-    .getConnection()
-    .getKnex()
-    .on('query', () => {
-      queries += 1;
-    });
+  const queries = countQueries(orm);
   const cache =
     typeof options.cache === 'object'
       ? options.cache
@@ -94,10 +95,8 @@ async function startBeside(crm: CrmHarness, label: string, options: MemoryOption
       });
       return { status: response.status, body: (await response.json()) as never };
     },
-    queryCount: () => queries,
-    resetQueryCount: () => {
-      queries = 0;
-    },
+    queryCount: queries.count,
+    resetQueryCount: queries.reset,
     stop: async () => {
       await memory.stop();
       await cache.close();
