@@ -73,6 +73,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
+    // stopOnSignals in index.ts stops the gateway; Apollo's handler would re-raise the signal mid-stop.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: gatewayFormatError(logger),
     plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin, warningsPlugin],

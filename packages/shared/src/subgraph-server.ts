@@ -49,6 +49,9 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: true,
+    // The service's own stopOnSignals drains and disposes everything; Apollo's handler would re-raise
+    // the signal and kill the process half-way (leaving children such as Chroma behind).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(logger),
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metrics.plugin, ...(options.plugins ?? [])],

@@ -85,9 +85,13 @@ export async function startLocalChroma(options: LocalChromaOptions): Promise<Loc
       throw new Error(`Chroma exited: ${server.output().slice(-1000)}`);
   }
   const running = server;
+  // Whatever way this process ends, its Chroma must not outlive it.
+  const killOnExit = () => running.child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   return {
     url,
     stop: async () => {
+      process.removeListener('exit', killOnExit);
       if (running.child.exitCode !== null || running.child.signalCode !== null) return;
       running.child.kill('SIGKILL');
       await running.exited;
