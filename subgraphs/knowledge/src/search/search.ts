@@ -87,30 +87,44 @@ function fuse(rankings: { ids: string[]; weight: number }[]): Map<string, number
   return scores;
 }
 
-/** Rarer terms say more: the inverse document frequency of each query term among the candidates. */
-function weights(terms: string[], chunks: ChunkEntity[]): Map<string, number> {
-  const texts = chunks.map((chunk) => new Set(tokenize([chunk.title, ...chunk.headingPath, chunk.text].join(' '))));
-  return new Map(terms.map((term) => [term, Math.log(1 + texts.length / (1 + texts.filter((words) => words.has(term)).length))]));
+/** A candidate passage's words, tokenized once for the whole rerank. */
+interface CandidateTerms {
+  body: Set<string>;
+  headings: Set<string>;
+}
+
+function termsOf(chunk: ChunkEntity): CandidateTerms {
+  return { body: new Set(tokenize(chunk.text)), headings: new Set(tokenize([chunk.title, ...chunk.headingPath].join(' '))) };
 }
 
 /**
- * Reranks fused candidates on what a reader would check first: the IDF-weighted share of query
- * terms the passage contains, whether its title or headings name them, and whether it contains a
- * word pair of the query as a phrase.
+ * Reranks fused candidates on what a reader would check first: the share of query terms a passage
+ * contains, each weighted by its inverse frequency among the candidates (rarer terms say more),
+ * whether its title or headings name them, and whether it contains a word pair of the query as a
+ * phrase. Every candidate is tokenized once.
  */
-function rerank(query: string, chunk: ChunkEntity, fused: number, idf: Map<string, number>): number {
-  const wanted = [...idf.keys()];
+function rerankAll(query: string, candidates: { chunk: ChunkEntity; score: number }[]): { chunk: ChunkEntity; score: number }[] {
+  const wanted = [...new Set(tokenize(query))];
+  const terms = candidates.map(({ chunk }) => termsOf(chunk));
+  const has = (t: CandidateTerms, term: string) => t.body.has(term) || t.headings.has(term);
+  const idf = new Map(wanted.map((term) => [term, Math.log(1 + terms.length / (1 + terms.filter((t) => has(t, term)).length))]));
   const total = wanted.reduce((sum, term) => sum + (idf.get(term) ?? 0), 0);
-  if (total === 0) return fused;
-  const body = new Set(tokenize(chunk.text));
-  const headings = new Set(tokenize([chunk.title, ...chunk.headingPath].join(' ')));
-  const share = (present: (term: string) => boolean) => wanted.filter(present).reduce((sum, term) => sum + (idf.get(term) ?? 0), 0) / total;
-  const coverage = share((term) => body.has(term) || headings.has(term));
-  const headingShare = share((term) => headings.has(term));
+  if (total === 0) return candidates;
   const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const pairs = words.slice(1).map((word, i) => `${words[i]} ${word}`);
-  const phrase = pairs.some((pair) => chunk.text.toLowerCase().includes(pair) && pair.length > 7) ? 1 : 0;
-  return fused * (1 + RERANK * (coverage + 0.5 * headingShare + 0.3 * phrase));
+  const pairs = words
+    .slice(1)
+    .map((word, i) => `${words[i]} ${word}`)
+    .filter((pair) => pair.length > 7);
+  return candidates.map(({ chunk, score }, index) => {
+    const t = terms[index] as CandidateTerms;
+    const share = (present: (term: string) => boolean) =>
+      wanted.filter(present).reduce((sum, term) => sum + (idf.get(term) ?? 0), 0) / total;
+    const coverage = share((term) => has(t, term));
+    const headingShare = share((term) => t.headings.has(term));
+    const text = chunk.text.toLowerCase();
+    const phrase = pairs.some((pair) => text.includes(pair)) ? 1 : 0;
+    return { chunk, score: score * (1 + RERANK * (coverage + 0.5 * headingShare + 0.3 * phrase)) };
+  });
 }
 
 /**
@@ -142,11 +156,8 @@ export async function searchKnowledge(
   if (fused.size === 0) return { hits: [], warnings };
   // Only chunks whose rows exist are answers: a vector whose document is gone is never served.
   const chunks = await em.find(ChunkEntity, { id: { $in: [...fused.keys()] } }, { populate: ['document'] });
-  const idf = weights([...new Set(tokenize(request.query))], chunks);
-  const scored = chunks.map((chunk) => {
-    const base = fused.get(chunk.id) ?? 0;
-    return { chunk, score: request.mode === SearchMode.HYBRID ? rerank(request.query, chunk, base, idf) : base };
-  });
+  const fusedOnly = chunks.map((chunk) => ({ chunk, score: fused.get(chunk.id) ?? 0 }));
+  const scored = request.mode === SearchMode.HYBRID ? rerankAll(request.query, fusedOnly) : fusedOnly;
   scored.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
   // A few passages of one long document must not crowd every other document out of the answer.
   const perDocument = new Map<string, number>();
