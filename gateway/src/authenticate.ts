@@ -2,13 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import { anonymous, clientError, ErrorCode, verifySessionToken, type Caller, type Role } from '@nusa/shared';
 
 /**
- * The caller of an HTTP request: anonymous without an Authorization header, the team member of a
- * valid bearer token, and an `UNAUTHENTICATED` error (HTTP 401) for any other credential.
+ * The caller behind an `Authorization` value (a header, or the `authorization` field of a
+ * graphql-ws `connection_init` payload): anonymous without one, the team member of a valid bearer
+ * token, and an `UNAUTHENTICATED` error (HTTP 401) for any other credential.
  */
-export function authenticate(req: IncomingMessage, jwtSecret: string): Caller {
-  const header = req.headers.authorization;
-  if (!header) return anonymous;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
+export function authenticateAuthorization(header: unknown, jwtSecret: string): Caller {
+  if (header === undefined || header === null || header === '') return anonymous;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) {
     throw clientError(ErrorCode.Unauthenticated, 'The Authorization header must be "Bearer <token>"', { http: { status: 401 } });
   }
@@ -20,4 +20,9 @@ export function authenticate(req: IncomingMessage, jwtSecret: string): Caller {
   }
   const { claims } = verdict;
   return { kind: 'member', id: claims.sub, role: claims.role as Role, name: claims.name, email: claims.email };
+}
+
+/** The caller of an HTTP request, from its Authorization header. */
+export function authenticate(req: IncomingMessage, jwtSecret: string): Caller {
+  return authenticateAuthorization(req.headers.authorization, jwtSecret);
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   closeServer,
@@ -19,6 +20,7 @@ import type { GatewayContext } from './context.js';
 import { gatewayFormatError } from './format-error.js';
 import { subgraphStates } from './readiness.js';
 import { createSubgraphFetcher, SubgraphSource } from './subgraph-source.js';
+import { GatewaySubscriptions } from './subscriptions/endpoint.js';
 import { subgraphsOf, supergraphFromFile } from './supergraph-file.js';
 
 export { loadGatewayConfig } from './config.js';
@@ -28,6 +30,8 @@ export interface GatewayServer {
   server: Server;
   /** The subgraph URLs currently served, after overrides. */
   subgraphUrls: () => Record<string, string>;
+  /** Subscriptions over graphql-ws on `/graphql`. */
+  subscriptions: GatewaySubscriptions;
   stop: () => Promise<void>;
 }
 
@@ -70,6 +74,16 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     buildService: ({ name, url }) => new SubgraphSource(name, config.subgraphUrls[name] ?? url ?? '', fetcher),
     logger,
   });
+  // Subscriptions plan against the same supergraph, with their own data sources over the same pool.
+  const loaded: { latest?: { apiSchema: GraphQLSchema; supergraphSdl: string; services: ServiceMap } } = {};
+  let subscriptions: GatewaySubscriptions | null = null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    const services: ServiceMap = Object.fromEntries(
+      Object.entries(urls).map(([name, url]) => [name, new SubgraphSource(name, url, fetcher)]),
+    );
+    loaded.latest = { apiSchema, supergraphSdl: coreSupergraphSdl, services };
+    subscriptions?.useSchema(apiSchema, coreSupergraphSdl, services);
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -107,10 +121,22 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     },
   });
 
+  subscriptions = new GatewaySubscriptions({
+    server,
+    apollo,
+    jwtSecret: config.jwtSecret,
+    internalSecret: config.internalSecret,
+    logger,
+    urlOf: (name) => urls[name],
+  });
+  if (loaded.latest) subscriptions.useSchema(loaded.latest.apiSchema, loaded.latest.supergraphSdl, loaded.latest.services);
+
   return {
     server,
     subgraphUrls: () => urls,
+    subscriptions,
     stop: async () => {
+      await subscriptions.close();
       await closeServer(server);
       await apollo.stop();
       await closeFetcher();

@@ -18,3 +18,4 @@ export * from './cache.js';
 export * from './database.js';
 export * from './internal-route.js';
 export * from './citation.js';
+export * from './graphql-ws.js';

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { internalRoute, notFound, type Logger, type RouteHandler } from '@nusa/shared';
+import { internalRoute, notFound, type Caller, type Logger, type RouteHandler } from '@nusa/shared';
+import { canSeeConversation } from '../conversation/conversation.access.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { MemoryFactEntity } from '../fact/fact.entity.js';
 import type { FactExtractor } from '../fact/fact.extractor.js';
@@ -9,10 +10,16 @@ import { rankFacts } from '../fact/fact.search.js';
 import { MessageEntity } from '../message/message.entity.js';
 import { MessageRole, MessageStatus } from '../message/message.enums.js';
 import type { MessageStore } from '../message/message.store.js';
-import type { MessageView } from '../message/message.view.js';
+import { toMessageView, type MessageView } from '../message/message.view.js';
 
 const id = z.uuid();
 const key = z.string().min(1).max(180);
+/** The person a service acts for; the route answers NOT_FOUND for what they may not see. */
+const onBehalfOf = z
+  .object({ kind: z.enum(['anonymous', 'member', 'apiKey', 'service']) })
+  .loose()
+  .transform((caller) => caller as unknown as Caller)
+  .optional();
 const citation = z.object({
   documentId: z.string(),
   title: z.string(),
@@ -57,9 +64,20 @@ export function internalRoutes(deps: {
 
   return {
     '/internal/turns': route(
-      z.object({ conversationId: id, content: z.string(), authorId: id.nullable().optional(), idempotencyKey: key.optional() }),
+      z.object({
+        conversationId: id,
+        content: z.string(),
+        authorId: id.nullable().optional(),
+        idempotencyKey: key.optional(),
+        onBehalfOf,
+      }),
       async (body) => {
-        const [userMessage, assistantMessage] = await messages.append(orm.em.fork(), body.conversationId, [
+        const em = orm.em.fork();
+        if (body.onBehalfOf) {
+          const conversation = await em.findOne(ConversationEntity, { id: body.conversationId });
+          if (!conversation || !canSeeConversation(body.onBehalfOf, conversation)) throw notFound('Conversation', body.conversationId);
+        }
+        const [userMessage, assistantMessage] = await messages.append(em, body.conversationId, [
           {
             role: MessageRole.USER,
             content: body.content,
@@ -104,6 +122,22 @@ export function internalRoutes(deps: {
         return { message };
       },
     ),
+    '/internal/messages/get': route(z.object({ messageId: id, onBehalfOf }), async (body) => {
+      const em = orm.em.fork();
+      const message = await em.findOne(MessageEntity, { id: body.messageId }, { populate: ['conversation'] });
+      if (!message || (body.onBehalfOf && !canSeeConversation(body.onBehalfOf, message.conversation.getEntity()))) {
+        throw notFound('Message', body.messageId);
+      }
+      return { message: toMessageView(message) };
+    }),
+    '/internal/messages/streaming': route(z.object({ olderThanMs: z.number().int().min(0) }), async (body) => {
+      const rows = await orm.em.fork().find(
+        MessageEntity,
+        { status: MessageStatus.STREAMING, createdAt: { $lt: new Date(Date.now() - body.olderThanMs) } },
+        { orderBy: { createdAt: 'asc' }, limit: 500 },
+      );
+      return { messages: rows.map(toMessageView) };
+    }),
     '/internal/context': route(
       z.object({
         conversationId: id,

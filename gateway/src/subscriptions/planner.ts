@@ -1,0 +1,112 @@
+import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
+import { buildOperationContext, executeQueryPlan, type ServiceMap } from '@apollo/gateway';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import { QueryPlanner, type FetchNode, type QueryPlan } from '@apollo/query-planner';
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { Logger } from '@nusa/shared';
+import type { GatewayContext } from '../context.js';
+
+/** The name under which an upstream event is fed to the query plan as if fetched. */
+const EVENT_SERVICE = '__subscription_event__';
+const PLAN_CACHE_LIMIT = 1000;
+
+/** Errors as graphql-ws sends them (`toJSON` is called on each): plain formatted errors become `GraphQLError`s. */
+export function asGraphQLErrors(errors: readonly unknown[]): GraphQLError[] {
+  return errors.map((error) => {
+    if (error instanceof GraphQLError) return error;
+    const formatted = error as GraphQLFormattedError;
+    return new GraphQLError(formatted.message ?? 'Unknown error', { path: formatted.path, extensions: formatted.extensions });
+  });
+}
+
+/** A subscription operation planned against the supergraph: what to ask the owning subgraph, and how to finish each event. */
+export interface PreparedSubscription {
+  /** The subgraph that owns the root field. */
+  serviceName: string;
+  /** The operation sent to it, as the query planner wrote it. */
+  upstreamQuery: string;
+  /** The variables it uses, by name. */
+  variableUsages: string[];
+  /** Resolves one upstream event into the client's result, fetching other subgraphs' fields through the plan. */
+  resolve: (raw: ExecutionResult, variables: Record<string, unknown>, context: GatewayContext) => Promise<ExecutionResult>;
+}
+
+/**
+ * Plans subscriptions with Apollo's own query planner on the current supergraph, and executes the
+ * rest of each event's plan with @apollo/gateway's `executeQueryPlan`: the upstream event stands in
+ * for the primary fetch, and fields other subgraphs own are fetched exactly as for a query.
+ */
+export class SubscriptionPlanner {
+  private readonly planner: QueryPlanner;
+  private readonly apiSchema: Schema;
+  private readonly supergraphSchema: GraphQLSchema;
+  private readonly plans = new Map<string, PreparedSubscription>();
+
+  constructor(
+    supergraphSdl: string,
+    readonly schema: GraphQLSchema,
+    private readonly services: ServiceMap,
+    private readonly logger: Logger,
+  ) {
+    const supergraph = Supergraph.build(supergraphSdl);
+    this.planner = new QueryPlanner(supergraph);
+    this.apiSchema = supergraph.apiSchema();
+    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
+  }
+
+  /** The plan of a validated subscription document, cached by its text and operation name. */
+  prepare(document: DocumentNode, source: string, operationName: string | null | undefined): PreparedSubscription {
+    const key = `${operationName ?? ''}\n${source}`;
+    const cached = this.plans.get(key);
+    if (cached) return cached;
+    const operation = operationFromDocument(this.apiSchema, document, { operationName: operationName ?? undefined });
+    const plan = this.planner.buildQueryPlan(operation);
+    if (plan.node?.kind !== 'Subscription') throw new GraphQLError('Not a subscription operation');
+    const { primary, rest } = plan.node;
+    const eventPlan: QueryPlan = {
+      kind: 'QueryPlan',
+      node: rest
+        ? { kind: 'Sequence', nodes: [{ ...primary, serviceName: EVENT_SERVICE }, rest] }
+        : ({ ...primary, serviceName: EVENT_SERVICE } satisfies FetchNode),
+    };
+    const operationContext = buildOperationContext({
+      schema: this.schema,
+      operationDocument: document,
+      operationName: operationName ?? undefined,
+    });
+    const prepared: PreparedSubscription = {
+      serviceName: primary.serviceName,
+      upstreamQuery: primary.operation,
+      variableUsages: primary.variableUsages ?? [],
+      resolve: async (raw, variables, context) => {
+        if (!raw.data)
+          return { errors: raw.errors ? asGraphQLErrors(raw.errors) : [new GraphQLError('The subgraph sent an event without data')] };
+        const event: GraphQLDataSource = { process: () => Promise.resolve({ data: raw.data, errors: raw.errors }) };
+        const requestContext = {
+          request: { query: source, variables, operationName: operationName ?? undefined },
+          context,
+          logger: this.logger,
+          metrics: {},
+          schema: this.schema,
+          document,
+          source,
+          operationName: operationName ?? null,
+          operation: operationContext.operation,
+        } as unknown as GatewayGraphQLRequestContext<GatewayContext>;
+        const result = await executeQueryPlan(
+          eventPlan,
+          { ...this.services, [EVENT_SERVICE]: event },
+          requestContext,
+          operationContext,
+          this.supergraphSchema,
+          this.apiSchema,
+        );
+        return { data: result.data, errors: result.errors as GraphQLError[] | undefined };
+      },
+    };
+    if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.delete(this.plans.keys().next().value as string);
+    this.plans.set(key, prepared);
+    return prepared;
+  }
+}

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printSubgraphSdl } from '@nusa/shared';
+import { buildChatSchema } from './schema.js';
+
+/** Writes the subgraph's SDL, the composition input, next to package.json. */
+buildChatSchema()
+  .then((schema) => writeFileSync(join(__dirname, '..', 'schema.graphql'), printSubgraphSdl(schema)))
+  .catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { AnthropicError, APIError } from '@anthropic-ai/sdk';
+import type { Caller, Logger } from '@nusa/shared';
+import type { FinalMessage, MemoryApi, StoredMessage, TurnContext } from '../services/memory-api.js';
+import type { Platform } from '../services/platform.js';
+import type { TokenLog } from '../stream/token-log.js';
+import { Sources, type Grounding, type HistoryTurn, type Responder } from './responder.js';
+import { TokenWriter } from './token-writer.js';
+
+/** The `error` of a stream's final event when the answer was cancelled (FAILED has the reason; COMPLETE null). */
+export const CANCELLED_ERROR = 'Cancelled';
+
+/** Why a generation was stopped before its end. */
+class Stop extends Error {
+  constructor(readonly status: 'CANCELLED' | 'FAILED') {
+    super(status === 'CANCELLED' ? CANCELLED_ERROR : 'The chat service stopped before the answer was complete; send the message again');
+  }
+}
+
+/** The final event's `error` for a message that ended with `status`. */
+export function endError(status: FinalMessage['status'], error: string | null | undefined): string | null {
+  if (status === 'COMPLETE') return null;
+  return status === 'CANCELLED' ? CANCELLED_ERROR : (error ?? 'Failed');
+}
+
+const HISTORY_TURNS = 20;
+const GROUNDING_HITS = 5;
+
+/** One answer to write: the turn sendMessage opened. */
+export interface GenerationRequest {
+  conversationId: string;
+  question: string;
+  assistantMessageId: string;
+  caller: Caller;
+  requestId: string;
+}
+
+export interface GeneratorOptions {
+  log: TokenLog;
+  memory: MemoryApi;
+  platform: Platform;
+  responder: Responder;
+  logger: Logger;
+  /** How long a generator's claim on a message lasts without renewal; a crashed generator's message is failed after twice this. */
+  leaseMs?: number;
+  /** How long a finished stream's claim is kept, so a repeated sendMessage starts nothing. */
+  retentionSeconds?: number;
+  /** Observes finished generations (metrics). */
+  onFinished?: (outcome: {
+    status: FinalMessage['status'];
+    latencyMs: number;
+    inputTokens: number | null;
+    outputTokens: number | null;
+  }) => void;
+}
+
+/** The conversation's earlier turns as the model takes them: complete user and assistant messages, alternating. */
+export function historyOf(recent: StoredMessage[], excludeFromSeq: number): HistoryTurn[] {
+  const turns: HistoryTurn[] = [];
+  for (const message of recent) {
+    if (message.seq >= excludeFromSeq || message.status !== 'COMPLETE' || !message.content.trim()) continue;
+    if (message.role !== 'USER' && message.role !== 'ASSISTANT') continue;
+    const role = message.role === 'USER' ? 'user' : 'assistant';
+    const previous = turns[turns.length - 1];
+    if (previous?.role === role) previous.content += `\n\n${message.content}`;
+    else turns.push({ role, content: message.content });
+  }
+  while (turns[0]?.role === 'assistant') turns.shift();
+  const kept = turns.slice(-HISTORY_TURNS);
+  while (kept[0]?.role === 'assistant') kept.shift();
+  // The question itself is the next user turn: the history must end with the assistant.
+  if (kept[kept.length - 1]?.role === 'user') kept.pop();
+  return kept;
+}
+
+/**
+ * Writes answers in the background: claims the message (one generator per message across
+ * instances), grounds the question in memory and the knowledge base, streams the responder's
+ * deltas into the token log, writes the final message to memory once, then ends the stream. A
+ * cancel (from any instance) aborts the model request; a generator that dies leaves its claim to
+ * expire, and {@link sweep} on any instance fails the message.
+ */
+export class Generator {
+  readonly instanceId = randomUUID();
+  private readonly active = new Map<string, AbortController>();
+  private readonly runs = new Set<Promise<void>>();
+  private readonly leaseMs: number;
+  private readonly unsubscribeCancel: () => void;
+
+  constructor(private readonly options: GeneratorOptions) {
+    this.leaseMs = options.leaseMs ?? 15_000;
+    this.unsubscribeCancel = options.log.onCancel((messageId) => this.active.get(messageId)?.abort(new Stop('CANCELLED')));
+  }
+
+  /** Generations running on this instance. */
+  get running(): number {
+    return this.active.size;
+  }
+
+  /**
+   * Starts writing the answer unless some generator already has (a repeated sendMessage). Resolves
+   * once the claim is decided; the generation goes on in the background.
+   */
+  async start(request: GenerationRequest): Promise<boolean> {
+    const claimed = await this.options.log.claim(request.assistantMessageId, this.instanceId, Math.ceil(this.leaseMs / 1000));
+    if (!claimed) return false;
+    const controller = new AbortController();
+    this.active.set(request.assistantMessageId, controller);
+    const run = this.generate(request, controller).finally(() => {
+      this.active.delete(request.assistantMessageId);
+      this.runs.delete(run);
+    });
+    this.runs.add(run);
+    return true;
+  }
+
+  private async generate(request: GenerationRequest, controller: AbortController): Promise<void> {
+    const { log, memory, responder, logger } = this.options;
+    const messageId = request.assistantMessageId;
+    const started = Date.now();
+    const writer = new TokenWriter(log, messageId);
+    const renewal = setInterval(() => {
+      log.renew(messageId, this.instanceId, Math.ceil(this.leaseMs / 1000)).then(
+        (held) => held || controller.abort(new Stop('FAILED')),
+        (error: unknown) => logger.warn({ err: error, messageId }, 'could not renew the generation claim'),
+      );
+    }, this.leaseMs / 3);
+    renewal.unref();
+    let final: FinalMessage;
+    let grounding: Grounding | null = null;
+    try {
+      grounding = await this.ground(request);
+      const summary = await responder.respond({
+        grounding,
+        caller: request.caller,
+        emit: (delta) => writer.push(delta),
+        recordTool: async (record) => {
+          await memory.append({
+            conversationId: request.conversationId,
+            role: 'TOOL',
+            content: JSON.stringify(record),
+            idempotencyKey: `${messageId}:${record.toolUseId}`,
+          });
+        },
+        signal: controller.signal,
+      });
+      await writer.flush();
+      final = { status: 'COMPLETE', content: writer.text, ...summary, citations: grounding.sources.cited(writer.text), error: null };
+    } catch (error) {
+      const stop = controller.signal.aborted && controller.signal.reason instanceof Stop ? controller.signal.reason : null;
+      if (!stop) logger.warn({ err: error, messageId }, 'generation failed');
+      final = {
+        status: stop?.status ?? 'FAILED',
+        content: writer.text,
+        offline: responder.offline,
+        citations: grounding ? grounding.sources.cited(writer.text) : [],
+        error: stop ? (stop.status === 'FAILED' ? stop.message : null) : describeFailure(error),
+      };
+      await writer.flush().catch(() => undefined);
+    } finally {
+      clearInterval(renewal);
+    }
+    final.latencyMs = Date.now() - started;
+    await this.finish(messageId, final);
+    try {
+      await writer.end(endError(final.status, final.error));
+      // Keep the claim for as long as the stream is kept, so a repeated sendMessage starts nothing.
+      await log.renew(messageId, this.instanceId, this.options.retentionSeconds ?? 3600);
+    } catch (error) {
+      logger.error({ err: error, messageId }, 'could not end the token stream');
+    }
+    this.options.onFinished?.({
+      status: final.status,
+      latencyMs: final.latencyMs,
+      inputTokens: final.inputTokens ?? null,
+      outputTokens: final.outputTokens ?? null,
+    });
+  }
+
+  /** Writes the final message, retrying while memory is unreachable; the sweeper settles it if every try fails. */
+  private async finish(messageId: string, final: FinalMessage): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.options.memory.finish(messageId, final);
+        return;
+      } catch (error) {
+        if (attempt >= 5) {
+          this.options.logger.error({ err: error, messageId }, 'could not write the final message; the sweeper will settle it');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** Memory (recent turns, the client's facts) and knowledge passages; either may be missing if its service is down. */
+  private async ground(request: GenerationRequest): Promise<Grounding> {
+    const { memory, platform, logger } = this.options;
+    const [context, hits] = await Promise.all([
+      memory.context(request.conversationId, request.question).catch((error: unknown): TurnContext | null => {
+        logger.warn({ err: error }, 'no memory context for this answer');
+        return null;
+      }),
+      platform.searchKnowledge(request.caller, request.question, { limit: GROUNDING_HITS }).catch((error: unknown) => {
+        logger.warn({ err: error }, 'no knowledge passages for this answer');
+        return [];
+      }),
+    ]);
+    const sources = new Sources();
+    sources.add(hits);
+    const assistantSeq = context?.recent.find((message) => message.id === request.assistantMessageId)?.seq ?? Number.MAX_SAFE_INTEGER;
+    return {
+      question: request.question,
+      history: context ? historyOf(context.recent, assistantSeq - 1) : [],
+      clientId: context?.conversation.clientId ?? null,
+      facts: context?.facts ?? [],
+      sources,
+    };
+  }
+
+  /** Asks whichever instance runs the generation to stop it; a message nobody generates any more is cancelled here. */
+  async cancel(messageId: string): Promise<void> {
+    const { log } = this.options;
+    if (this.active.has(messageId) || (await log.claimed(messageId))) {
+      await log.cancel(messageId);
+      return;
+    }
+    if (await log.claim(messageId, this.instanceId, Math.ceil(this.leaseMs / 1000))) await this.settle(messageId, new Stop('CANCELLED'));
+  }
+
+  /**
+   * Fails the messages whose generator is gone: STREAMING for longer than two leases with nobody
+   * holding their claim. The content streamed so far is kept; the stream gets its final event.
+   */
+  async sweep(): Promise<number> {
+    const { log, memory, logger } = this.options;
+    let settled = 0;
+    for (const message of await memory.streaming(this.leaseMs * 2)) {
+      if (message.role !== 'ASSISTANT' || this.active.has(message.id) || (await log.claimed(message.id))) continue;
+      if (!(await log.claim(message.id, this.instanceId, Math.ceil(this.leaseMs / 1000)))) continue;
+      try {
+        await this.settle(message.id, new Stop('FAILED'));
+        settled += 1;
+      } catch (error) {
+        logger.warn({ err: error, messageId: message.id }, 'could not settle an interrupted generation');
+      }
+    }
+    return settled;
+  }
+
+  /** Ends a claimed message nobody is generating: its content is what was streamed, its stream gets a final event. */
+  private async settle(messageId: string, stop: Stop): Promise<void> {
+    const { log, memory } = this.options;
+    const last = await log.last(messageId);
+    let content = '';
+    if (last && !last.done) {
+      for await (const event of log.read(messageId, 0)) {
+        content += event.delta;
+        if (event.seq >= last.seq) break;
+      }
+    }
+    await memory.finish(messageId, { status: stop.status, content, error: stop.status === 'FAILED' ? stop.message : null });
+    if (!last?.done) {
+      await log.append([{ messageId, seq: (last?.seq ?? 0) + 1, delta: '', done: true, error: endError(stop.status, stop.message) }]);
+    }
+  }
+
+  /**
+   * Stops taking new generations' time: waits for the running ones up to `deadlineMs`, then stops
+   * the rest as FAILED (their messages written, their streams ended) so nothing stays STREAMING.
+   */
+  async drain(deadlineMs: number): Promise<void> {
+    const all = Promise.all([...this.runs]);
+    const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), deadlineMs).unref());
+    if ((await Promise.race([all.then(() => 'done' as const), timer])) === 'late') {
+      for (const controller of this.active.values()) controller.abort(new Stop('FAILED'));
+      await all;
+    }
+    this.unsubscribeCancel();
+  }
+}
+
+/** A failure as the user reads it on the message, without internals. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof APIError) {
+    const type = error.type ?? 'error';
+    const detail = error.apiMessage ? `: ${error.apiMessage}` : '';
+    return error.status
+      ? `The language model failed (HTTP ${error.status}, ${type}) after retries${detail}`
+      : `The language model stream failed (${type})${detail}`;
+  }
+  if (error instanceof AnthropicError) return `The language model connection failed: ${error.message}`.slice(0, 500);
+  if (error instanceof Error) return `The answer failed: ${error.message}`.slice(0, 500);
+  return 'The answer failed';
+}

@@ -1,0 +1,17 @@
+import type { GraphQLSchema } from 'graphql';
+import type { PubSub } from 'type-graphql';
+import { buildFederatedSchema, roleAuthChecker } from '@nusa/shared';
+import { ChatResolver } from './graph/chat.resolver.js';
+
+/** type-graphql wants a PubSub for subscriptions; the token log serves them instead, so this one is never used. */
+const unusedPubSub: PubSub = {
+  publish: () => undefined,
+  subscribe: () => {
+    throw new Error('chat subscriptions read the token log');
+  },
+};
+
+/** The chat subgraph's executable schema. */
+export function buildChatSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: [ChatResolver], authChecker: roleAuthChecker, pubSub: unusedPubSub, validate: false });
+}

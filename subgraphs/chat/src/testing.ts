@@ -1,0 +1,192 @@
+import { join } from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createLogger, listen } from '@nusa/shared';
+import { postGraphQL, type GraphQLResult } from '@nusa/shared/testing';
+import { startGateway, type GatewayHarness } from '../../../gateway/src/testing.js';
+import { TEST_ADMIN, TEST_SECRETS } from '../../crm/src/testing.js';
+import { startKnowledge, type KnowledgeHarness } from '../../knowledge/src/testing.js';
+import { startMemory, testRedisUrl, type MemoryHarness } from '../../memory/src/testing.js';
+import { createChatServer, type ChatServer } from './server.js';
+import { createTokenLog, type TokenLog } from './stream/token-log.js';
+
+export { testRedisUrl };
+
+const SUPERGRAPH = join(__dirname, '..', '..', '..', 'schema', 'supergraph.graphql');
+
+/** One chat instance of a test platform. */
+export interface ChatInstance {
+  url: string;
+  server: ChatServer;
+  log: TokenLog;
+  stop: () => Promise<void>;
+}
+
+export interface ChatInstanceOptions {
+  /** The fake Anthropic server's URL; unset: offline answers. */
+  anthropicBaseUrl?: string;
+  /** Share streams through Redis (several instances); unset: in-process. */
+  redis?: boolean;
+  leaseMs?: number;
+  sweepIntervalMs?: number;
+  offlineTokenDelayMs?: number;
+}
+
+export interface PlatformOptions extends ChatInstanceOptions {
+  /** Start the knowledge subgraph (with its own Chroma); unset: answers are not grounded in passages. */
+  knowledge?: boolean;
+}
+
+/** CRM, memory, optionally knowledge, one chat instance and a gateway, with an admin signed in. */
+export interface ChatPlatform {
+  memory: MemoryHarness;
+  knowledge: KnowledgeHarness | null;
+  chat: ChatInstance;
+  gateway: GatewayHarness;
+  token: string;
+  /** A GraphQL request through the gateway as the admin. */
+  query: <TData = Record<string, unknown>>(text: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<TData>>;
+  /** A graphql-ws client of a gateway (default: the first), signed in as the admin unless `authorization` is given. */
+  ws: (options?: { gateway?: GatewayHarness; authorization?: string | null }) => Client;
+  /** Another chat instance on the same memory (give `redis` to share streams with the first). */
+  addChat: (options?: ChatInstanceOptions) => Promise<ChatInstance>;
+  /** Another gateway, in front of the given chat instance. */
+  addGateway: (chat: ChatInstance) => Promise<GatewayHarness>;
+  /** A new conversation about the first demo client. */
+  conversation: () => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+export async function startChatInstance(
+  urls: { crm: string; memory: string; knowledge: string },
+  options: ChatInstanceOptions = {},
+): Promise<ChatInstance> {
+  const logger = createLogger('chat-test', 'silent');
+  const log = createTokenLog({ redisUrl: options.redis ? testRedisUrl : undefined, retentionSeconds: 600, logger });
+  const server = await createChatServer({
+    log,
+    logger,
+    internalSecret: TEST_SECRETS.internalSecret,
+    urls,
+    anthropic: options.anthropicBaseUrl
+      ? { apiKey: 'test-key', baseUrl: options.anthropicBaseUrl, model: 'claude-haiku-4-5', maxTokens: 512, maxRetries: 2 }
+      : null,
+    offlineTokenDelayMs: options.offlineTokenDelayMs ?? 0,
+    streamRetentionSeconds: 600,
+    leaseMs: options.leaseMs,
+    sweepIntervalMs: options.sweepIntervalMs,
+  });
+  const port = await listen(server.server, 0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    server,
+    log,
+    stop: async () => {
+      await server.stop(5000);
+      await log.close();
+    },
+  };
+}
+
+export async function startChatPlatform(label: string, options: PlatformOptions = {}): Promise<ChatPlatform> {
+  const memory = await startMemory(label);
+  const knowledge = options.knowledge ? await startKnowledge(`${label}_kb`) : null;
+  const urls = { crm: memory.crm.url, memory: memory.url, knowledge: knowledge?.url ?? 'http://127.0.0.1:9/graphql' };
+  const chats: ChatInstance[] = [];
+  const gateways: GatewayHarness[] = [];
+  const addChat = async (instanceOptions: ChatInstanceOptions = options) => {
+    const chat = await startChatInstance(urls, instanceOptions);
+    chats.push(chat);
+    return chat;
+  };
+  const addGateway = async (chat: ChatInstance) => {
+    const gateway = await startGateway({
+      supergraphPath: SUPERGRAPH,
+      subgraphUrls: { crm: urls.crm, memory: urls.memory, knowledge: urls.knowledge, chat: chat.url },
+      ...TEST_SECRETS,
+    });
+    gateways.push(gateway);
+    return gateway;
+  };
+  const chat = await addChat(options);
+  const gateway = await addGateway(chat);
+  const login = await postGraphQL<{ login: { token: string } }>(
+    gateway.url,
+    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    TEST_ADMIN,
+  );
+  const token = login.data?.login.token;
+  if (!token) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
+  const clients: Client[] = [];
+  const platform: ChatPlatform = {
+    memory,
+    knowledge,
+    chat,
+    gateway,
+    token,
+    query: (text, variables) => postGraphQL(gateway.url, text, variables, { authorization: `Bearer ${token}` }),
+    ws: ({ gateway: target = gateway, authorization = `Bearer ${token}` } = {}) => {
+      const client = createClient({
+        url: target.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: true,
+        connectionParams: authorization === null ? {} : { authorization },
+      });
+      clients.push(client);
+      return client;
+    },
+    addChat,
+    addGateway,
+    conversation: async () => {
+      const started = await platform.query<{ startConversation: { id: string } }>(
+        'mutation($c: ID!) { startConversation(input: { clientId: $c, title: "Stay permit questions" }) { id } }',
+        { c: memory.clientIds[0] },
+      );
+      const id = started.data?.startConversation.id;
+      if (!id) throw new Error(`startConversation failed: ${JSON.stringify(started.errors)}`);
+      return id;
+    },
+    stop: async () => {
+      await Promise.all(clients.map(async (client) => client.dispose()));
+      for (const target of gateways) await target.stop();
+      for (const instance of chats) await instance.stop();
+      await knowledge?.stop();
+      await memory.stop();
+    },
+  };
+  return platform;
+}
+
+/** The events of one subscription, and a promise settled when it completes or fails. */
+export interface Collected<T> {
+  events: T[];
+  errors: unknown[];
+  done: Promise<void>;
+  unsubscribe: () => void;
+}
+
+/** Subscribes with `client` and gathers every result's data under `field`. */
+export function collect<T>(client: Client, query: string, variables: Record<string, unknown>, field = 'messageStream'): Collected<T> {
+  const events: T[] = [];
+  const errors: unknown[] = [];
+  let unsubscribe: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    unsubscribe = client.subscribe<Record<string, T>>(
+      { query, variables },
+      {
+        next: (result) => {
+          if (result.errors) errors.push(...result.errors);
+          const value = result.data?.[field];
+          if (value) events.push(value);
+        },
+        error: (error) => {
+          errors.push(error);
+          resolve();
+        },
+        complete: () => resolve(),
+      },
+    );
+  });
+  return { events, errors, done, unsubscribe };
+}
