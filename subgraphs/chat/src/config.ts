@@ -23,6 +23,8 @@ export interface ChatConfig {
   offlineTokenDelayMs: number;
   /** How long a finished message's token stream stays replayable. */
   streamRetentionSeconds: number;
+  /** How long a generator's claim on a message lasts unrenewed; a crashed generator's message is failed after twice this. */
+  generationLeaseMs: number;
   logLevel: string;
   internalSecret: string;
 }
@@ -48,6 +50,7 @@ export function loadChatConfig(env: NodeJS.ProcessEnv = process.env): ChatConfig
       ANTHROPIC_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
       OFFLINE_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(12),
       STREAM_RETENTION_SECONDS: z.coerce.number().int().min(1).default(3600),
+      GENERATION_LEASE_MS: z.coerce.number().int().min(300).max(600_000).default(15_000),
     },
     env,
   );
@@ -68,6 +71,7 @@ export function loadChatConfig(env: NodeJS.ProcessEnv = process.env): ChatConfig
       : null,
     offlineTokenDelayMs: settings.OFFLINE_TOKEN_DELAY_MS,
     streamRetentionSeconds: settings.STREAM_RETENTION_SECONDS,
+    generationLeaseMs: settings.GENERATION_LEASE_MS,
     logLevel: settings.LOG_LEVEL,
     internalSecret: resolveSecrets(settings).internalSecret,
   };

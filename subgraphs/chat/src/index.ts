@@ -16,6 +16,8 @@ runMain(async () => {
     anthropic: config.anthropic,
     offlineTokenDelayMs: config.offlineTokenDelayMs,
     streamRetentionSeconds: config.streamRetentionSeconds,
+    leaseMs: config.generationLeaseMs,
+    sweepIntervalMs: Math.min(15_000, config.generationLeaseMs),
   });
   const port = await listen(chat.server, config.port);
   logger.info(

@@ -39,6 +39,8 @@ export interface PlatformOptions extends ChatInstanceOptions {
 
 /** CRM, memory, optionally knowledge, one chat instance and a gateway, with an admin signed in. */
 export interface ChatPlatform {
+  /** The subgraph URLs a chat instance uses. */
+  urls: { crm: string; memory: string; knowledge: string };
   memory: MemoryHarness;
   knowledge: KnowledgeHarness | null;
   chat: ChatInstance;
@@ -50,8 +52,8 @@ export interface ChatPlatform {
   ws: (options?: { gateway?: GatewayHarness; authorization?: string | null }) => Client;
   /** Another chat instance on the same memory (give `redis` to share streams with the first). */
   addChat: (options?: ChatInstanceOptions) => Promise<ChatInstance>;
-  /** Another gateway, in front of the given chat instance. */
-  addGateway: (chat: ChatInstance) => Promise<GatewayHarness>;
+  /** Another gateway, in front of the given chat instance (or any chat URL). */
+  addGateway: (chat: { url: string }) => Promise<GatewayHarness>;
   /** A new conversation about the first demo client. */
   conversation: () => Promise<string>;
   stop: () => Promise<void>;
@@ -99,7 +101,7 @@ export async function startChatPlatform(label: string, options: PlatformOptions 
     chats.push(chat);
     return chat;
   };
-  const addGateway = async (chat: ChatInstance) => {
+  const addGateway = async (chat: { url: string }) => {
     const gateway = await startGateway({
       supergraphPath: SUPERGRAPH,
       subgraphUrls: { crm: urls.crm, memory: urls.memory, knowledge: urls.knowledge, chat: chat.url },
@@ -119,6 +121,7 @@ export async function startChatPlatform(label: string, options: PlatformOptions 
   if (!token) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
   const clients: Client[] = [];
   const platform: ChatPlatform = {
+    urls,
     memory,
     knowledge,
     chat,
