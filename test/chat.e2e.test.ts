@@ -1,3 +1,6 @@
+import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { collect, startChatPlatform, type ChatPlatform } from '../subgraphs/chat/src/testing';
 
@@ -165,6 +168,70 @@ describe('chat through the gateway, offline', () => {
     expect(last?.message.content).toBe(stream.events.map((event) => event.delta).join(''));
     const again = await platform.query<{ cancelGeneration: boolean }>('mutation($id: ID!) { cancelGeneration(messageId: $id) }', { id });
     expect(again.data?.cancelGeneration).toBe(false);
+  });
+});
+
+describe('subscriptions at the gateway', () => {
+  const until = async (check: () => boolean) => {
+    const deadline = Date.now() + 10_000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+
+  it('shares one upstream subscription among identical ones and releases it, and the log reader, when they end', async () => {
+    const conversationId = await platform.conversation();
+    const id = (await send(conversationId, 'What income does the remote worker KITAS need, and which documents?')).data?.sendMessage
+      .assistantMessage.id;
+    const client = platform.ws();
+    const streams = Array.from({ length: 5 }, () => collect<StreamEvent>(client, STREAM, { id }));
+    await until(() => streams.every((stream) => stream.events.length > 0));
+    expect(platform.gateway.subscriptions.upstreams()).toBe(1);
+    expect(platform.chat.log.readers()).toBe(1);
+    await Promise.all(streams.map((stream) => stream.done));
+    const first = streams[0]?.events.map((event) => `${event.seq}:${event.delta}`);
+    for (const stream of streams) expect(stream.events.map((event) => `${event.seq}:${event.delta}`)).toEqual(first);
+    await until(() => platform.gateway.subscriptions.upstreams() === 0 && platform.chat.log.readers() === 0);
+  });
+
+  it('releases the upstream subscription and the log reader when the last subscriber leaves mid-answer', async () => {
+    const conversationId = await platform.conversation();
+    const id = (await send(conversationId, 'Explain the remote worker KITAS income rule in detail')).data?.sendMessage.assistantMessage.id;
+    const stream = collect<StreamEvent>(platform.ws(), STREAM, { id });
+    await until(() => stream.events.length >= 2);
+    expect(platform.chat.log.readers()).toBe(1);
+    stream.unsubscribe();
+    await until(() => platform.gateway.subscriptions.upstreams() === 0 && platform.chat.log.readers() === 0);
+    // The generation itself goes on to its end: a socket closing does not end an answer.
+    const settled = async () =>
+      (await platform.query<{ generation: { done: boolean } }>('query($id: ID!) { generation(messageId: $id) { done } }', { id })).data
+        ?.generation.done;
+    const deadline = Date.now() + 10_000;
+    while (!(await settled())) {
+      if (Date.now() > deadline) throw new Error('the answer did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+
+  it('ends open subscriptions with SCHEMA_RELOADED when the supergraph changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nusa-reload-'));
+    const supergraphPath = join(dir, 'supergraph.graphql');
+    copyFileSync(join(__dirname, '..', 'schema', 'supergraph.graphql'), supergraphPath);
+    try {
+      const gateway = await platform.addGateway(platform.chat, supergraphPath);
+      const conversationId = await platform.conversation();
+      const id = (await send(conversationId, 'Tell me about the remote worker KITAS documents and income')).data?.sendMessage
+        .assistantMessage.id;
+      const stream = collect<StreamEvent>(platform.ws({ gateway }), STREAM, { id });
+      await until(() => stream.events.length > 0);
+      appendFileSync(supergraphPath, '\n# reloaded\n');
+      await stream.done;
+      expect(stream.events[stream.events.length - 1]?.done).not.toBe(true);
+      expect(JSON.stringify(stream.errors)).toContain('SCHEMA_RELOADED');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { createLogger, listen } from '@nusa/shared';
 import type { GatewayConfig } from './config.js';
 import { createGatewayServer } from './server.js';
+import type { GatewaySubscriptions } from './subscriptions/endpoint.js';
 
 /** A gateway on a free port, for tests. */
 export interface GatewayHarness {
@@ -8,6 +9,7 @@ export interface GatewayHarness {
   origin: string;
   /** `<origin>/graphql` */
   url: string;
+  subscriptions: GatewaySubscriptions;
   stop: () => Promise<void>;
 }
 
@@ -18,5 +20,5 @@ export async function startGateway(
   const gateway = await createGatewayServer(config, createLogger('gateway-test', config.logLevel));
   const port = await listen(gateway.server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, url: `${origin}/graphql`, stop: gateway.stop };
+  return { origin, url: `${origin}/graphql`, subscriptions: gateway.subscriptions, stop: gateway.stop };
 }

@@ -53,7 +53,7 @@ export interface ChatPlatform {
   /** Another chat instance on the same memory (give `redis` to share streams with the first). */
   addChat: (options?: ChatInstanceOptions) => Promise<ChatInstance>;
   /** Another gateway, in front of the given chat instance (or any chat URL). */
-  addGateway: (chat: { url: string }) => Promise<GatewayHarness>;
+  addGateway: (chat: { url: string }, supergraphPath?: string) => Promise<GatewayHarness>;
   /** A new conversation about the first demo client. */
   conversation: () => Promise<string>;
   stop: () => Promise<void>;
@@ -101,9 +101,9 @@ export async function startChatPlatform(label: string, options: PlatformOptions 
     chats.push(chat);
     return chat;
   };
-  const addGateway = async (chat: { url: string }) => {
+  const addGateway = async (chat: { url: string }, supergraphPath = SUPERGRAPH) => {
     const gateway = await startGateway({
-      supergraphPath: SUPERGRAPH,
+      supergraphPath,
       subgraphUrls: { crm: urls.crm, memory: urls.memory, knowledge: urls.knowledge, chat: chat.url },
       ...TEST_SECRETS,
     });
