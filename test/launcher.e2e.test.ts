@@ -2,6 +2,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { freePort, postGraphQL } from '@nusa/shared/testing';
 
 const root = join(__dirname, '..');
@@ -32,6 +34,7 @@ beforeAll(async () => {
     CRM_PORT: String(await freePort()),
     MEMORY_PORT: String(await freePort()),
     KNOWLEDGE_PORT: String(await freePort()),
+    CHAT_PORT: String(await freePort()),
     CHROMA_PORT: String(await freePort()),
     GLIBC_DIR: join(root, '.data', 'glibc'),
     LOG_LEVEL: 'warn',
@@ -97,6 +100,66 @@ describe('one-command start on embedded defaults', () => {
       auth,
     );
     expect(search.data?.searchKnowledge.map((hit) => hit.citation.collection)).toContain('cultural_intelligence');
+  });
+
+  it('answers a question offline, streamed token by token through the gateway to a graphql-ws client', async () => {
+    const url = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const login = await postGraphQL<{ login: { token: string } }>(
+      url,
+      'mutation { login(email: "admin@localhost", password: "admin") { token } }',
+    );
+    const token = login.data?.login.token ?? '';
+    const auth = { authorization: `Bearer ${token}` };
+    const clients = await postGraphQL<{ clients: { edges: { node: { id: string } }[] } }>(
+      url,
+      '{ clients(first: 1) { edges { node { id } } } }',
+      {},
+      auth,
+    );
+    const started = await postGraphQL<{ startConversation: { id: string } }>(
+      url,
+      'mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }',
+      { c: clients.data?.clients.edges[0]?.node.id },
+      auth,
+    );
+    const sent = await postGraphQL<{ sendMessage: { offline: boolean; assistantMessage: { id: string } } }>(
+      url,
+      'mutation($c: ID!) { sendMessage(input: { conversationId: $c, content: "How long can I stay on a visa on arrival?" }) { offline assistantMessage { id } } }',
+      { c: started.data?.startConversation.id },
+      auth,
+    );
+    expect(sent.data?.sendMessage.offline).toBe(true);
+    const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: auth, retryAttempts: 0 });
+    const arrivals: { seq: number; delta: string; at: number; done: boolean; content: string }[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        client.subscribe<{ messageStream: { seq: number; delta: string; done: boolean; message: { content: string } } }>(
+          {
+            query: 'subscription($id: ID!) { messageStream(messageId: $id) { seq delta done message { content } } }',
+            variables: { id: sent.data?.sendMessage.assistantMessage.id },
+          },
+          {
+            next: ({ data, errors }) => {
+              if (errors) reject(new Error(JSON.stringify(errors)));
+              const event = data?.messageStream;
+              if (event) arrivals.push({ ...event, content: event.message.content, at: performance.now() });
+            },
+            error: reject,
+            complete: resolve,
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+    expect(arrivals.length).toBeGreaterThan(10);
+    expect(arrivals.map((event) => event.seq)).toEqual(arrivals.map((_, index) => index + 1));
+    // Tokens arrive one after another over time, not in one burst at the end.
+    expect((arrivals[arrivals.length - 1]?.at ?? 0) - (arrivals[0]?.at ?? 0)).toBeGreaterThan(50);
+    const answer = arrivals.map((event) => event.delta).join('');
+    expect(arrivals[arrivals.length - 1]?.done).toBe(true);
+    expect(arrivals[arrivals.length - 1]?.content).toBe(answer);
+    expect(answer).toMatch(/\[1\]/);
   });
 
   it('stops every child and the database on Ctrl-C, leaving nothing running', async () => {
