@@ -1,6 +1,6 @@
 # One image definition for every service; SERVICE picks which one the container runs:
 #   docker build --build-arg SERVICE=crm -t nusa-crm .
-# Values: gateway, crm, memory, knowledge (chat once it exists).
+# Values: gateway, crm, memory, knowledge, chat.
 
 FROM node:20-bookworm AS build
 WORKDIR /app
@@ -12,6 +12,7 @@ COPY packages/launcher/package.json packages/launcher/
 COPY subgraphs/crm/package.json subgraphs/crm/
 COPY subgraphs/memory/package.json subgraphs/memory/
 COPY subgraphs/knowledge/package.json subgraphs/knowledge/
+COPY subgraphs/chat/package.json subgraphs/chat/
 COPY bench/package.json bench/
 COPY gateway/package.json gateway/
 RUN npm ci
