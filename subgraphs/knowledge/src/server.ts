@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createSubgraphServer, probe, type SubgraphServer } from '@nusa/shared';
+import { CollectionNames } from './document/collections.js';
 import { createContext, type KnowledgeContext, type KnowledgeServices } from './graphql/context.js';
+import { LexemeFrequencies } from './search/keyword.js';
 import { buildKnowledgeSchema } from './schema.js';
 
 export { buildKnowledgeSchema } from './schema.js';
@@ -24,12 +26,13 @@ export async function createKnowledgeServer(
   services: KnowledgeServices & { internalSecret: string; reportCache: boolean },
 ): Promise<SubgraphServer> {
   const { internalSecret, reportCache, ...shared } = services;
+  const caches = { frequencies: new LexemeFrequencies(), collectionNames: new CollectionNames() };
   return createSubgraphServer<KnowledgeContext>({
     name: 'knowledge',
     schema: await buildKnowledgeSchema(),
     internalSecret,
     logger: services.logger,
-    context: (base) => createContext(base, shared),
+    context: (base) => createContext(base, shared, caches),
     plugins: [warningsPlugin],
     readiness: async () => ({
       postgres: await probe(() => services.orm.em.getConnection().execute('select 1')),

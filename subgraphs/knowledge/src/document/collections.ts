@@ -20,3 +20,21 @@ export async function ensureCollections(em: EntityManager, embedder: Embedder): 
   }
   await em.flush();
 }
+
+/** The collections' names, read once and again only when a search names one it does not know. */
+export class CollectionNames {
+  private names: Promise<string[]> | undefined;
+
+  list(em: EntityManager, options: { refresh?: boolean } = {}): Promise<string[]> {
+    if (!this.names || options.refresh) {
+      const names = em
+        .find(CollectionEntity, {}, { fields: ['name'], orderBy: { name: 'asc' } })
+        .then((rows) => rows.map((row) => row.name));
+      names.catch(() => {
+        if (this.names === names) this.names = undefined;
+      });
+      this.names = names;
+    }
+    return this.names;
+  }
+}

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { createLogger, runMain } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
 import { startLocalChroma } from '../chroma/chroma-server.js';
-import { COLLECTIONS, ensureCollections } from '../document/collections.js';
+import { ensureCollections } from '../document/collections.js';
 import { DocumentStore } from '../document/document.store.js';
 import { loadSeed } from '../document/seed.js';
 import { LocalEmbedder } from '../embedding/local-embedder.js';
 import { openDatabase } from '../orm.js';
+import { LexemeFrequencies } from '../search/keyword.js';
 import { searchKnowledge, SearchMode } from '../search/search.js';
 import { VectorStore } from '../search/vector-store.js';
 
@@ -51,6 +52,7 @@ runMain(async () => {
     const documents = new DocumentStore(vectors, embedder);
     await ensureCollections(orm.em.fork(), embedder);
     const loaded = await loadSeed(orm.em.fork(), documents, join(packageDir, 'seed'), logger);
+    const frequencies = new LexemeFrequencies();
     const set = questions();
     const rows: string[] = [];
     for (const mode of [SearchMode.HYBRID, SearchMode.VECTOR, SearchMode.KEYWORD]) {
@@ -59,11 +61,8 @@ runMain(async () => {
       let reciprocal = 0;
       for (const { question, document } of set) {
         const { hits } = await searchKnowledge(
-          orm.em.fork(),
-          vectors,
-          embedder,
-          { query: question, collections: COLLECTIONS.map((c) => c.name), limit: 10, mode },
-          logger,
+          { em: orm.em.fork(), vectors, embedder, frequencies, logger },
+          { query: question, collections: undefined, metadata: {}, limit: 10, mode },
         );
         const files = await orm.em
           .getConnection()

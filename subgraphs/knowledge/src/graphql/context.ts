@@ -1,7 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Cache, Logger, ServiceContext } from '@nusa/shared';
+import type { CollectionNames } from '../document/collections.js';
 import type { DocumentStore } from '../document/document.store.js';
 import type { Embedder } from '../embedding/embedder.js';
+import type { LexemeFrequencies } from '../search/keyword.js';
 import type { VectorStore } from '../search/vector-store.js';
 
 /** What the knowledge service shares between requests. */
@@ -14,13 +16,19 @@ export interface KnowledgeServices {
   logger: Logger;
 }
 
-export interface KnowledgeContext extends ServiceContext, Omit<KnowledgeServices, 'orm'> {
+/** What one service process keeps between requests to answer searches faster. */
+export interface SearchCaches {
+  frequencies: LexemeFrequencies;
+  collectionNames: CollectionNames;
+}
+
+export interface KnowledgeContext extends ServiceContext, Omit<KnowledgeServices, 'orm'>, SearchCaches {
   em: EntityManager;
   /** Said to the caller in the response's `extensions.warnings`. */
   warnings: string[];
 }
 
-export function createContext(base: ServiceContext, services: KnowledgeServices): KnowledgeContext {
+export function createContext(base: ServiceContext, services: KnowledgeServices, caches: SearchCaches): KnowledgeContext {
   const { orm, ...rest } = services;
-  return { ...base, ...rest, em: orm.em.fork(), warnings: [] };
+  return { ...base, ...rest, ...caches, em: orm.em.fork(), warnings: [] };
 }

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput, notFound, parseId, Role } from '@nusa/shared';
 import { ChunkEntity } from '../document/chunk.entity.js';
-import { CollectionEntity } from '../document/collection.entity.js';
 import { DocumentEntity } from '../document/document.entity.js';
 import { searchKnowledge, SearchMode, type SearchOutcome } from '../search/search.js';
 import type { KnowledgeContext } from './context.js';
@@ -27,6 +26,20 @@ async function cacheVersion(context: KnowledgeContext): Promise<string> {
 /** Every ingest and delete moves the version on, so no cached search outlives a change. */
 async function invalidateSearches(context: KnowledgeContext): Promise<void> {
   await context.cache.set(VERSION_KEY, `${Date.now()}-${Math.random().toString(36).slice(2)}`, 30 * 24 * 3600);
+}
+
+/**
+ * The collections a search is scoped to, all known; undefined (every collection) when none or all
+ * of them are named. An unknown name is looked up again before it is refused: another process may
+ * have created it.
+ */
+async function checkedScope(context: KnowledgeContext, scope: string[] | undefined): Promise<string[] | undefined> {
+  if (!scope) return undefined;
+  let known = await context.collectionNames.list(context.em);
+  if (scope.some((name) => !known.includes(name))) known = await context.collectionNames.list(context.em, { refresh: true });
+  const unknown = scope.filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw badUserInput('collections', `unknown collection ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  return scope.length === known.length ? undefined : scope;
 }
 
 @Resolver(() => KnowledgeDocument)
@@ -67,15 +80,18 @@ export class KnowledgeResolver {
     const size = limit ?? 5;
     if (!Number.isInteger(size) || size < 1 || size > MAX_LIMIT)
       throw badUserInput('limit', `must be between 1 and ${MAX_LIMIT}, got ${size}`);
-    const known = (await context.em.find(CollectionEntity, {}, { fields: ['name'] })).map((c) => c.name);
-    const scope = collections && collections.length > 0 ? [...new Set(collections)] : known;
-    const unknown = scope.filter((name) => !known.includes(name));
-    if (unknown.length > 0) throw badUserInput('collections', `unknown collection ${unknown.join(', ')}; known: ${known.join(', ')}`);
-    const request = { query: text, collections: scope.sort(), limit: size, mode: mode ?? SearchMode.HYBRID };
+    const scope = collections && collections.length > 0 ? [...new Set(collections)].sort() : undefined;
+    const request = {
+      query: text,
+      collections: await checkedScope(context, scope),
+      metadata: {},
+      limit: size,
+      mode: mode ?? SearchMode.HYBRID,
+    };
     const key = `kb:search:${await cacheVersion(context)}:${createHash('sha256').update(JSON.stringify(request)).digest('hex')}`;
     const cached = await context.cache.get(key);
     if (cached) return (JSON.parse(cached) as SearchOutcome).hits;
-    const outcome = await searchKnowledge(context.em, context.vectors, context.embedder, request, context.logger);
+    const outcome = await searchKnowledge(context, request);
     context.warnings.push(...outcome.warnings);
     // A degraded answer is not cached: the next search should try the vectors again.
     if (outcome.warnings.length === 0) await context.cache.set(key, JSON.stringify(outcome), CACHE_TTL_SECONDS);

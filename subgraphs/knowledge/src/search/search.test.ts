@@ -11,6 +11,7 @@ import { DocumentStore } from '../document/document.store';
 import { LocalEmbedder } from '../embedding/local-embedder';
 import { importFolder } from '../ingest/import-folder';
 import { openDatabase } from '../orm';
+import { LexemeFrequencies } from './keyword';
 import { searchKnowledge, SearchMode } from './search';
 import { VectorStore } from './vector-store';
 
@@ -75,8 +76,15 @@ afterAll(async () => {
 
 const everywhere = ['visa_oracle', 'cultural_intelligence'];
 
+function searchIn(collections: string[] | undefined, mode: SearchMode, query: string, limit = 3, over = vectors) {
+  return searchKnowledge(
+    { em: orm.em.fork(), vectors: over, embedder, frequencies: new LexemeFrequencies(), logger },
+    { query, collections, metadata: {}, limit, mode },
+  );
+}
+
 function search(mode: SearchMode, query: string, over = vectors) {
-  return searchKnowledge(orm.em.fork(), over, embedder, { query, collections: everywhere, limit: 3, mode }, logger);
+  return searchIn(everywhere, mode, query, 3, over);
 }
 
 describe('searching the knowledge base', () => {
@@ -101,13 +109,7 @@ describe('searching the knowledge base', () => {
   });
 
   it('keeps to the collections asked for', async () => {
-    const { hits } = await searchKnowledge(
-      orm.em.fork(),
-      vectors,
-      embedder,
-      { query: 'airport closes', collections: ['visa_oracle'], limit: 5, mode: SearchMode.HYBRID },
-      logger,
-    );
+    const { hits } = await searchIn(['visa_oracle'], SearchMode.HYBRID, 'airport closes', 5);
     expect(hits.every((hit) => hit.citation.collection === 'visa_oracle')).toBe(true);
   });
 
@@ -204,13 +206,7 @@ describe('importing a folder', () => {
       const first = await importFolder(orm.em.fork(), store, { folder, collection: 'legal_architect', keyPrefix: 'import:test/' });
       expect(first).toMatchObject({ imported: 3, unchanged: 0, failed: [{ file: 'broken.md' }] });
       expect(first.chunks).toBeGreaterThanOrEqual(3);
-      const { hits } = await searchKnowledge(
-        orm.em.fork(),
-        vectors,
-        embedder,
-        { query: 'penjor bamboo', collections: ['legal_architect'], limit: 3, mode: SearchMode.HYBRID },
-        logger,
-      );
+      const { hits } = await searchIn(['legal_architect'], SearchMode.HYBRID, 'penjor bamboo');
       expect(hits[0]?.citation).toMatchObject({ title: 'Galungan', headingPath: ['Galungan'] });
       expect(hits[0]?.text).not.toContain('x()');
       const second = await importFolder(orm.em.fork(), store, { folder, collection: 'legal_architect', keyPrefix: 'import:test/' });
