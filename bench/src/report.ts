@@ -46,6 +46,17 @@ export async function load(
 
 /** Prints a result table and appends it, with the date, commit and machine, to bench/RESULTS.md. */
 export function report(title: string, description: string, rows: Row[], footer: string): void {
+  reportTable(
+    title,
+    description,
+    ['target', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors'],
+    rows.map((r) => [r.target, r.requestsPerSecond, r.p50, r.p95, r.p99, r.errors].map(String)),
+    footer,
+  );
+}
+
+/** Prints any table (first column text, the others right-aligned) and appends it to bench/RESULTS.md. */
+export function reportTable(title: string, description: string, header: string[], rows: string[][], footer: string): void {
   const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
   const text = [
@@ -53,9 +64,9 @@ export function report(title: string, description: string, rows: Row[], footer: 
     '',
     `Machine: ${machine}. ${description}`,
     '',
-    '| target | req/s | p50 ms | p97.5 ms | p99 ms | errors |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`),
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, index) => (index === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
     footer,
     '',

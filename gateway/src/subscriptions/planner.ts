@@ -3,7 +3,17 @@ import { buildOperationContext, executeQueryPlan, type ServiceMap } from '@apoll
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { QueryPlanner, type FetchNode, type QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  print,
+  type DocumentNode,
+  type OperationDefinitionNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Logger } from '@nusa/shared';
 import type { GatewayContext } from '../context.js';
 
@@ -18,6 +28,13 @@ export function asGraphQLErrors(errors: readonly unknown[]): GraphQLError[] {
     const formatted = error as GraphQLFormattedError;
     return new GraphQLError(formatted.message ?? 'Unknown error', { path: formatted.path, extensions: formatted.extensions });
   });
+}
+
+/** Whether an upstream operation selects exactly what the client's operation selects (fragments not inlined: then no). */
+function sameSelection(upstream: DocumentNode, client: OperationDefinitionNode): boolean {
+  const definitions = upstream.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const [operation] = definitions;
+  return upstream.definitions.length === 1 && operation !== undefined && print(operation.selectionSet) === print(client.selectionSet);
 }
 
 /** A subscription operation planned against the supergraph: what to ask the owning subgraph, and how to finish each event. */
