@@ -92,6 +92,9 @@ export class SubscriptionPlanner {
       operationDocument: document,
       operationName: operationName ?? undefined,
     });
+    // When the subgraph owns every field asked for and is asked exactly the client's selection, its
+    // events are already the client's results: no plan to run, no reshaping.
+    const passThrough = !rest && sameSelection(parse(primary.operation), operationContext.operation);
     const prepared: PreparedSubscription = {
       serviceName: primary.serviceName,
       upstreamQuery: primary.operation,
@@ -99,6 +102,7 @@ export class SubscriptionPlanner {
       resolve: async (raw, variables, context) => {
         if (!raw.data)
           return { errors: raw.errors ? asGraphQLErrors(raw.errors) : [new GraphQLError('The subgraph sent an event without data')] };
+        if (passThrough) return raw.errors ? { data: raw.data, errors: asGraphQLErrors(raw.errors) } : { data: raw.data };
         const event: GraphQLDataSource = { process: () => Promise.resolve({ data: raw.data, errors: raw.errors }) };
         const requestContext = {
           request: { query: source, variables, operationName: operationName ?? undefined },
