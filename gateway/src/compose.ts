@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { HintLevel } from '@apollo/composition/dist/hints.js';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema } from 'graphql';
 
 /** Every subgraph the platform can have, with the URL it listens on by default. */
 export const SUBGRAPHS: readonly { name: string; url: string }[] = [
@@ -35,4 +36,14 @@ export function composeSupergraph(root: string): Composition {
     .filter((hint) => hint.definition.level.value >= HintLevel.WARN)
     .map((hint) => `${hint.definition.code}: ${hint.message}`);
   return { supergraphSdl: `${result.supergraphSdl.trim()}\n`, warnings };
+}
+
+const API_SCHEMA_HEADER = '# The public API schema, written by `npm run compose` from schema/supergraph.graphql. Do not edit.\n\n';
+
+/**
+ * The API schema partners see: the supergraph without federation's `join__`/`link__` machinery and
+ * without anything marked `@inaccessible`; what the gateway itself exposes to clients.
+ */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return `${API_SCHEMA_HEADER}${printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema()).trim()}\n`;
 }
