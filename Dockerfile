@@ -1,8 +1,11 @@
 # One image definition for every service; SERVICE picks which one the container runs:
 #   docker build --build-arg SERVICE=crm -t nusa-crm .
-# Values: gateway, crm, memory, knowledge, chat.
+# Values: gateway, crm, memory, knowledge, chat (the names in packages/launcher/src/services.ts).
+# test/deploy-files.test.ts checks this file, docker-compose.yml and fly.toml against the code.
 
-FROM node:20-bookworm AS build
+# Debian 13 (glibc 2.41) in both stages: Chroma's native binding (chromadb-js-bindings) needs glibc >= 2.39,
+# and native modules are installed for the Node version that runs them.
+FROM node:22-trixie AS build
 WORKDIR /app
 # Manifests first, so the dependency layer is reused until one of them changes.
 # Every workspace of the root package.json needs its package.json here for `npm ci`.
@@ -13,13 +16,14 @@ COPY subgraphs/crm/package.json subgraphs/crm/
 COPY subgraphs/memory/package.json subgraphs/memory/
 COPY subgraphs/knowledge/package.json subgraphs/knowledge/
 COPY subgraphs/chat/package.json subgraphs/chat/
-COPY bench/package.json bench/
 COPY gateway/package.json gateway/
+COPY bench/package.json bench/
+COPY web/package.json web/
 RUN npm ci
+# .dockerignore keeps the build machine's node_modules, dist/ and .data/ out of this copy.
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-# Debian 13 (glibc 2.41): the Chroma native binding the knowledge subgraph will load needs glibc >= 2.39.
 FROM node:22-trixie-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
@@ -28,6 +32,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/packages ./packages
 COPY --from=build /app/subgraphs ./subgraphs
 COPY --from=build /app/gateway ./gateway
+# The web app the gateway serves at / (whatever `npm run build` left in web/).
+COPY --from=build /app/web ./web
 # The committed supergraph the gateway serves (SUPERGRAPH_PATH defaults to /app/schema/supergraph.graphql).
 COPY --from=build /app/schema ./schema
 
@@ -40,6 +46,7 @@ RUN entry="$(if [ "$SERVICE" = gateway ]; then echo gateway; else echo "subgraph
     && ln -s "/app/$entry" /app/service.js
 ENV SERVICE_ENTRY=/app/service.js
 
-USER node
-# exec: node becomes PID 1 and gets SIGTERM itself, so the service stops cleanly.
+# Starts as root only to hand a freshly mounted volume under /data (Fly's Chroma volume is root-owned)
+# to the node user, then drops to node for the process itself. exec: node becomes PID 1 and gets SIGTERM.
+ENTRYPOINT ["/bin/sh", "-c", "if [ \"$(id -u)\" = 0 ]; then for dir in /data/*/; do [ -d \"$dir\" ] && chown node:node \"$dir\"; done; exec setpriv --reuid=node --regid=node --init-groups -- \"$@\"; fi; exec \"$@\"", "entrypoint"]
 CMD ["sh", "-c", "exec node \"$SERVICE_ENTRY\""]
