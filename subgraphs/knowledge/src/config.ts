@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/shared';
+import { embeddingConfig, embeddingSettings, type EmbeddingConfig } from './embedding/embedding-config.js';
 
 /** The knowledge service's validated settings. */
 export interface KnowledgeConfig {
@@ -13,7 +14,7 @@ export interface KnowledgeConfig {
   dataDir: string;
   /** Where a private glibc for Chroma is kept on machines whose own is too old. */
   glibcDir: string;
-  embeddingProvider: 'local';
+  embedding: EmbeddingConfig;
   seedDir: string;
   logLevel: string;
   internalSecret: string;
@@ -36,7 +37,7 @@ export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): Knowl
         .min(1)
         .default(join(__dirname, '..', '..', '..', '.data')),
       GLIBC_DIR: z.string().min(1).optional(),
-      EMBEDDING_PROVIDER: z.literal('local', { error: 'only "local" is available in this build' }).default('local'),
+      ...embeddingSettings,
     },
     env,
   );
@@ -48,7 +49,7 @@ export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): Knowl
     chromaPort: settings.CHROMA_PORT,
     dataDir: settings.DATA_DIR,
     glibcDir: settings.GLIBC_DIR ?? join(settings.DATA_DIR, 'glibc'),
-    embeddingProvider: settings.EMBEDDING_PROVIDER,
+    embedding: embeddingConfig(settings),
     seedDir: join(__dirname, '..', 'seed'),
     logLevel: settings.LOG_LEVEL,
     internalSecret: resolveSecrets(settings).internalSecret,

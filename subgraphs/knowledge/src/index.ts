@@ -6,9 +6,10 @@ import { loadKnowledgeConfig } from './config.js';
 import { ensureCollections } from './document/collections.js';
 import { DocumentStore } from './document/document.store.js';
 import { loadSeed } from './document/seed.js';
-import { LocalEmbedder } from './embedding/local-embedder.js';
+import { createEmbedder } from './embedding/create-embedder.js';
 import { openDatabase } from './orm.js';
-import { VectorStore } from './search/vector-store.js';
+import { openVectorIndex } from './vectors/vector-index.js';
+import { VectorStore } from './vectors/vector-store.js';
 import { createKnowledgeServer } from './server.js';
 
 runMain(async () => {
@@ -20,14 +21,16 @@ runMain(async () => {
   try {
     const orm = await openDatabase(config.databaseUrl, logger);
     const cache = createCache(config.redisUrl, logger);
-    const embedder = new LocalEmbedder();
+    const embedder = createEmbedder(config.embedding);
     const vectors = new VectorStore(config.chromaUrl ?? chroma?.url ?? '');
     const documents = new DocumentStore(vectors, embedder);
-    await ensureCollections(orm.em.fork(), embedder);
+    await ensureCollections(orm.em.fork());
+    const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
     await loadSeed(orm.em.fork(), documents, config.seedDir, logger);
     const knowledge = await createKnowledgeServer({
       orm,
       vectors,
+      index,
       embedder,
       documents,
       cache,
@@ -37,7 +40,7 @@ runMain(async () => {
     });
     const port = await listen(knowledge.server, config.port);
     logger.info(
-      { port, chroma: config.chromaUrl ?? chroma?.url, embedder: embedder.name },
+      { port, chroma: config.chromaUrl ?? chroma?.url, index: index.chromaCollection, embedder: embedder.name },
       `knowledge subgraph listening on http://localhost:${port}/graphql`,
     );
     stopOnSignals(logger, async () => {

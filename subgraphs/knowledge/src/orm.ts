@@ -4,9 +4,10 @@ import { ChunkEntity } from './document/chunk.entity.js';
 import { CollectionEntity } from './document/collection.entity.js';
 import { DocumentEntity } from './document/document.entity.js';
 import { migrations } from './migrations/index.js';
+import { VectorIndexEntity } from './vectors/vector-index.entity.js';
 
 export const knowledgeDatabase: DatabaseSpec = {
-  entities: [CollectionEntity, DocumentEntity, ChunkEntity],
+  entities: [CollectionEntity, DocumentEntity, ChunkEntity, VectorIndexEntity],
   migrations,
   migrationsTable: 'knowledge_migrations',
 };

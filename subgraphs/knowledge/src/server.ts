@@ -26,7 +26,7 @@ export async function createKnowledgeServer(
   services: KnowledgeServices & { internalSecret: string; reportCache: boolean },
 ): Promise<SubgraphServer> {
   const { internalSecret, reportCache, ...shared } = services;
-  const caches = { frequencies: new LexemeFrequencies(), collectionNames: new CollectionNames() };
+  const caches = { frequencies: new LexemeFrequencies(services.logger), collectionNames: new CollectionNames() };
   return createSubgraphServer<KnowledgeContext>({
     name: 'knowledge',
     schema: await buildKnowledgeSchema(),

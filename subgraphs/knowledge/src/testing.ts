@@ -9,7 +9,8 @@ import { ensureCollections } from './document/collections.js';
 import { DocumentStore } from './document/document.store.js';
 import { LocalEmbedder } from './embedding/local-embedder.js';
 import { openDatabase } from './orm.js';
-import { VectorStore } from './search/vector-store.js';
+import { openVectorIndex } from './vectors/vector-index.js';
+import { VectorStore } from './vectors/vector-store.js';
 import { createKnowledgeServer } from './server.js';
 
 const root = join(__dirname, '..', '..', '..');
@@ -40,10 +41,12 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
   const embedder = new LocalEmbedder();
   const vectors = new VectorStore(chroma.url);
   const documents = new DocumentStore(vectors, embedder);
-  await ensureCollections(orm.em.fork(), embedder);
+  await ensureCollections(orm.em.fork());
+  const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
   const knowledge = await createKnowledgeServer({
     orm,
     vectors,
+    index,
     embedder,
     documents,
     cache: new InProcessCache(),

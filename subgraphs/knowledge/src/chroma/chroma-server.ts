@@ -98,3 +98,15 @@ export async function startLocalChroma(options: LocalChromaOptions): Promise<Loc
     },
   };
 }
+
+/**
+ * The Chroma a command-line tool works on: `url` (CHROMA_URL) when given; otherwise the platform's
+ * own server if one answers on `port`; otherwise one started here on the platform's data folder,
+ * stopped by the returned `stop` (which leaves a server the tool did not start running).
+ */
+export async function chromaForTool(options: LocalChromaOptions & { url: string | undefined }): Promise<LocalChroma> {
+  const { url, ...local } = options;
+  const running = url ?? `http://127.0.0.1:${local.port}`;
+  if (url || (await heartbeat(running))) return { url: running, stop: () => Promise.resolve() };
+  return startLocalChroma(local);
+}

@@ -1,6 +1,6 @@
 import { Entity, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 
-/** A knowledge collection (visa_oracle, kbli_eye ...), with the embedder its vectors were made by. */
+/** A knowledge collection (visa_oracle, kbli_eye ...); its vectors live in the one vector index. */
 @Entity({ tableName: 'knowledge_collection' })
 export class CollectionEntity {
   [OptionalProps]?: 'createdAt';
@@ -11,13 +11,6 @@ export class CollectionEntity {
 
   @Property({ type: 'text' })
   description!: string;
-
-  /** Vectors of another embedder are never mixed in; changing it means re-embedding. */
-  @Property({ type: 'string', length: 100 })
-  embedder!: string;
-
-  @Property({ type: 'integer' })
-  dimension!: number;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

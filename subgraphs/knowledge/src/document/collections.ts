@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Embedder } from '../embedding/embedder.js';
 import { CollectionEntity } from './collection.entity.js';
 
 /** The knowledge collections of the system this replaces, with what each one holds. */
@@ -12,11 +11,11 @@ export const COLLECTIONS: readonly { name: string; description: string }[] = [
   { name: 'cultural_intelligence', description: 'Balinese ceremonies, Nyepi, temple and business etiquette.' },
 ];
 
-/** Creates the collections that do not exist yet, bound to `embedder`. */
-export async function ensureCollections(em: EntityManager, embedder: Embedder): Promise<void> {
+/** Creates the collections that do not exist yet. */
+export async function ensureCollections(em: EntityManager): Promise<void> {
   const existing = new Set((await em.find(CollectionEntity, {})).map((collection) => collection.name));
   for (const collection of COLLECTIONS.filter((c) => !existing.has(c.name))) {
-    em.create(CollectionEntity, { ...collection, embedder: embedder.name, dimension: embedder.dimension });
+    em.create(CollectionEntity, collection);
   }
   await em.flush();
 }

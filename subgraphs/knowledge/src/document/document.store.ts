@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, clientError, ErrorCode, notFound } from '@nusa/shared';
-import type { Embedder } from '../embedding/embedder.js';
+import { LockMode } from '@mikro-orm/core';
+import { passageForEmbedding, type Embedder } from '../embedding/embedder.js';
 import { chunkMarkdown } from '../ingest/chunker.js';
-import type { VectorStore } from '../search/vector-store.js';
+import { VectorIndexEntity } from '../vectors/vector-index.entity.js';
+import type { VectorStore } from '../vectors/vector-store.js';
 import { ChunkEntity } from './chunk.entity.js';
 import { CollectionEntity } from './collection.entity.js';
 import { DocumentEntity } from './document.entity.js';
@@ -50,19 +52,21 @@ export class DocumentStore {
     checkText(input.text);
     const collection = await em.findOne(CollectionEntity, { name: input.collection });
     if (!collection) throw badUserInput('input.collection', `no collection is named ${input.collection}`);
-    if (collection.embedder !== this.embedder.name) {
-      throw clientError(
-        ErrorCode.BadUserInput,
-        `collection ${collection.name} holds ${collection.embedder} vectors; re-embed it before adding ${this.embedder.name} ones`,
-      );
-    }
     const chunks = chunkMarkdown(input.text);
-    const embeddings = await this.embedder.embed(chunks.map((chunk) => [input.title, ...chunk.headingPath, chunk.text].join('\n')));
+    const title = input.title.trim();
+    const embeddings = await this.embedder.embed(
+      chunks.map((chunk) => passageForEmbedding({ title, ...chunk })),
+      'document',
+    );
+    const metadata = input.metadata ?? {};
     const sourceKey = (input.key ?? input.source ?? input.title).trim();
-    let written: string[] = [];
+    // Vectors written under the transaction, to remove if it fails; those of the replaced version, to remove after.
+    let written: { index: string; ids: string[] } | undefined;
     let replaced: string[] = [];
     try {
-      const document = await em.transactional(async (tx) => {
+      const { document, index } = await em.transactional(async (tx) => {
+        // Shared until commit: a re-embed switches the index only between ingests, never during one.
+        const { chromaCollection } = await this.indexFor(tx);
         const previous = await tx.findOne(DocumentEntity, { collection: collection.name, sourceKey });
         if (previous) {
           replaced = (await tx.find(ChunkEntity, { document: previous.id }, { fields: ['id'] })).map((chunk) => chunk.id);
@@ -71,10 +75,10 @@ export class DocumentStore {
         }
         const created = tx.create(DocumentEntity, {
           collection: collection.name,
-          title: input.title.trim(),
+          title,
           source: input.source ?? null,
           sourceKey,
-          metadata: input.metadata ?? {},
+          metadata,
           contentHash: createHash('sha256')
             .update(input.fingerprint ?? input.text)
             .digest('hex'),
@@ -90,17 +94,24 @@ export class DocumentStore {
           }),
         );
         await tx.flush();
-        written = rows.map((row) => row.id);
+        written = { index: chromaCollection, ids: rows.map((row) => row.id) };
         await this.vectors.upsert(
-          collection.name,
-          rows.map((row, i) => ({ id: row.id, embedding: embeddings[i] ?? [], documentId: created.id })),
+          chromaCollection,
+          rows.map((row, i) => ({
+            id: row.id,
+            embedding: embeddings[i] ?? [],
+            documentId: created.id,
+            collection: collection.name,
+            metadata,
+          })),
         );
-        return created;
+        return { document: created, index: chromaCollection };
       });
-      await this.vectors.delete(collection.name, replaced).catch(() => undefined);
+      // Search serves only chunks whose rows exist, so vectors a failed clean-up leaves behind are never seen.
+      await this.vectors.delete(index, replaced).catch(() => undefined);
       return document;
     } catch (error) {
-      await this.vectors.delete(collection.name, written).catch(() => undefined);
+      if (written) await this.vectors.delete(written.index, written.ids).catch(() => undefined);
       if (error instanceof Error && !('extensions' in error)) {
         throw clientError(
           ErrorCode.InternalServerError,
@@ -119,6 +130,19 @@ export class DocumentStore {
     if (!document) throw notFound('KnowledgeDocument', id);
     const ids = (await em.find(ChunkEntity, { document: id }, { fields: ['id'] })).map((chunk) => chunk.id);
     await em.nativeDelete(DocumentEntity, { id });
-    await this.vectors.delete(document.collection.unwrap().name, ids);
+    const index = await em.findOne(VectorIndexEntity, { id: 1 });
+    if (index) await this.vectors.delete(index.chromaCollection, ids);
+  }
+
+  /** The vector index, locked against a re-embed's switch; refused when its vectors are another embedder's. */
+  private async indexFor(tx: EntityManager): Promise<VectorIndexEntity> {
+    const index = await tx.findOne(VectorIndexEntity, { id: 1 }, { lockMode: LockMode.PESSIMISTIC_READ });
+    if (index?.embedder === this.embedder.name && index.dimension === this.embedder.dimension) return index;
+    throw clientError(
+      ErrorCode.InternalServerError,
+      `The vector index holds ${index ? `${index.embedder} vectors` : 'no vectors yet'}, but this service embeds with ${this.embedder.name}: ` +
+        'restart it with the EMBEDDING_PROVIDER the index was built with, or run npm run kb:reembed.',
+      { reason: 'EMBEDDER_MISMATCH' },
+    );
   }
 }

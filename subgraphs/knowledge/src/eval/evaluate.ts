@@ -12,7 +12,8 @@ import { LocalEmbedder } from '../embedding/local-embedder.js';
 import { openDatabase } from '../orm.js';
 import { LexemeFrequencies } from '../search/keyword.js';
 import { searchKnowledge, SearchMode } from '../search/search.js';
-import { VectorStore } from '../search/vector-store.js';
+import { openVectorIndex } from '../vectors/vector-index.js';
+import { VectorStore } from '../vectors/vector-store.js';
 
 interface Question {
   question: string;
@@ -50,7 +51,8 @@ runMain(async () => {
     const embedder = new LocalEmbedder();
     const vectors = new VectorStore(chroma.url);
     const documents = new DocumentStore(vectors, embedder);
-    await ensureCollections(orm.em.fork(), embedder);
+    await ensureCollections(orm.em.fork());
+    const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
     const loaded = await loadSeed(orm.em.fork(), documents, join(packageDir, 'seed'), logger);
     const frequencies = new LexemeFrequencies();
     const set = questions();
@@ -61,7 +63,7 @@ runMain(async () => {
       let reciprocal = 0;
       for (const { question, document } of set) {
         const { hits } = await searchKnowledge(
-          { em: orm.em.fork(), vectors, embedder, frequencies, logger },
+          { em: orm.em.fork(), vectors, index, embedder, frequencies, logger },
           { query: question, collections: undefined, metadata: {}, limit: 10, mode },
         );
         const files = await orm.em

@@ -4,12 +4,15 @@ import type { CollectionNames } from '../document/collections.js';
 import type { DocumentStore } from '../document/document.store.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { LexemeFrequencies } from '../search/keyword.js';
-import type { VectorStore } from '../search/vector-store.js';
+import type { VectorIndex } from '../vectors/vector-index.js';
+import type { VectorStore } from '../vectors/vector-store.js';
 
 /** What the knowledge service shares between requests. */
 export interface KnowledgeServices {
   orm: MikroORM;
   vectors: VectorStore;
+  /** The vector index checked at start against `embedder`. */
+  index: VectorIndex;
   embedder: Embedder;
   documents: DocumentStore;
   cache: Cache;

@@ -10,12 +10,14 @@ import {
   KnowledgeChunk,
   KnowledgeCollection,
   KnowledgeDocument,
+  KnowledgeFilter,
   KnowledgeHit,
   MetadataEntry,
 } from './knowledge.type.js';
 
 const MAX_QUERY_CHARS = 1000;
 const MAX_LIMIT = 50;
+const MAX_FILTER_ENTRIES = 10;
 const CACHE_TTL_SECONDS = 600;
 const VERSION_KEY = 'kb:version';
 
@@ -42,6 +44,25 @@ async function checkedScope(context: KnowledgeContext, scope: string[] | undefin
   return scope.length === known.length ? undefined : scope;
 }
 
+/** The metadata a filter asks for, as one object with its keys in order (the cache key depends on it). */
+function checkedMetadata(filter: KnowledgeFilter | null): Record<string, string> {
+  const entries = filter?.metadata ?? [];
+  if (entries.length > MAX_FILTER_ENTRIES)
+    throw badUserInput('filter.metadata', `at most ${MAX_FILTER_ENTRIES} entries, got ${entries.length}`);
+  const metadata: Record<string, string> = {};
+  for (const { key, value } of [...entries].sort((a, b) => a.key.localeCompare(b.key))) {
+    if (!/^[\w.-]{1,64}$/.test(key))
+      throw badUserInput(
+        'filter.metadata.key',
+        `must be 1 to 64 letters, digits, dots, dashes or underscores, got ${JSON.stringify(key.slice(0, 80))}`,
+      );
+    if (value.length > 500) throw badUserInput('filter.metadata.value', `must be at most 500 characters, got ${value.length}`);
+    if (key in metadata && metadata[key] !== value) throw badUserInput('filter.metadata', `${key} is given two different values`);
+    metadata[key] = value;
+  }
+  return metadata;
+}
+
 @Resolver(() => KnowledgeDocument)
 export class KnowledgeResolver {
   @Authorized()
@@ -50,7 +71,7 @@ export class KnowledgeResolver {
     const rows = await em
       .getConnection()
       .execute<{ name: string; description: string; embedder: string; documents: string; chunks: string }[]>(
-        `select c.name, c.description, c.embedder,
+        `select c.name, c.description, coalesce((select embedder from knowledge_vector_index), 'none') as embedder,
               (select count(*) from knowledge_document d where d.collection_name = c.name) as documents,
               (select count(*) from knowledge_chunk k where k.collection = c.name) as chunks
          from knowledge_collection c order by c.name`,
@@ -69,6 +90,7 @@ export class KnowledgeResolver {
   @Query(() => [KnowledgeHit], { description: 'Passages that answer a question, best first, each with its citation.' })
   async searchKnowledge(
     @Ctx() context: KnowledgeContext,
+    @Arg('filter', () => KnowledgeFilter, { nullable: true }) filter: KnowledgeFilter | null,
     @Arg('mode', () => SearchMode, { nullable: true }) mode: SearchMode | null,
     @Arg('limit', () => Int, { nullable: true, description: '1 to 50. Default 5.' }) limit: number | null,
     @Arg('collections', () => [String], { nullable: true, description: 'Default: every collection.' }) collections: string[] | null,
@@ -84,11 +106,13 @@ export class KnowledgeResolver {
     const request = {
       query: text,
       collections: await checkedScope(context, scope),
-      metadata: {},
+      metadata: checkedMetadata(filter),
       limit: size,
       mode: mode ?? SearchMode.HYBRID,
     };
-    const key = `kb:search:${await cacheVersion(context)}:${createHash('sha256').update(JSON.stringify(request)).digest('hex')}`;
+    // A new vector index (after kb:reembed) ranks differently: its name is part of the key.
+    const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+    const key = `kb:search:${await cacheVersion(context)}:${context.index.chromaCollection}:${digest}`;
     const cached = await context.cache.get(key);
     if (cached) return (JSON.parse(cached) as SearchOutcome).hits;
     const outcome = await searchKnowledge(context, request);

@@ -19,7 +19,7 @@ const agent: Caller = {
 const INGEST =
   'mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { id title collection chunks { chunkIndex headingPath } } }';
 const SEARCH =
-  'query($q: String!, $c: [String!], $l: Int, $m: SearchMode) { searchKnowledge(query: $q, collections: $c, limit: $l, mode: $m) { score text citation { documentId title source collection chunkIndex headingPath } } }';
+  'query($q: String!, $c: [String!], $l: Int, $m: SearchMode, $f: KnowledgeFilter) { searchKnowledge(query: $q, collections: $c, limit: $l, mode: $m, filter: $f) { score text citation { documentId title source collection chunkIndex headingPath } } }';
 
 interface Hit {
   text: string;
@@ -79,6 +79,14 @@ describe('the knowledge graph', () => {
     expect(result.data?.knowledgeDocument.chunks.map((c) => c.chunkIndex)).toEqual([0]);
   });
 
+  it('filters by document metadata', async () => {
+    const asOf = (value: string) => ({ q: 'final tax on turnover', f: { metadata: [{ key: 'asOf', value }] } });
+    const matching = await kb.as(agent)<{ searchKnowledge: Hit[] }>(SEARCH, asOf('2026-11-01'));
+    expect(matching.data?.searchKnowledge.map((hit) => hit.citation.title)).toContain('Small-business final tax');
+    const other = await kb.as(agent)<{ searchKnowledge: Hit[] }>(SEARCH, asOf('1999-01-01'));
+    expect(other.data?.searchKnowledge).toEqual([]);
+  });
+
   it('lets only admins ingest and delete', async () => {
     const result = await kb.as(agent)(INGEST, { input: { collection: 'tax_genius', title: 'x', text: 'y' } });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -89,6 +97,25 @@ describe('the knowledge graph', () => {
     ['a 200 kB query', 'query', { q: 'x'.repeat(200 * 1024) }],
     ['an unknown collection', 'collections', { q: 'visa', c: ['nope'] }],
     ['a limit over 50', 'limit', { q: 'visa', l: 51 }],
+    [
+      'eleven metadata conditions',
+      'filter.metadata',
+      { q: 'visa', f: { metadata: Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } },
+    ],
+    ['a malformed metadata key', 'filter.metadata.key', { q: 'visa', f: { metadata: [{ key: 'as of', value: 'v' }] } }],
+    [
+      'one metadata key with two values',
+      'filter.metadata',
+      {
+        q: 'visa',
+        f: {
+          metadata: [
+            { key: 'a', value: '1' },
+            { key: 'a', value: '2' },
+          ],
+        },
+      },
+    ],
   ])('refuses %s with BAD_USER_INPUT naming %s', async (_case, field, variables) => {
     const result = await kb.as(agent)(SEARCH, variables);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -90,6 +90,15 @@ export class MetadataEntryInput {
   value!: string;
 }
 
+@InputType({ description: 'Narrows a search; every condition must hold.' })
+export class KnowledgeFilter {
+  @Field(() => [MetadataEntryInput], {
+    nullable: true,
+    description: 'Document metadata entries a hit must carry, all of them, values matched exactly. At most 10.',
+  })
+  metadata?: MetadataEntryInput[] | null;
+}
+
 @InputType()
 export class IngestDocumentInput {
   @Field(() => String)

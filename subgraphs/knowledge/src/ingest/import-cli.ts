@@ -1,15 +1,18 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, createLogger, runMain } from '@nusa/shared';
+import { chromaForTool } from '../chroma/chroma-server.js';
 import { loadKnowledgeConfig } from '../config.js';
 import { CollectionEntity } from '../document/collection.entity.js';
 import { DocumentStore } from '../document/document.store.js';
-import { LocalEmbedder } from '../embedding/local-embedder.js';
+import { createEmbedder } from '../embedding/create-embedder.js';
 import { openDatabase } from '../orm.js';
-import { VectorStore } from '../search/vector-store.js';
+import { openVectorIndex } from '../vectors/vector-index.js';
+import { VectorStore } from '../vectors/vector-store.js';
 import { importFolder, type ImportProgress } from './import-folder.js';
 
-const USAGE = 'usage: npm run kb:import -- <folder> --collection <name>   (DATABASE_URL and CHROMA_URL of the running platform)';
+const USAGE =
+  "usage: npm run kb:import -- <folder> --collection <name>   (the platform's DATABASE_URL; CHROMA_URL, else the Chroma on CHROMA_PORT or DATA_DIR)";
 
 function bar({ done, total, chunks }: ImportProgress, started: number): string {
   const width = 24;
@@ -28,13 +31,25 @@ runMain(async () => {
   const folder = args.find((arg, i) => !arg.startsWith('--') && i !== at + 1);
   if (!folder || !collection) throw new ConfigError(USAGE);
   const config = loadKnowledgeConfig();
-  if (!config.chromaUrl) throw new ConfigError(`CHROMA_URL is required: point it at the platform's Chroma. ${USAGE}`);
   const logger = createLogger('kb-import', 'warn');
-  const orm = await openDatabase(config.databaseUrl, logger);
+  const chroma = await chromaForTool({
+    url: config.chromaUrl,
+    dataDir: join(config.dataDir, 'chroma'),
+    port: config.chromaPort,
+    runtimeDir: config.glibcDir,
+    logger,
+  });
+  const orm = await openDatabase(config.databaseUrl, logger).catch(async (error: unknown) => {
+    await chroma.stop();
+    throw error;
+  });
   try {
     if (!(await orm.em.fork().findOne(CollectionEntity, { name: collection })))
       throw new ConfigError(`No collection is named ${collection}`);
-    const documents = new DocumentStore(new VectorStore(config.chromaUrl), new LocalEmbedder());
+    const vectors = new VectorStore(chroma.url);
+    const embedder = createEmbedder(config.embedding);
+    await openVectorIndex(orm.em.fork(), embedder, vectors);
+    const documents = new DocumentStore(vectors, embedder);
     const started = Date.now();
     const summary = await importFolder(orm.em.fork(), documents, {
       folder: resolve(folder),
@@ -50,5 +65,6 @@ runMain(async () => {
     process.exitCode = summary.failed.length > 0 ? 1 : 0;
   } finally {
     await orm.close();
+    await chroma.stop();
   }
 });

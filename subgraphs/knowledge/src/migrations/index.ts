@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000_initial } from './Migration20261122000000_initial.js';
+import { Migration20261122120000_vector_index } from './Migration20261122120000_vector_index.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs find the same set. */
-export const migrations: MigrationObject[] = [{ name: 'Migration20261122000000_initial', class: Migration20261122000000_initial }];
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
+  { name: 'Migration20261122120000_vector_index', class: Migration20261122120000_vector_index },
+];

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '@nusa/shared';
 
 /**
  * How many chunks, at most, the OR query of a search is allowed to match by PostgreSQL's estimate.
@@ -8,6 +9,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 const MATCH_BUDGET = 400;
 /** How long PostgreSQL's lexeme statistics are reused before they are read again. */
 const STATISTICS_MAX_AGE_MS = 60_000;
+/** Statistics taken when the table was less than half its size are refreshed, at most this often. */
+const ANALYZE_INTERVAL_MS = 300_000;
 
 /** The share of chunks that contain each common lexeme, as PostgreSQL's planner statistics estimate it. */
 interface LexemeStatistics {
@@ -17,33 +20,69 @@ interface LexemeStatistics {
   rarerThan: number;
 }
 
+interface StatisticsRow {
+  lexemes: string[] | null;
+  shares: number[] | null;
+  /** Rows when the statistics were taken; -1 when never. */
+  analysed: number;
+  /** Rows now, estimated as the planner does: the analysed density times the table's current pages. */
+  chunks: number;
+}
+
 /**
  * PostgreSQL's own statistics of the `search` column (ANALYZE keeps the most common lexemes and the
  * share of rows holding each), read at most once a minute. They cost nothing to keep and are as fresh
- * as autovacuum makes them; without them (a table never analysed) no word is dropped.
+ * as autovacuum makes them; after a bulk load that outran autovacuum, this asks for an ANALYZE in the
+ * background. Without statistics (a table never analysed) no word is dropped.
  */
 export class LexemeFrequencies {
   private latest: { at: number; statistics: Promise<LexemeStatistics | undefined> } | undefined;
+  private analysedAt = 0;
+
+  constructor(private readonly logger?: Logger) {}
 
   get(em: EntityManager): Promise<LexemeStatistics | undefined> {
     if (!this.latest || Date.now() - this.latest.at > STATISTICS_MAX_AGE_MS) {
-      const statistics = read(em).catch(() => undefined);
+      const statistics = this.read(em).catch((error: unknown) => {
+        // Searching without thinning the query is slower, not wrong; the next search reads them again.
+        this.logger?.warn({ err: error }, 'could not read the full-text statistics');
+        this.latest = undefined;
+        return undefined;
+      });
       this.latest = { at: Date.now(), statistics };
     }
     return this.latest.statistics;
   }
-}
 
-async function read(em: EntityManager): Promise<LexemeStatistics | undefined> {
-  const [row] = await em.getConnection().execute<{ lexemes: string[] | null; shares: number[] | null; chunks: number }[]>(
-    `select s.most_common_elems::text::text[] as lexemes, s.most_common_elem_freqs as shares, c.reltuples as chunks
-       from pg_stats s join pg_class c on c.oid = 'knowledge_chunk'::regclass
-      where s.schemaname = current_schema() and s.tablename = 'knowledge_chunk' and s.attname = 'search'`,
-  );
-  if (!row?.lexemes || !row.shares || row.chunks <= 0) return undefined;
-  // The shares array ends with the smallest share listed, the largest and the share of empty rows.
-  const share = new Map(row.lexemes.map((lexeme, i) => [lexeme, row.shares?.[i] ?? 0]));
-  return { chunks: row.chunks, share, rarerThan: row.shares[row.lexemes.length] ?? 0 };
+  private async read(em: EntityManager): Promise<LexemeStatistics | undefined> {
+    const [row] = await em.getConnection().execute<StatisticsRow[]>(
+      `select s.most_common_elems::text::text[] as lexemes, s.most_common_elem_freqs as shares, c.reltuples as analysed,
+              case when c.relpages > 0 then c.reltuples / c.relpages * (pg_relation_size(c.oid) / current_setting('block_size')::int)
+                   else c.reltuples end as chunks
+         from pg_class c
+         left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'knowledge_chunk' and s.attname = 'search'
+        where c.oid = 'knowledge_chunk'::regclass`,
+    );
+    if (row && (row.analysed < 0 || row.chunks > 2 * row.analysed + MATCH_BUDGET)) this.analyse(em);
+    if (!row?.lexemes || !row.shares || row.chunks <= 0) return undefined;
+    // The shares array ends with the smallest share listed, the largest and the share of empty rows.
+    const share = new Map(row.lexemes.map((lexeme, i) => [lexeme, row.shares?.[i] ?? 0]));
+    return { chunks: row.chunks, share, rarerThan: row.shares[row.lexemes.length] ?? 0 };
+  }
+
+  /** ANALYZE samples at most 30,000 rows, so it stays well under a second at any size; it runs beside searches. */
+  private analyse(em: EntityManager): void {
+    if (Date.now() - this.analysedAt < ANALYZE_INTERVAL_MS) return;
+    this.analysedAt = Date.now();
+    em.getConnection()
+      .execute('analyze knowledge_chunk')
+      .then(
+        () => {
+          this.latest = undefined;
+        },
+        (error: unknown) => this.logger?.warn({ err: error }, 'could not refresh the full-text statistics'),
+      );
+  }
 }
 
 /**

@@ -8,12 +8,15 @@ import { createTestDatabase, freePort, type TestDatabase } from '@nusa/shared/te
 import { startLocalChroma, type LocalChroma } from '../chroma/chroma-server';
 import { ensureCollections } from '../document/collections';
 import { DocumentStore } from '../document/document.store';
+import type { Embedder } from '../embedding/embedder';
+import { HostedEmbedder } from '../embedding/hosted-embedder';
 import { LocalEmbedder } from '../embedding/local-embedder';
 import { importFolder } from '../ingest/import-folder';
 import { openDatabase } from '../orm';
 import { LexemeFrequencies } from './keyword';
 import { searchKnowledge, SearchMode } from './search';
-import { VectorStore } from './vector-store';
+import { openVectorIndex, type VectorIndex } from '../vectors/vector-index';
+import { VectorStore } from '../vectors/vector-store';
 
 const logger = createLogger('test', 'silent');
 const embedder = new LocalEmbedder();
@@ -24,6 +27,7 @@ let orm: MikroORM;
 let chroma: LocalChroma | undefined;
 let dataDir: string;
 let vectors: VectorStore;
+let index: VectorIndex;
 let store: DocumentStore;
 
 const RETIREMENT = `# Retirement KITAS (E33F)
@@ -57,7 +61,8 @@ beforeAll(async () => {
   });
   vectors = new VectorStore(chroma.url);
   store = new DocumentStore(vectors, embedder);
-  await ensureCollections(orm.em.fork(), embedder);
+  await ensureCollections(orm.em.fork());
+  index = await openVectorIndex(orm.em.fork(), embedder, vectors);
   await store.ingest(orm.em.fork(), {
     collection: 'visa_oracle',
     title: 'Retirement KITAS (E33F)',
@@ -76,10 +81,18 @@ afterAll(async () => {
 
 const everywhere = ['visa_oracle', 'cultural_intelligence'];
 
-function searchIn(collections: string[] | undefined, mode: SearchMode, query: string, limit = 3, over = vectors) {
+function searchIn(
+  collections: string[] | undefined,
+  mode: SearchMode,
+  query: string,
+  limit = 3,
+  over = vectors,
+  metadata: Record<string, string> = {},
+  using: Embedder = embedder,
+) {
   return searchKnowledge(
-    { em: orm.em.fork(), vectors: over, embedder, frequencies: new LexemeFrequencies(), logger },
-    { query, collections, metadata: {}, limit, mode },
+    { em: orm.em.fork(), vectors: over, index, embedder: using, frequencies: new LexemeFrequencies(), logger },
+    { query, collections, metadata, limit, mode },
   );
 }
 
@@ -113,11 +126,71 @@ describe('searching the knowledge base', () => {
     expect(hits.every((hit) => hit.citation.collection === 'visa_oracle')).toBe(true);
   });
 
+  it('falls back to keyword results, and says so, when the embedding provider cannot be reached', async () => {
+    const unreachable = new HostedEmbedder({
+      provider: 'voyage',
+      model: 'voyage-3.5',
+      dimension: embedder.dimension,
+      apiKey: 'key',
+      baseUrl: `http://127.0.0.1:${await freePort()}/v1`,
+      attempts: 1,
+    });
+    const { hits, warnings } = await searchIn(
+      everywhere,
+      SearchMode.HYBRID,
+      'airport closed on the day of silence',
+      3,
+      vectors,
+      {},
+      unreachable,
+    );
+    expect(warnings).toEqual(['The embedding provider is unavailable; these are keyword results only.']);
+    expect(hits[0]?.citation.title).toBe('Nyepi');
+  });
+
   it('falls back to keyword results, and says so, when Chroma cannot be reached', async () => {
     const dead = new VectorStore(`http://127.0.0.1:${await freePort()}`);
     const { hits, warnings } = await search(SearchMode.HYBRID, 'airport closed on the day of silence', dead);
     expect(warnings[0]).toMatch(/keyword results only/);
     expect(hits[0]?.citation.title).toBe('Nyepi');
+  });
+});
+
+describe('filtering by document metadata', () => {
+  const fees = (year: string) => `# KITAS fees ${year}\n\nThe fee for a work KITAS is set by the immigration tariff of ${year}.`;
+  beforeAll(async () => {
+    for (const [year, audience] of [
+      ['2025', 'agent'],
+      ['2026', 'client'],
+    ] as const) {
+      await store.ingest(orm.em.fork(), {
+        collection: 'visa_oracle',
+        title: `KITAS fees ${year}`,
+        text: fees(year),
+        source: `seed/fees-${year}.md`,
+        metadata: { asOf: `${year}-01-01`, audience },
+      });
+    }
+  });
+
+  it.each([SearchMode.HYBRID, SearchMode.VECTOR, SearchMode.KEYWORD])('keeps only documents carrying the metadata (%s)', async (mode) => {
+    const { hits } = await searchIn(undefined, mode, 'work KITAS fee immigration tariff', 10, vectors, { asOf: '2026-01-01' });
+    expect(hits.map((hit) => hit.citation.title)).toEqual(['KITAS fees 2026']);
+  });
+
+  it('requires every entry, together with the collections asked for', async () => {
+    const both = await searchIn(['visa_oracle'], SearchMode.HYBRID, 'work KITAS fee', 10, vectors, {
+      asOf: '2025-01-01',
+      audience: 'agent',
+    });
+    expect(both.hits.map((hit) => hit.citation.title)).toEqual(['KITAS fees 2025']);
+    const none = await searchIn(['visa_oracle'], SearchMode.HYBRID, 'work KITAS fee', 10, vectors, {
+      asOf: '2025-01-01',
+      audience: 'client',
+    });
+    expect(none.hits).toEqual([]);
+    const elsewhere = await searchIn(['cultural_intelligence'], SearchMode.HYBRID, 'work KITAS fee', 10, vectors, { asOf: '2026-01-01' });
+    expect(elsewhere.hits).toEqual([]);
   });
 });
 

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@nusa/shared';
-import { COLLECTIONS } from '../document/collections.js';
 import type { Embedder } from '../embedding/embedder.js';
+import type { VectorIndex } from '../vectors/vector-index.js';
+import type { VectorStore } from '../vectors/vector-store.js';
 import { keywordRanking, type LexemeFrequencies } from './keyword.js';
 import { rerank } from './rerank.js';
-import type { VectorStore } from './vector-store.js';
 
 export enum SearchMode {
   HYBRID = 'HYBRID',
@@ -40,7 +40,7 @@ export interface SearchRequest {
 
 export interface SearchOutcome {
   hits: KnowledgeHit[];
-  /** Said when a mode could not be served as asked (Chroma down: keyword results only). */
+  /** Said when a mode could not be served as asked (Chroma or the embedding provider down: keyword results only). */
   warnings: string[];
 }
 
@@ -48,6 +48,7 @@ export interface SearchOutcome {
 export interface SearchDependencies {
   em: EntityManager;
   vectors: VectorStore;
+  index: VectorIndex;
   embedder: Embedder;
   frequencies: LexemeFrequencies;
   logger: Logger;
@@ -78,15 +79,25 @@ interface Passage {
   text: string;
 }
 
-async function vectorRanking({ vectors, embedder }: SearchDependencies, request: SearchRequest): Promise<string[]> {
-  const [embedding] = await embedder.embed([request.query]);
-  const scope = request.collections ?? COLLECTIONS.map((collection) => collection.name);
-  const perCollection = await Promise.all(scope.map((collection) => vectors.query(collection, embedding ?? [], CANDIDATES)));
-  return perCollection
-    .flat()
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, CANDIDATES)
-    .map((hit) => hit.id);
+/** The vector side's ranking, or what the caller is told when it cannot be had. */
+type VectorRanking = { ids: string[] } | { unavailable: string; error: unknown };
+
+async function vectorRanking({ vectors, index, embedder }: SearchDependencies, request: SearchRequest): Promise<VectorRanking> {
+  let embedding: number[];
+  try {
+    [embedding = []] = await embedder.embed([request.query], 'query');
+  } catch (error) {
+    return { unavailable: 'The embedding provider is unavailable; these are keyword results only.', error };
+  }
+  try {
+    const hits = await vectors.query(index.chromaCollection, embedding, CANDIDATES, {
+      collections: request.collections,
+      metadata: request.metadata,
+    });
+    return { ids: hits.map((hit) => hit.id) };
+  } catch (error) {
+    return { unavailable: 'The vector index is unavailable; these are keyword results only.', error };
+  }
 }
 
 function fuse(rankings: { ids: string[]; weight: number }[]): Map<string, number> {
@@ -127,20 +138,18 @@ export async function searchKnowledge(dependencies: SearchDependencies, request:
   const warnings: string[] = [];
   const keyword = () =>
     keywordRanking(em, frequencies, request.query, { collections: request.collections, metadata: request.metadata }, CANDIDATES);
-  const [keywordIds, vectorIds] = await Promise.all([
+  const [keywordIds, vector] = await Promise.all([
     request.mode === SearchMode.VECTOR ? undefined : keyword(),
-    request.mode === SearchMode.KEYWORD
-      ? undefined
-      : vectorRanking(dependencies, request).catch((error: unknown) => {
-          logger.warn({ err: error }, 'vector search failed; serving keyword results');
-          warnings.push('The vector index is unavailable; these are keyword results only.');
-          return undefined;
-        }),
+    request.mode === SearchMode.KEYWORD ? undefined : vectorRanking(dependencies, request),
   ]);
   const rankings: { ids: string[]; weight: number }[] = [];
   if (keywordIds) rankings.push({ ids: keywordIds, weight: KEYWORD_WEIGHT });
-  if (vectorIds) rankings.push({ ids: vectorIds, weight: 1 });
-  if (request.mode === SearchMode.VECTOR && !vectorIds) rankings.push({ ids: await keyword(), weight: 1 });
+  if (vector && 'ids' in vector) rankings.push({ ids: vector.ids, weight: 1 });
+  if (vector && 'unavailable' in vector) {
+    logger.warn({ err: vector.error }, 'vector search failed; serving keyword results');
+    warnings.push(vector.unavailable);
+    if (request.mode === SearchMode.VECTOR) rankings.push({ ids: await keyword(), weight: 1 });
+  }
   const fused = fuse(rankings);
   if (fused.size === 0) return { hits: [], warnings };
   const candidates = (await passages(em, [...fused.keys()])).map((passage) => ({ passage, score: fused.get(passage.id) ?? 0 }));
