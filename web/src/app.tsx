@@ -1,0 +1,91 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { ChatPage } from './chat/chat-page';
+import { ClientListPage } from './clients/client-list-page';
+import { ClientPage } from './clients/client-page';
+import { DocumentPage } from './knowledge/document-page';
+import { KnowledgeSearchPage } from './knowledge/knowledge-search-page';
+import { navigate, useLocation } from './routing/history';
+import { Link } from './routing/link';
+import { matchRoute, paths, type Route } from './routing/routes';
+import { LoginPage } from './session/login-page';
+import { clearSession, onSessionChange, readSession, type Session } from './session/session-store';
+
+// The stored session changes only through session-store, which notifies; reading it again on
+// every render would also notice an expiry.
+let current = readSession();
+onSessionChange((session) => {
+  current = session;
+});
+const subscribeSession = (listener: () => void) => onSessionChange(listener);
+const sessionSnapshot = (): Session | null => current;
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'login':
+      return <LoginPage />;
+    case 'clients':
+      return <ClientListPage />;
+    case 'client':
+      return <ClientPage key={route.id} clientId={route.id} />;
+    case 'conversation':
+      return <ChatPage key={route.id} conversationId={route.id} />;
+    case 'knowledge':
+      return <KnowledgeSearchPage />;
+    case 'document':
+      return <DocumentPage key={route.id} documentId={route.id} />;
+    case 'not-found':
+      return (
+        <p>
+          There is no page here. <Link href={paths.clients}>Go to the clients</Link>.
+        </p>
+      );
+  }
+}
+
+function Header({ session }: { session: Session }) {
+  const { pathname } = useLocation();
+  const current = (prefix: string) => (pathname.startsWith(prefix) ? 'page' : undefined);
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav aria-label="Main">
+        <Link href={paths.clients} aria-current={current('/clients')}>
+          Clients
+        </Link>
+        <Link href={paths.knowledge} aria-current={current('/knowledge')}>
+          Knowledge
+        </Link>
+        {/* A full page load: the gateway serves GraphiQL to browsers on GET /graphql. */}
+        <a href="/graphql">GraphiQL</a>
+      </nav>
+      <div className="member">
+        <span>{session.member.name}</span>
+        <button type="button" className="secondary" onClick={clearSession}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** The app: the login page without a session, the screens with one. */
+export function App() {
+  const session = useSyncExternalStore(subscribeSession, sessionSnapshot);
+  const location = useLocation();
+  const route = matchRoute(location.pathname);
+  const mustSignIn = !session && route.name !== 'login';
+  useEffect(() => {
+    if (mustSignIn) navigate(paths.login(location.href), { replace: true });
+  }, [mustSignIn, location.href]);
+  if (mustSignIn) return null;
+  return (
+    <>
+      {session && route.name !== 'login' && <Header session={session} />}
+      <main id="main" tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+    </>
+  );
+}

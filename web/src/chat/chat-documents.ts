@@ -1,0 +1,62 @@
+import { graphql } from '../gql';
+
+export const CHAT_MESSAGE = graphql(`
+  fragment ChatMessage on Message {
+    id
+    role
+    content
+    status
+    error
+    offline
+    createdAt
+    citations {
+      documentId
+      title
+      source
+      collection
+      chunkIndex
+      headingPath
+    }
+  }
+`);
+
+export const CHAT_CONVERSATION = graphql(`
+  query ChatConversation($id: ID!) {
+    conversation(id: $id) {
+      id
+      title
+      client {
+        id
+        fullName
+      }
+      messages(last: 100) {
+        totalCount
+        edges {
+          node {
+            ...ChatMessage
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SEND_MESSAGE = graphql(`
+  mutation SendMessage($input: SendMessageInput!) {
+    sendMessage(input: $input) {
+      offline
+      userMessage {
+        ...ChatMessage
+      }
+      assistantMessage {
+        ...ChatMessage
+      }
+    }
+  }
+`);
+
+export const CANCEL_GENERATION = graphql(`
+  mutation CancelGeneration($messageId: ID!) {
+    cancelGeneration(messageId: $messageId)
+  }
+`);

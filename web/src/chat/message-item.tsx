@@ -1,0 +1,33 @@
+import type { ChatMessageFragment } from '../gql/graphql';
+import { AnswerText, SourceList } from './answer-text';
+import { LiveAnswer } from './live-answer';
+
+interface MessageItemProps {
+  message: ChatMessageFragment;
+  /** Follow the answer's stream (it is being written, or it was followed on this page). */
+  live: boolean;
+  onSettled: (messageId: string) => void;
+}
+
+const ENDINGS: Partial<Record<ChatMessageFragment['status'], string>> = { CANCELLED: 'Stopped', FAILED: 'Failed' };
+
+export function MessageItem({ message, live, onSettled }: MessageItemProps) {
+  const settled = message.status !== 'STREAMING';
+  const ending = ENDINGS[message.status];
+  return (
+    <li className={`message message-${message.role.toLowerCase()}`} data-message-id={message.id}>
+      <p className="message-author">{message.role === 'USER' ? 'You' : message.offline ? 'Assistant (offline)' : 'Assistant'}</p>
+      {message.role === 'ASSISTANT' && live ? (
+        <LiveAnswer messageId={message.id} citations={settled ? message.citations : []} onSettled={onSettled} />
+      ) : message.role === 'ASSISTANT' ? (
+        <>
+          <AnswerText text={message.content} citations={message.citations} />
+          <SourceList text={message.content} citations={message.citations} />
+          {ending && <p className="muted">{message.error ? `${ending}: ${message.error}` : ending}</p>}
+        </>
+      ) : (
+        <p className="user-text">{message.content}</p>
+      )}
+    </li>
+  );
+}
