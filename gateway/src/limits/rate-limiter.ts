@@ -1,0 +1,144 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '@nusa/shared';
+
+/** One budget: at most `limit` hits per `windowSeconds`, per key. */
+export interface Budget {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** The verdict on one hit. */
+export interface Verdict {
+  allowed: boolean;
+  /** Hits counted in the sliding window, this one included. */
+  count: number;
+  /** When refused: seconds until a hit would be allowed again. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * A sliding-window rate limiter: each window's hits are counted in a fixed bucket, and the
+ * previous bucket counts in proportion to how much of it the sliding window still overlaps (the
+ * approximation Cloudflare's and Redis' own guides use). One round trip per hit.
+ */
+export interface RateLimiter {
+  hit(budget: Budget, key: string, weight?: number): Promise<Verdict>;
+  /** The count so far, without counting a hit. */
+  peek(budget: Budget, key: string): Promise<Verdict>;
+  close(): Promise<void>;
+}
+
+/** The verdict from a window's two buckets at time `now`. */
+export function verdictOf(budget: Budget, current: number, previous: number, now: number): Verdict {
+  const windowMs = budget.windowSeconds * 1000;
+  const elapsed = (now % windowMs) / windowMs;
+  const count = current + previous * (1 - elapsed);
+  if (count <= budget.limit) return { allowed: true, count: Math.ceil(count), retryAfterSeconds: 0 };
+  const untilNextWindow = windowMs - (now % windowMs);
+  // Within the current bucket's allowance, the previous bucket's share decays as the window slides.
+  const waitMs =
+    current > budget.limit || previous === 0 ? untilNextWindow : Math.min(((count - budget.limit) / previous) * windowMs, untilNextWindow);
+  return { allowed: false, count: Math.ceil(count), retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
+const windowOf = (budget: Budget, now: number) => Math.floor(now / (budget.windowSeconds * 1000));
+
+/** Per process: for one gateway without Redis, and the fallback while Redis is unreachable. */
+export class InProcessRateLimiter implements RateLimiter {
+  private readonly buckets = new Map<string, { count: number; expiresAt: number }>();
+  private sweptAt = 0;
+
+  hit(budget: Budget, key: string, weight = 1): Promise<Verdict> {
+    return Promise.resolve(this.count(budget, key, weight));
+  }
+
+  peek(budget: Budget, key: string): Promise<Verdict> {
+    return Promise.resolve(this.count(budget, key, 0));
+  }
+
+  close(): Promise<void> {
+    this.buckets.clear();
+    return Promise.resolve();
+  }
+
+  private count(budget: Budget, key: string, weight: number): Verdict {
+    const now = Date.now();
+    const window = windowOf(budget, now);
+    const currentKey = `${budget.name}:${key}:${window}`;
+    const bucket = this.buckets.get(currentKey) ?? { count: 0, expiresAt: (window + 2) * budget.windowSeconds * 1000 };
+    bucket.count += weight;
+    if (weight > 0) this.buckets.set(currentKey, bucket);
+    const previous = this.buckets.get(`${budget.name}:${key}:${window - 1}`)?.count ?? 0;
+    this.sweep(now);
+    return verdictOf(budget, bucket.count, previous, now);
+  }
+
+  /** Drops buckets no window can overlap any more, at most once a second. */
+  private sweep(now: number): void {
+    if (now - this.sweptAt < 1000) return;
+    this.sweptAt = now;
+    for (const [key, bucket] of this.buckets) if (bucket.expiresAt <= now) this.buckets.delete(key);
+  }
+}
+
+/**
+ * Counts in Redis, shared by every gateway instance. While Redis cannot be reached, each hit is
+ * counted in process instead: limits degrade to per-instance budgets rather than failing open
+ * (no limit) or closed (refusing everyone), and go back to shared counts on reconnect.
+ */
+export class RedisRateLimiter implements RateLimiter {
+  private readonly redis: Redis;
+  private readonly fallback = new InProcessRateLimiter();
+  private warnedAt = 0;
+
+  constructor(
+    url: string,
+    private readonly logger: Logger,
+  ) {
+    this.redis = new Redis(url, { commandTimeout: 250, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false });
+    this.redis.on('error', () => undefined);
+  }
+
+  async hit(budget: Budget, key: string, weight = 1): Promise<Verdict> {
+    return this.count(budget, key, weight);
+  }
+
+  async peek(budget: Budget, key: string): Promise<Verdict> {
+    return this.count(budget, key, 0);
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+    await this.fallback.close();
+  }
+
+  private async count(budget: Budget, key: string, weight: number): Promise<Verdict> {
+    const now = Date.now();
+    const window = windowOf(budget, now);
+    const currentKey = `rl:${budget.name}:${key}:${window}`;
+    const previousKey = `rl:${budget.name}:${key}:${window - 1}`;
+    try {
+      const pipeline = this.redis.pipeline();
+      if (weight > 0) pipeline.incrby(currentKey, weight).pexpire(currentKey, budget.windowSeconds * 2000);
+      else pipeline.get(currentKey);
+      pipeline.get(previousKey);
+      const results = (await pipeline.exec()) ?? [];
+      const failed = results.find(([error]) => error);
+      if (failed) throw failed[0] as Error;
+      const current = Number(results[0]?.[1] ?? 0);
+      const previous = Number(results[results.length - 1]?.[1] ?? 0);
+      return verdictOf(budget, current, previous, now);
+    } catch (error) {
+      if (now - this.warnedAt > 60_000) {
+        this.warnedAt = now;
+        this.logger.warn({ err: error }, 'rate limits are counted per instance while Redis is unreachable');
+      }
+      return weight > 0 ? this.fallback.hit(budget, key, weight) : this.fallback.peek(budget, key);
+    }
+  }
+}
+
+export function createRateLimiter(redisUrl: string | undefined, logger: Logger): RateLimiter {
+  return redisUrl ? new RedisRateLimiter(redisUrl, logger) : new InProcessRateLimiter();
+}
