@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
-import { forbidden, unauthenticated } from './errors.js';
-import type { AuthenticatedCaller, Caller, Role } from './identity.js';
+import { clientError, ErrorCode, forbidden, unauthenticated } from './errors.js';
+import { Role, type AuthenticatedCaller, type Caller } from './identity.js';
 
 /** What every subgraph's per-request context carries. */
 export interface ServiceContext {
@@ -8,24 +8,84 @@ export interface ServiceContext {
   requestId: string;
 }
 
+/**
+ * What an API key can be granted, as carried in the signed identity. The CRM's GraphQL enum
+ * `ApiScope` names them `CRM_READ`, `CRM_WRITE`, `KNOWLEDGE_READ`, `KNOWLEDGE_WRITE` and `CHAT`.
+ */
+export const Scope = {
+  /** Queries of the CRM: clients, practices, interactions, the team, the service catalog. */
+  CrmRead: 'crm:read',
+  /** Mutations of the CRM: create and update clients, open and move practices, log interactions. */
+  CrmWrite: 'crm:write',
+  /** Knowledge collections, documents and search. */
+  KnowledgeRead: 'knowledge:read',
+  /** Ingesting and deleting knowledge documents. */
+  KnowledgeWrite: 'knowledge:write',
+  /** Conversations, messages and memory facts (memory) and asking the assistant (chat). */
+  Chat: 'chat',
+} as const;
+export type Scope = (typeof Scope)[keyof typeof Scope];
+
 /** The authenticated caller, or an `UNAUTHENTICATED` error. */
 export function requireCaller(context: ServiceContext): AuthenticatedCaller {
   if (context.caller.kind === 'anonymous') throw unauthenticated();
   return context.caller;
 }
 
+/** `FORBIDDEN`, naming the scope, when `caller` is an API key without `scope`; every other caller passes. */
+export function requireScope(caller: Caller, scope: Scope): void {
+  if (caller.kind !== 'apiKey' || caller.scopes.includes(scope)) return;
+  const held = caller.scopes.length > 0 ? caller.scopes.join(', ') : 'none';
+  throw clientError(ErrorCode.Forbidden, `This operation needs the API key scope ${scope}; the key "${caller.name}" has ${held}`, {
+    scope,
+  });
+}
+
+/** How an API key reaches a subgraph's `@Authorized()` fields. */
+export interface ApiKeyAccess {
+  /** The scope a key needs for queries (and any other field that is not a mutation or subscription). */
+  read: Scope;
+  /** The scope a key needs for mutations and subscriptions. */
+  write: Scope;
+  /**
+   * Administrator-only fields (by field name) a key holding `write` may still use, such as
+   * `ingestDocument`. Every other administrator-only field stays closed to keys. Default: none.
+   */
+  adminFieldsOpenToKeys?: readonly string[];
+}
+
 /**
- * type-graphql's `@Authorized()` check: any signed-in caller passes an empty role list; otherwise
- * the caller's role must be listed. Failing raises `UNAUTHENTICATED` or `FORBIDDEN`, never a bare false.
+ * type-graphql's `@Authorized()` check. Members: any signed-in member passes an empty role list,
+ * otherwise their role must be listed. Services may only read. API keys, given `apiKeys`: the
+ * scope stands in for the role (the administrator who granted `crm:write` decided the key may
+ * write), so a key passes a field open to any caller or to agents when it holds the field's scope;
+ * administrator-only fields stay closed unless listed in `adminFieldsOpenToKeys`. Without
+ * `apiKeys` the subgraph is closed to keys. Failing raises `UNAUTHENTICATED` or `FORBIDDEN`, never
+ * a bare false.
  */
-export const roleAuthChecker: AuthChecker<ServiceContext, Role> = ({ context }, roles) => {
-  const caller = requireCaller(context);
-  if (caller.kind === 'service') {
-    if (roles.length > 0) throw forbidden('A service identity may only read');
+export function authCheckerFor(apiKeys?: ApiKeyAccess): AuthChecker<ServiceContext, Role> {
+  return ({ context, info }, roles) => {
+    const caller = requireCaller(context);
+    if (caller.kind === 'service') {
+      if (roles.length > 0) throw forbidden('A service identity may only read');
+      return true;
+    }
+    if (caller.kind === 'apiKey') {
+      if (!apiKeys) throw forbidden('This service is for the team; an API key cannot use it');
+      const adminOnly = roles.length > 0 && !roles.includes(Role.AGENT) && !roles.includes(Role.PARTNER);
+      if (adminOnly && !apiKeys.adminFieldsOpenToKeys?.includes(info.fieldName)) {
+        throw forbidden(`${info.fieldName} is for administrators signed in as team members; an API key cannot use it`);
+      }
+      const operation = info.parentType.name;
+      requireScope(caller, operation === 'Mutation' || operation === 'Subscription' ? apiKeys.write : apiKeys.read);
+      return true;
+    }
+    if (roles.length > 0 && !roles.includes(caller.role)) {
+      throw forbidden(`This operation needs one of the roles ${roles.join(', ')}; you are ${caller.role}`);
+    }
     return true;
-  }
-  if (roles.length > 0 && !roles.includes(caller.role)) {
-    throw forbidden(`This operation needs one of the roles ${roles.join(', ')}; you are ${caller.role}`);
-  }
-  return true;
-};
+  };
+}
+
+/** The role check alone: API keys are refused everywhere (see {@link authCheckerFor} to let them in by scope). */
+export const roleAuthChecker: AuthChecker<ServiceContext, Role> = authCheckerFor();

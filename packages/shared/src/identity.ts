@@ -15,7 +15,15 @@ export type Role = (typeof Role)[keyof typeof Role];
 /** Who is calling, as established by the gateway. */
 export type Caller =
   | { kind: 'anonymous' }
-  | { kind: 'member'; id: string; role: Role; name: string; email: string }
+  | {
+      kind: 'member';
+      id: string;
+      role: Role;
+      name: string;
+      email: string;
+      /** The session token the member called with (its `jti` and `exp`), so `logout` can revoke it. */
+      session?: { jti: string; exp: number };
+    }
   | { kind: 'apiKey'; id: string; role: Role; name: string; scopes: string[] }
   /** Another platform service (the chat subgraph calling memory, say), never a person. */
   | { kind: 'service'; name: string };

@@ -15,6 +15,7 @@ export * from './ids.js';
 export * from './lifecycle.js';
 export * from './metrics.js';
 export * from './cache.js';
+export * from './credentials.js';
 export * from './database.js';
 export * from './internal-route.js';
 export * from './citation.js';

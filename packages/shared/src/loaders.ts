@@ -1,5 +1,5 @@
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { requireCaller, type ServiceContext } from './auth.js';
+import { requireCaller, requireScope, type Scope, type ServiceContext } from './auth.js';
 import { isUuid } from './ids.js';
 import DataLoader from 'dataloader';
 
@@ -32,14 +32,17 @@ export function groupedLoader<T extends object>(
 }
 
 /**
- * A federation `__resolveReference` that needs a signed-in caller and goes through a per-request
- * loader, so resolving N references of one type costs one query. Ids that are not UUIDs resolve to null.
+ * A federation `__resolveReference` that needs a signed-in caller (and, for an API key, `scope`)
+ * and goes through a per-request loader, so resolving N references of one type costs one query.
+ * Ids that are not UUIDs resolve to null.
  */
 export function referenceVia<TContext extends ServiceContext, T>(
   pick: (context: TContext) => DataLoader<string, T | undefined>,
+  scope?: Scope,
 ): (reference: { id: string }, context: TContext) => Promise<T | null> {
   return async (reference, context) => {
-    requireCaller(context);
+    const caller = requireCaller(context);
+    if (scope) requireScope(caller, scope);
     if (!isUuid(reference.id)) return null;
     return (await pick(context).load(reference.id.toLowerCase())) ?? null;
   };

@@ -21,6 +21,14 @@ describe('session tokens', () => {
     expect(verifySessionToken(`${head}.${forged}.${signature}`, secret, now)).toEqual({ ok: false, reason: 'bad-signature' });
   });
 
+  it('rejects a token without a jti, which could not be revoked', () => {
+    const { jti: _jti, ...withoutJti } = claims;
+    expect(verifySessionToken(signSessionToken(withoutJti as SessionClaims, secret), secret, now)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+  });
+
   it('rejects an expired token', () => {
     expect(verifySessionToken(signSessionToken(claims, secret), secret, now + 61)).toEqual({ ok: false, reason: 'expired' });
   });

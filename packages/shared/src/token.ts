@@ -54,7 +54,9 @@ export function verifySessionToken(token: string, secret: string, nowSeconds = D
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: 'bad-signature' };
   }
-  if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string') return { ok: false, reason: 'malformed' };
+  if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || claims.jti === '') {
+    return { ok: false, reason: 'malformed' };
+  }
   if (claims.exp <= nowSeconds) return { ok: false, reason: 'expired' };
   return { ok: true, claims };
 }

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { PubSub } from 'type-graphql';
-import { buildFederatedSchema, roleAuthChecker } from '@nusa/shared';
+import { authCheckerFor, buildFederatedSchema, Scope } from '@nusa/shared';
 import { ChatResolver } from './graph/chat.resolver.js';
 
 /** type-graphql wants a PubSub for subscriptions; the token log serves them instead, so this one is never used. */
@@ -13,5 +13,10 @@ const unusedPubSub: PubSub = {
 
 /** The chat subgraph's executable schema. */
 export function buildChatSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [ChatResolver], authChecker: roleAuthChecker, pubSub: unusedPubSub, validate: false });
+  return buildFederatedSchema({
+    resolvers: [ChatResolver],
+    authChecker: authCheckerFor({ read: Scope.Chat, write: Scope.Chat }),
+    pubSub: unusedPubSub,
+    validate: false,
+  });
 }

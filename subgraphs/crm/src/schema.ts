@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, roleAuthChecker } from '@nusa/shared';
+import { authCheckerFor, buildFederatedSchema, Scope } from '@nusa/shared';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { resolveClientReference } from './client/client.reference.js';
 import { ClientResolver } from './client/client.resolver.js';
@@ -16,7 +16,8 @@ export function buildCrmSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [AuthResolver, ClientResolver, PracticeResolver, InteractionResolver, TeamMemberResolver, ServiceResolver],
-      authChecker: roleAuthChecker,
+      // API keys: queries need crm:read, mutations crm:write; key management (ADMIN only) stays closed to keys.
+      authChecker: authCheckerFor({ read: Scope.CrmRead, write: Scope.CrmWrite }),
       validate: { forbidUnknownValues: false },
     },
     {

@@ -1,16 +1,25 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, requireCaller, roleAuthChecker } from '@nusa/shared';
+import { authCheckerFor, buildFederatedSchema, requireCaller, requireScope, Scope } from '@nusa/shared';
 import type { KnowledgeContext } from './graphql/context.js';
 import { KnowledgeResolver, resolveKnowledgeDocumentReference } from './graphql/knowledge.resolver.js';
 
 /** The knowledge subgraph's executable schema. */
 export function buildKnowledgeSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [KnowledgeResolver], authChecker: roleAuthChecker, validate: { forbidUnknownValues: false } },
+    {
+      resolvers: [KnowledgeResolver],
+      // API keys: reads need knowledge:read; ingest and delete (ADMIN only for members) knowledge:write.
+      authChecker: authCheckerFor({
+        read: Scope.KnowledgeRead,
+        write: Scope.KnowledgeWrite,
+        adminFieldsOpenToKeys: ['ingestDocument', 'deleteDocument'],
+      }),
+      validate: { forbidUnknownValues: false },
+    },
     {
       KnowledgeDocument: {
         __resolveReference: (reference: { id: string }, context: KnowledgeContext) => {
-          requireCaller(context);
+          requireScope(requireCaller(context), Scope.KnowledgeRead);
           return resolveKnowledgeDocumentReference(reference, context);
         },
       },

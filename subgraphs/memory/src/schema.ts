@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, roleAuthChecker } from '@nusa/shared';
+import { authCheckerFor, buildFederatedSchema, Scope } from '@nusa/shared';
 import { resolveClientReference } from './client/client.reference.js';
 import { ClientResolver } from './client/client.resolver.js';
 import { resolveConversationReference } from './conversation/conversation.reference.js';
@@ -14,7 +14,8 @@ export function buildMemorySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [ConversationResolver, MessageResolver, FactResolver, ClientResolver],
-      authChecker: roleAuthChecker,
+      // Everything here is conversation memory: an API key needs `chat`; forgetClient (ADMIN only) stays closed to keys.
+      authChecker: authCheckerFor({ read: Scope.Chat, write: Scope.Chat }),
       validate: { forbidUnknownValues: false },
     },
     {

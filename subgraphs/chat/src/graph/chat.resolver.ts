@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { badUserInput, forbidden, parseId, requireCaller, type AuthenticatedCaller } from '@nusa/shared';
+import { badUserInput, parseId, requireCaller, requireScope, Scope, type AuthenticatedCaller } from '@nusa/shared';
 import type { ChatContext } from '../context.js';
 import { CANCELLED_ERROR } from '../generation/generator.js';
 import type { StoredMessage } from '../services/memory-api.js';
@@ -11,10 +11,10 @@ import { Generation, MessageStatus, MessageStreamEvent, SendMessageInput, SendMe
 export const MAX_CONTENT_BYTES = 32 * 1024;
 const MAX_IDEMPOTENCY_KEY = 160;
 
-/** Chat is for the team (and platform services); partner keys cannot read conversations. */
+/** Chat is for the team, platform services and API keys with the `chat` scope (which see what an agent sees). */
 function requireChatUser(context: ChatContext): AuthenticatedCaller {
   const caller = requireCaller(context);
-  if (caller.kind === 'apiKey') throw forbidden('Chat is for the team; a partner key cannot use it');
+  requireScope(caller, Scope.Chat);
   return caller;
 }
 

@@ -1,4 +1,4 @@
-import { referenceVia } from '@nusa/shared';
+import { referenceVia, Scope } from '@nusa/shared';
 import type { CrmContext } from '../context.js';
 
-export const resolveClientReference = referenceVia((context: CrmContext) => context.loaders.clientById);
+export const resolveClientReference = referenceVia((context: CrmContext) => context.loaders.clientById, Scope.CrmRead);

@@ -1,4 +1,4 @@
-import { referenceVia } from '@nusa/shared';
+import { referenceVia, Scope } from '@nusa/shared';
 import type { CrmContext } from '../context.js';
 
-export const resolveTeamMemberReference = referenceVia((context: CrmContext) => context.loaders.memberById);
+export const resolveTeamMemberReference = referenceVia((context: CrmContext) => context.loaders.memberById, Scope.CrmRead);

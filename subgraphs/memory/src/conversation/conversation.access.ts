@@ -1,9 +1,10 @@
-import { forbidden, notFound, requireCaller, Role, type Caller, type ServiceContext } from '@nusa/shared';
+import { notFound, requireCaller, requireScope, Role, Scope, type Caller, type ServiceContext } from '@nusa/shared';
 import type { ConversationEntity } from './conversation.entity.js';
 
 /**
  * Who sees a conversation: admins and platform services all; a team member those about a client
- * (the team shares its clients) and the ones they started; partners none.
+ * (the team shares its clients) and the ones they started. An API key with the `chat` scope is
+ * treated as an agent: conversations about clients and the ones it started; without it, none.
  */
 export function canSeeConversation(caller: Caller, conversation: Pick<ConversationEntity, 'clientId' | 'createdById'>): boolean {
   switch (caller.kind) {
@@ -11,15 +12,17 @@ export function canSeeConversation(caller: Caller, conversation: Pick<Conversati
       return true;
     case 'member':
       return caller.role === Role.ADMIN || conversation.clientId !== null || conversation.createdById === caller.id;
+    case 'apiKey':
+      return caller.scopes.includes(Scope.Chat) && (conversation.clientId !== null || conversation.createdById === caller.id);
     default:
       return false;
   }
 }
 
-/** Team members (and services) may use conversations at all; partners may not yet. */
+/** Team members, services and API keys with the `chat` scope may use conversations and memory at all. */
 export function requireConversationUser(context: ServiceContext): Exclude<Caller, { kind: 'anonymous' }> {
   const caller = requireCaller(context);
-  if (caller.kind === 'apiKey') throw forbidden('Conversations are for the team; a partner key cannot read them');
+  requireScope(caller, Scope.Chat);
   return caller;
 }
 

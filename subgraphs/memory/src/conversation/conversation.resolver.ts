@@ -40,7 +40,7 @@ export class ConversationResolver {
     const conversation = context.em.create(ConversationEntity, {
       clientId,
       title: input.title?.trim() ?? 'New conversation',
-      createdById: caller.kind === 'member' ? caller.id : null,
+      createdById: caller.kind === 'member' || caller.kind === 'apiKey' ? caller.id : null,
     });
     await context.em.flush();
     return conversation;
