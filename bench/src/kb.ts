@@ -118,10 +118,11 @@ async function main(): Promise<void> {
     const questions = readdirSync(join(root, 'subgraphs', 'knowledge', 'eval')).flatMap(
       (file) => JSON.parse(readFileSync(join(root, 'subgraphs', 'knowledge', 'eval', file), 'utf8')) as { question: string }[],
     );
-    const search = (query: string) =>
+    const search = (query: string, collections?: string[]) =>
       JSON.stringify({
-        query: 'query Search($q: String!) { searchKnowledge(query: $q, limit: 5) { score citation { documentId title } } }',
-        variables: { q: query },
+        query:
+          'query Search($q: String!, $c: [String!]) { searchKnowledge(query: $q, collections: $c, limit: 5) { score citation { documentId title } } }',
+        variables: { q: query, c: collections ?? null },
       });
     const check = await graphqlData<{ searchKnowledge: unknown[] }>(
       gatewayUrl,
@@ -131,19 +132,17 @@ async function main(): Promise<void> {
     );
     if (check.searchKnowledge.length === 0) throw new Error('search returned nothing');
     let sent = 0;
-    const rows: Row[] = [];
     // Every request a different text (a question and a counter), so none is served from the cache.
-    rows.push(
-      await load(
-        'HYBRID search, uncached',
-        gatewayUrl,
-        auth,
-        () => search(`${questions[(sent += 1) % questions.length]?.question} ${sent}`),
-        DURATION,
-        CONNECTIONS,
-      ),
-    );
-    rows.push(await load('HYBRID search, cached', gatewayUrl, auth, search(questions[0]?.question ?? 'visa'), DURATION, CONNECTIONS));
+    const uncached = (collections?: string[]) => () =>
+      search(`${questions[(sent += 1) % questions.length]?.question} ${sent}`, collections);
+    const cached = search(questions[0]?.question ?? 'visa');
+    const rows: Row[] = [];
+    rows.push(await load('HYBRID search, uncached', gatewayUrl, auth, uncached(), DURATION, CONNECTIONS));
+    rows.push(await load('HYBRID search, uncached, 1 connection', gatewayUrl, auth, uncached(), DURATION, 1));
+    // A scope is a filtered Chroma query (and a collection condition in SQL): its own row.
+    rows.push(await load('HYBRID search in tax_genius only, uncached', gatewayUrl, auth, uncached(['tax_genius']), DURATION, CONNECTIONS));
+    rows.push(await load('HYBRID search, cached', gatewayUrl, auth, cached, DURATION, CONNECTIONS));
+    rows.push(await load('HYBRID search, cached, 1 connection', gatewayUrl, auth, cached, DURATION, 1));
     const rss = processes.map((p) => `${p.name} ${p.peakRssMb().toFixed(0)} MB`).join(', ');
     report(
       'bench:kb',
