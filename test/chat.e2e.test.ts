@@ -235,6 +235,25 @@ describe('subscriptions at the gateway', () => {
   });
 });
 
+describe('operations', () => {
+  it('exposes generations, tokens, open streams, subgraph fetches and subscriptions on /metrics', async () => {
+    const conversationId = await platform.conversation();
+    const id = (await send(conversationId, 'What does the remote worker KITAS cost?')).data?.sendMessage.assistantMessage.id;
+    await collect<StreamEvent>(platform.ws(), STREAM, { id }).done;
+    const chatMetrics = await (await fetch(platform.chat.url.replace('/graphql', '/metrics'))).text();
+    expect(chatMetrics).toMatch(/chat_generations_total\{[^}]*status="COMPLETE"[^}]*responder="offline"[^}]*\} [1-9]/);
+    expect(chatMetrics).toMatch(/chat_tokens_streamed_total\{[^}]*\} [1-9]/);
+    expect(chatMetrics).toContain('chat_generation_duration_seconds_bucket');
+    expect(chatMetrics).toContain('chat_open_streams');
+    expect(chatMetrics).toMatch(/graphql_operations_total\{[^}]*outcome="ok"/);
+    const gatewayMetrics = await (await fetch(`${platform.gateway.origin}/metrics`)).text();
+    expect(gatewayMetrics).toMatch(/gateway_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="memory"[^}]*outcome="ok"[^}]*\} [1-9]/);
+    expect(gatewayMetrics).toContain('gateway_open_subscriptions{side="client_connections"');
+    expect(gatewayMetrics).toContain('graphql_operation_duration_seconds_bucket');
+    expect(gatewayMetrics).toContain('cache_lookups_total');
+  });
+});
+
 /** Opens a raw graphql-transport-ws socket to the gateway and resolves with its close code. */
 function rawSocket(platformUrl: string, script: (socket: WebSocket) => void): Promise<number> {
   return new Promise((resolve, reject) => {
