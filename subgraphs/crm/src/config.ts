@@ -14,6 +14,8 @@ export interface CrmConfig {
   jwtSecret: string;
   internalSecret: string;
   sessionTtlSeconds: number;
+  /** Redis for revocation markers the gateway checks per request; unset: revocations live in PostgreSQL only. */
+  redisUrl: string | undefined;
   /** The first admin, created when the database has no team member yet; none in production unless configured. */
   initialAdmin: { email: string; password: string } | null;
   seedDemoData: boolean;
@@ -36,6 +38,10 @@ export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
         .optional(),
       ADMIN_PASSWORD: z.string().min(1).optional(),
       SEED_DEMO_DATA: booleanish.optional(),
+      REDIS_URL: z
+        .string()
+        .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+        .optional(),
     },
     env,
   );
@@ -57,6 +63,7 @@ export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
     logLevel: settings.LOG_LEVEL,
     ...secrets,
     sessionTtlSeconds: Math.round(settings.SESSION_TTL_HOURS * 3600),
+    redisUrl: settings.REDIS_URL,
     initialAdmin,
     seedDemoData: settings.SEED_DEMO_DATA ?? !production,
   };

@@ -1,14 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openDatabase as open, type DatabaseSpec, type Logger } from '@nusa/shared';
+import { ApiKeyEntity } from './api-key/api-key.entity.js';
 import { ClientEntity } from './client/client.entity.js';
 import { InteractionEntity } from './interaction/interaction.entity.js';
 import { migrations } from './migrations/index.js';
 import { PracticeEntity } from './practice/practice.entity.js';
 import { ServiceEntity } from './service-catalog/service.entity.js';
+import { RevokedSessionEntity } from './session/revoked-session.entity.js';
 import { TeamMemberEntity } from './team-member/team-member.entity.js';
 
 export const crmDatabase: DatabaseSpec = {
-  entities: [TeamMemberEntity, ClientEntity, PracticeEntity, InteractionEntity, ServiceEntity],
+  entities: [TeamMemberEntity, ClientEntity, PracticeEntity, InteractionEntity, ServiceEntity, ApiKeyEntity, RevokedSessionEntity],
   migrations,
   migrationsTable: 'crm_migrations',
 };

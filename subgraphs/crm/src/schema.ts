@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { authCheckerFor, buildFederatedSchema, Scope } from '@nusa/shared';
+import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { resolveClientReference } from './client/client.reference.js';
 import { ClientResolver } from './client/client.resolver.js';
@@ -15,7 +16,7 @@ import { TeamMemberResolver } from './team-member/team-member.resolver.js';
 export function buildCrmSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [AuthResolver, ClientResolver, PracticeResolver, InteractionResolver, TeamMemberResolver, ServiceResolver],
+      resolvers: [AuthResolver, ClientResolver, PracticeResolver, InteractionResolver, TeamMemberResolver, ServiceResolver, ApiKeyResolver],
       // API keys: queries need crm:read, mutations crm:write; key management (ADMIN only) stays closed to keys.
       authChecker: authCheckerFor({ read: Scope.CrmRead, write: Scope.CrmWrite }),
       validate: { forbidUnknownValues: false },

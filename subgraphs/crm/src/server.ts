@@ -1,7 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createSubgraphServer, probe, type Logger, type SubgraphServer } from '@nusa/shared';
+import { apiKeyRoutes } from './api-key/api-key.routes.js';
 import { createContext, type CrmContext } from './context.js';
 import { buildCrmSchema } from './schema.js';
+import { Revocations } from './session/revocations.js';
+import { sessionRoutes } from './session/session.routes.js';
 
 export { openDatabase } from './orm.js';
 export { buildCrmSchema } from './schema.js';
@@ -13,17 +16,29 @@ export interface CrmServerDeps {
   internalSecret: string;
   jwtSecret: string;
   sessionTtlSeconds: number;
+  /** Where revocation markers go for the gateways to check at once. Default: none (PostgreSQL only). */
+  redisUrl?: string | undefined;
 }
 
 /** The CRM subgraph over HTTP, built but not listening. */
 export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServer> {
   const session = { jwtSecret: deps.jwtSecret, ttlSeconds: deps.sessionTtlSeconds };
-  return createSubgraphServer<CrmContext>({
+  const revocations = new Revocations(deps.redisUrl, deps.logger);
+  const internal = { orm: deps.orm, internalSecret: deps.internalSecret, logger: deps.logger };
+  const subgraph = await createSubgraphServer<CrmContext>({
     name: 'crm',
     schema: await buildCrmSchema(),
     internalSecret: deps.internalSecret,
     logger: deps.logger,
-    context: (base) => createContext(base, deps.orm, session),
+    context: (base) => createContext(base, deps.orm, session, revocations),
     readiness: async () => ({ postgres: await probe(() => deps.orm.em.getConnection().execute('select 1')) }),
+    routes: { ...apiKeyRoutes(internal), ...sessionRoutes({ ...internal, revocations }) },
   });
+  return {
+    ...subgraph,
+    stop: async () => {
+      await subgraph.stop();
+      await revocations.close();
+    },
+  };
 }

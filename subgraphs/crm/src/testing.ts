@@ -36,7 +36,15 @@ export interface CrmHarness {
   stop: () => Promise<void>;
 }
 
-export async function startCrm(label: string, options: { demoData?: boolean } = {}): Promise<CrmHarness> {
+/** Options of {@link startCrm}. */
+export interface CrmOptions {
+  /** Seed the demo clients and practices. Default: false. */
+  demoData?: boolean;
+  /** Write revocation markers to this Redis. Default: none (PostgreSQL only). */
+  redisUrl?: string;
+}
+
+export async function startCrm(label: string, options: CrmOptions = {}): Promise<CrmHarness> {
   const database = await createTestDatabase(label);
   const logger = createLogger('crm-test', 'silent');
   const orm = await openDatabase(database.url, logger);
@@ -46,7 +54,7 @@ export async function startCrm(label: string, options: { demoData?: boolean } = 
   const adminRow = await em.findOneOrFail(TeamMemberEntity, { email: TEST_ADMIN.email });
   const agentRow = em.create(TeamMemberEntity, { name: 'Komang Agent', email: 'agent@example.com', role: Role.AGENT, passwordHash: 'x' });
   await em.flush();
-  const crm = await createCrmServer({ orm, logger, ...TEST_SECRETS, sessionTtlSeconds: 3600 });
+  const crm = await createCrmServer({ orm, logger, ...TEST_SECRETS, sessionTtlSeconds: 3600, redisUrl: options.redisUrl });
   const port = await listen(crm.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const member = (row: TeamMemberEntity): Caller => ({ kind: 'member', id: row.id, role: row.role, name: row.name, email: row.email });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { signSessionToken, unauthenticated } from '@nusa/shared';
+import { badUserInput, forbidden, requireCaller, signSessionToken, unauthenticated } from '@nusa/shared';
 import type { CrmContext } from '../context.js';
 import { TeamMemberEntity } from '../team-member/team-member.entity.js';
 import { AuthPayload } from './auth.type.js';
@@ -26,5 +26,16 @@ export class AuthResolver {
       session.jwtSecret,
     );
     return { token, expiresAt: new Date(expiresAt * 1000), member };
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Signs out: the session token this request was sent with is refused from now on. Always true.',
+  })
+  async logout(@Ctx() context: CrmContext): Promise<boolean> {
+    const caller = requireCaller(context);
+    if (caller.kind !== 'member') throw forbidden('Only a signed-in team member has a session to end; revoke an API key with revokeApiKey');
+    if (!caller.session) throw badUserInput('authorization', 'this request carries no session token to end');
+    await context.revocations.revokeSession(context.em, caller.session, caller.id);
+    return true;
   }
 }

@@ -18,7 +18,7 @@ describe('migrations', () => {
         await orm.close();
       }
       const again = await openDatabase(database.url, logger);
-      expect((await again.getMigrator().getExecutedMigrations()).length).toBe(2);
+      expect((await again.getMigrator().getExecutedMigrations()).length).toBe(3);
       await again.close();
     } finally {
       await database.drop();

@@ -1,0 +1,31 @@
+import { registerEnumType } from 'type-graphql';
+import { Scope } from '@nusa/shared';
+
+/**
+ * The GraphQL names of the scopes; each value is the scope as the signed identity carries it:
+ * CRM_READ is `crm:read`, CRM_WRITE `crm:write`, KNOWLEDGE_READ `knowledge:read`,
+ * KNOWLEDGE_WRITE `knowledge:write`, CHAT `chat`.
+ */
+export const ApiScope = {
+  CRM_READ: Scope.CrmRead,
+  CRM_WRITE: Scope.CrmWrite,
+  KNOWLEDGE_READ: Scope.KnowledgeRead,
+  KNOWLEDGE_WRITE: Scope.KnowledgeWrite,
+  CHAT: Scope.Chat,
+} as const;
+export type ApiScope = (typeof ApiScope)[keyof typeof ApiScope];
+
+registerEnumType(ApiScope, {
+  name: 'ApiScope',
+  description: 'What an API key may do; each subgraph checks the scopes of the fields it owns.',
+  valuesConfig: {
+    CRM_READ: { description: 'crm:read: read clients, practices, interactions, the team and the service catalog.' },
+    CRM_WRITE: { description: 'crm:write: create and update clients, open and move practices, log interactions.' },
+    KNOWLEDGE_READ: { description: 'knowledge:read: list collections, read documents, search the knowledge base.' },
+    KNOWLEDGE_WRITE: { description: 'knowledge:write: ingest and delete knowledge documents.' },
+    CHAT: {
+      description:
+        'chat: start and read conversations about clients, remember facts, send messages and follow answers (as an agent would; answers use only what the key may read).',
+    },
+  },
+});
