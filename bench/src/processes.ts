@@ -2,20 +2,73 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Rate-limit budgets no benchmark reaches, so the limiter is measured but never refuses. */
+export const BENCH_BUDGETS = {
+  RATE_LIMIT_GLOBAL_PER_MINUTE: '100000000',
+  RATE_LIMIT_API_PER_MINUTE: '100000000',
+  RATE_LIMIT_STRICT_PER_MINUTE: '100000',
+};
+
 export const root = join(__dirname, '..', '..');
 
 /** A platform process started for a benchmark, and its peak resident memory so far. */
 export interface BenchProcess {
   name: string;
   child: ChildProcess;
+  /** Peak resident memory of the process (with `countChildren`, the largest sum seen over it and its descendants). */
   peakRssMb: () => number;
   stop: () => Promise<void>;
 }
 
-export async function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<BenchProcess> {
-  const child = spawn(process.execPath, [join(root, entry)], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+/** How a process is started: arguments after the entry script, and its working directory. */
+export interface StartOptions {
+  args?: string[];
+  cwd?: string;
+  /** Count the memory of child processes too (cluster workers; not a child database or vector store). Default: false. */
+  countChildren?: boolean;
+}
+
+function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process and its descendants, from /proc. */
+export function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // The process has exited.
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** The sum of the peak resident sets (VmHWM, the kernel's high-water mark) of a process and its descendants. */
+export function treePeakRssMb(pid: number): number {
+  return processTree(pid).reduce((sum, member) => sum + statusField(member, 'VmHWM'), 0);
+}
+
+/** The sum of the current resident sets of a process and its descendants. */
+export function treeRssMb(pid: number): number {
+  return processTree(pid).reduce((sum, member) => sum + statusField(member, 'VmRSS'), 0);
+}
+
+export async function startProcess(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  healthUrl: string,
+  options: StartOptions = {},
+): Promise<BenchProcess> {
+  const child = spawn(process.execPath, [join(root, entry), ...(options.args ?? [])], {
+    // Load from one client is not abuse: budgets far above any benchmark's rate (the limits still run).
+    env: { ...process.env, LOG_LEVEL: 'warn', ...BENCH_BUDGETS, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: options.cwd,
   });
   const deadline = Date.now() + 60_000;
   while (
@@ -28,12 +81,19 @@ export async function startProcess(name: string, entry: string, env: NodeJS.Proc
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let peak = 0;
   return {
     name,
     child,
-    // VmHWM is the kernel's high-water mark of the resident set.
-    peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    peakRssMb: () => {
+      // Workers' peaks vanish with them, so the largest sum seen is kept.
+      if (child.pid !== undefined && child.exitCode === null) {
+        peak = Math.max(peak, options.countChildren ? treePeakRssMb(child.pid) : statusField(child.pid, 'VmHWM'));
+      }
+      return peak;
+    },
     stop: async () => {
+      if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await exited;
     },

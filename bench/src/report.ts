@@ -44,6 +44,19 @@ export async function load(
   };
 }
 
+/** The commit measured, with `+changes` when the working tree differs from it. */
+function commitOf(): string {
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no -- gateway packages bench/src', { cwd: root }).toString().trim();
+    return dirty ? `${commit}+changes` : commit;
+  } catch {
+    return process.env.BENCH_COMMIT ?? 'unknown';
+  }
+}
+
 /** Prints a result table and appends it, with the date, commit and machine, to bench/RESULTS.md. */
 export function report(title: string, description: string, rows: Row[], footer: string): void {
   reportTable(
@@ -55,9 +68,9 @@ export function report(title: string, description: string, rows: Row[], footer: 
   );
 }
 
-/** Prints any table (first column text, the others right-aligned) and appends it to bench/RESULTS.md. */
+/** Prints any table (first column text, the others right-aligned) and appends it to bench/RESULTS.md (or `BENCH_RESULTS`). */
 export function reportTable(title: string, description: string, header: string[], rows: string[][], footer: string): void {
-  const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+  const commit = commitOf();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
   const text = [
     `### ${title} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}`,
@@ -72,7 +85,7 @@ export function reportTable(title: string, description: string, header: string[]
     '',
   ].join('\n');
   process.stdout.write(`\n${text}\n`);
-  appendFileSync(join(root, 'bench', 'RESULTS.md'), `${text}\n`);
+  appendFileSync(process.env.BENCH_RESULTS ?? join(root, 'bench', 'RESULTS.md'), `${text}\n`);
 }
 
 /** Sends one operation and returns its data, or throws on any error: benchmarks check what they load. */
