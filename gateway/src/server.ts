@@ -18,6 +18,7 @@ import { authenticate } from './authenticate.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { gatewayFormatError } from './format-error.js';
+import { withInflightQuerySharing } from './inflight-queries.js';
 import { subgraphStates } from './readiness.js';
 import { createSubgraphFetcher, SubgraphSource } from './subgraph-source.js';
 import { GatewaySubscriptions } from './subscriptions/endpoint.js';
@@ -85,7 +86,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     subscriptions?.useSchema(apiSchema, coreSupergraphSdl, services);
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withInflightQuerySharing(gateway),
     introspection: true,
     // stopOnSignals in index.ts stops the gateway; Apollo's handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
