@@ -9,7 +9,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '.data/**',
       'coverage/**',
-      'web/**',
+      'web/src/gql/**',
       '*.config.js',
       'eslint.config.mjs',
     ],
