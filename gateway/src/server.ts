@@ -23,6 +23,7 @@ import { subgraphStates } from './readiness.js';
 import { createSubgraphFetcher, SubgraphSource } from './subgraph-source.js';
 import { GatewaySubscriptions } from './subscriptions/endpoint.js';
 import { subgraphsOf, supergraphFromFile } from './supergraph-file.js';
+import { createWebApp } from './web-app.js';
 
 export { loadGatewayConfig } from './config.js';
 
@@ -96,9 +97,13 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   });
   await apollo.start();
 
+  // The web app on `/` and its routes, GraphiQL for browsers on GET /graphql (web/dist, see web-app.ts).
+  const webApp = createWebApp();
   const server = createGraphQLHttpServer<GatewayContext>({
     apollo,
     logger,
+    html: webApp.graphiql,
+    fallback: webApp.app,
     onRequest: (req, res) => {
       const requestId = requestIdOf(req);
       req.headers[REQUEST_ID_HEADER] = requestId;

@@ -22,6 +22,13 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Where GraphQL is served. Default: `/graphql`. */
   path?: string;
+  /**
+   * Answers a GET on `path` from a browser (`Accept` prefers `text/html`, see {@link prefersHtml}),
+   * for example with GraphiQL; other GETs and POSTs still run GraphQL. Default: none.
+   */
+  html?: RouteHandler;
+  /** Answers a request that matches neither a route nor `path`, for example with a web app's files. Default: a JSON 404. */
+  fallback?: RouteHandler;
   /** Called first for every request, for example to set a request id header. Default: none. */
   onRequest?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Where faults outside GraphQL execution are logged. */
@@ -150,7 +157,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
     const search = queryAt === -1 ? '' : url.slice(queryAt);
     const route = routes[pathname];
-    const work = route ? route(req, res) : pathname === path ? handleGraphQL(req, res, search) : notFound(res);
+    const graphql = () =>
+      options.html && req.method === 'GET' && prefersHtml(req) ? options.html(req, res) : handleGraphQL(req, res, search);
+    const work = route ? route(req, res) : pathname === path ? graphql() : options.fallback ? options.fallback(req, res) : notFound(res);
     Promise.resolve(work).catch((error: unknown) => {
       options.logger.error({ err: error, path: pathname }, 'request failed outside GraphQL execution');
       if (!res.headersSent) sendGraphQLError(res, 500, ErrorCode.InternalServerError, 'Internal server error');
@@ -160,6 +169,17 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return server;
+}
+
+/**
+ * Whether a request is a browser opening the URL: its `Accept` lists `text/html` before any JSON or
+ * GraphQL response type (a GraphQL client asks for those, or for any type).
+ */
+export function prefersHtml(req: IncomingMessage): boolean {
+  const types = (req.headers.accept ?? '').split(',').map((entry) => entry.split(';')[0]?.trim().toLowerCase());
+  const html = types.indexOf('text/html');
+  const json = types.findIndex((type) => type === 'application/json' || type === 'application/graphql-response+json');
+  return html !== -1 && (json === -1 || html < json);
 }
 
 function notFound(res: ServerResponse): void {
