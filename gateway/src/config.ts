@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/shared';
+import { credentialSettingsOf, credentialSettingsShape, type CredentialSettings } from './credentials/credential-settings.js';
 
 /** The gateway's validated settings. */
 export interface GatewayConfig {
@@ -13,6 +14,8 @@ export interface GatewayConfig {
   logLevel: string;
   jwtSecret: string;
   internalSecret: string;
+  /** Revocation checks and API key caching (CREDENTIAL_CACHE_SECONDS, REVOCATION_FAIL_MODE); defaults when unset. */
+  credentials?: Partial<CredentialSettings>;
 }
 
 const url = z.url({ protocol: /^https?$/ }).optional();
@@ -31,6 +34,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       MEMORY_URL: url,
       KNOWLEDGE_URL: url,
       CHAT_URL: url,
+      ...credentialSettingsShape,
     },
     env,
   );
@@ -41,6 +45,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls: Object.fromEntries(Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
     production: settings.NODE_ENV === 'production',
+    credentials: credentialSettingsOf(settings),
     logLevel: settings.LOG_LEVEL,
     ...resolveSecrets(settings),
   };

@@ -7,6 +7,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ErrorCode, serveGraphQLWs, signIdentity, type Caller, type GraphQLWsEndpoint, type Logger } from '@nusa/shared';
 import { authenticateAuthorization } from '../authenticate.js';
+import type { CredentialVerifier } from '../credentials/credential-verifier.js';
 import type { GatewayContext } from '../context.js';
 import { SUBGRAPH_UNAVAILABLE } from '../subgraph-source.js';
 import { SharedStream } from './shared-stream.js';
@@ -24,6 +25,8 @@ export interface SubscriptionOptions {
   server: Server;
   apollo: ApolloServer<GatewayContext>;
   jwtSecret: string;
+  /** Revocations and API keys, checked at `connection_init` as for HTTP. */
+  credentials: CredentialVerifier;
   internalSecret: string;
   logger: Logger;
   /** The URL of a subgraph, by name, after overrides. */
@@ -53,12 +56,13 @@ export class GatewaySubscriptions {
   private readonly endpoint: GraphQLWsEndpoint;
 
   constructor(private readonly options: SubscriptionOptions) {
-    const { jwtSecret, apollo, logger } = options;
+    const { jwtSecret, credentials, apollo, logger } = options;
     this.endpoint = serveGraphQLWs(options.server, '/graphql', {
       schema: () => this.current().schema,
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         try {
-          (ctx.extra as unknown as { caller: Caller }).caller = authenticateAuthorization(ctx.connectionParams?.authorization, jwtSecret);
+          const authorization = ctx.connectionParams?.authorization;
+          (ctx.extra as unknown as { caller: Caller }).caller = await authenticateAuthorization(authorization, jwtSecret, credentials);
           return true;
         } catch {
           return false;

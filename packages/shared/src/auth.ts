@@ -1,4 +1,4 @@
-import type { AuthChecker } from 'type-graphql';
+import type { AuthCheckerFn } from 'type-graphql';
 import { clientError, ErrorCode, forbidden, unauthenticated } from './errors.js';
 import { Role, type AuthenticatedCaller, type Caller } from './identity.js';
 
@@ -63,7 +63,7 @@ export interface ApiKeyAccess {
  * `apiKeys` the subgraph is closed to keys. Failing raises `UNAUTHENTICATED` or `FORBIDDEN`, never
  * a bare false.
  */
-export function authCheckerFor(apiKeys?: ApiKeyAccess): AuthChecker<ServiceContext, Role> {
+export function authCheckerFor(apiKeys?: ApiKeyAccess): AuthCheckerFn<ServiceContext, Role> {
   return ({ context, info }, roles) => {
     const caller = requireCaller(context);
     if (caller.kind === 'service') {
@@ -88,4 +88,4 @@ export function authCheckerFor(apiKeys?: ApiKeyAccess): AuthChecker<ServiceConte
 }
 
 /** The role check alone: API keys are refused everywhere (see {@link authCheckerFor} to let them in by scope). */
-export const roleAuthChecker: AuthChecker<ServiceContext, Role> = authCheckerFor();
+export const roleAuthChecker: AuthCheckerFn<ServiceContext, Role> = authCheckerFor();
