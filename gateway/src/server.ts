@@ -15,6 +15,7 @@ import {
   type Logger,
 } from '@nusa/shared';
 import { authenticate } from './authenticate.js';
+import { CredentialVerifier } from './credentials/credential-verifier.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { gatewayFormatError } from './format-error.js';
@@ -71,6 +72,13 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     urls = Object.fromEntries(Object.entries(declared).map(([name, url]) => [name, config.subgraphUrls[name] ?? url]));
   };
 
+  const credentials = new CredentialVerifier({
+    ...config.credentials,
+    internalSecret: config.internalSecret,
+    crmUrl: () => urls.crm,
+    logger,
+  });
+
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, logger, resolveUrls),
     buildService: ({ name, url }) => new SubgraphSource(name, config.subgraphUrls[name] ?? url ?? '', fetcher),
@@ -109,8 +117,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       req.headers[REQUEST_ID_HEADER] = requestId;
       res.setHeader(REQUEST_ID_HEADER, requestId);
     },
-    context: (req) => {
-      const caller = authenticate(req, config.jwtSecret);
+    context: async (req) => {
+      const caller = await authenticate(req, config.jwtSecret, credentials);
       const requestId = req.headers[REQUEST_ID_HEADER] as string;
       return Promise.resolve({ caller, requestId, identity: signIdentity(caller, config.internalSecret), logger, warnings: [] });
     },
@@ -131,6 +139,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     server,
     apollo,
     jwtSecret: config.jwtSecret,
+    credentials,
     internalSecret: config.internalSecret,
     logger,
     urlOf: (name) => urls[name],
@@ -146,6 +155,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       await closeServer(server);
       await apollo.stop();
       await closeFetcher();
+      await credentials.close();
     },
   };
 }
