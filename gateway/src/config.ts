@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/shared';
+import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from '@nusa/shared';
 import { credentialSettingsOf, credentialSettingsShape, type CredentialSettings } from './credentials/credential-settings.js';
 
 /** The gateway's validated settings. */
@@ -16,7 +16,45 @@ export interface GatewayConfig {
   internalSecret: string;
   /** Revocation checks and API key caching (CREDENTIAL_CACHE_SECONDS, REVOCATION_FAIL_MODE); defaults when unset. */
   credentials?: Partial<CredentialSettings>;
+  /** Redis for shared rate limits; unset: counted per instance. */
+  redisUrl?: string;
+  /** Browser origins allowed by CORS (same-origin needs none). */
+  corsOrigins?: string[];
+  /** Read the client address from Fly-Client-IP / X-Forwarded-For (only behind a proxy that sets them). */
+  trustProxy?: boolean;
+  /** Introspection (and field suggestions in errors); default: on outside production. */
+  introspection?: boolean;
+  limits?: Partial<GatewayLimits>;
+  /** Rate limits, query-shape limits and per-operation metrics; off only to measure what they cost (never in production). Default: on. */
+  guards?: boolean;
 }
+
+/** Query-shape limits and rate-limit budgets, each a setting. */
+export interface GatewayLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxBatch: number;
+  maxBodyBytes: number;
+  globalPerMinute: number;
+  apiPerMinute: number;
+  strictPerMinute: number;
+  loginFailuresPerAccount: number;
+  loginFailuresPerCaller: number;
+}
+
+export const DEFAULT_LIMITS: GatewayLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxCost: 25_000,
+  maxBatch: 10,
+  maxBodyBytes: 1024 * 1024,
+  globalPerMinute: 1200,
+  apiPerMinute: 600,
+  strictPerMinute: 20,
+  loginFailuresPerAccount: 5,
+  loginFailuresPerCaller: 20,
+};
 
 const url = z.url({ protocol: /^https?$/ }).optional();
 
@@ -35,16 +73,61 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       KNOWLEDGE_URL: url,
       CHAT_URL: url,
       ...credentialSettingsShape,
+      REDIS_URL: z
+        .string()
+        .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+        .optional(),
+      CORS_ORIGINS: z
+        .string()
+        .default('')
+        .transform((list) =>
+          list
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+        ),
+      TRUST_PROXY: z.stringbool().default(false),
+      GUARDS: z.enum(['on', 'off']).default('on'),
+      INTROSPECTION: z.stringbool().optional(),
+      MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
+      MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
+      MAX_QUERY_COST: z.coerce.number().int().min(10).default(DEFAULT_LIMITS.maxCost),
+      MAX_BATCH: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxBatch),
+      MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxBodyBytes),
+      RATE_LIMIT_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.globalPerMinute),
+      RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.apiPerMinute),
+      RATE_LIMIT_STRICT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.strictPerMinute),
+      LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.loginFailuresPerAccount),
+      LOGIN_FAILURES_PER_CALLER: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.loginFailuresPerCaller),
     },
     env,
   );
   const overrides = { crm: settings.CRM_URL, memory: settings.MEMORY_URL, knowledge: settings.KNOWLEDGE_URL, chat: settings.CHAT_URL };
+  if (settings.GUARDS === 'off' && settings.NODE_ENV === 'production')
+    throw new ConfigError('GUARDS=off is for measuring only; it is refused when NODE_ENV=production');
   return {
     port: settings.PORT,
     supergraphPath: settings.SUPERGRAPH_PATH,
     subgraphUrls: Object.fromEntries(Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
     production: settings.NODE_ENV === 'production',
+    redisUrl: settings.REDIS_URL,
+    corsOrigins: settings.CORS_ORIGINS,
+    trustProxy: settings.TRUST_PROXY,
+    guards: settings.GUARDS === 'on',
+    introspection: settings.INTROSPECTION,
+    limits: {
+      maxDepth: settings.MAX_QUERY_DEPTH,
+      maxAliases: settings.MAX_ALIASES,
+      maxCost: settings.MAX_QUERY_COST,
+      maxBatch: settings.MAX_BATCH,
+      maxBodyBytes: settings.MAX_BODY_BYTES,
+      globalPerMinute: settings.RATE_LIMIT_GLOBAL_PER_MINUTE,
+      apiPerMinute: settings.RATE_LIMIT_API_PER_MINUTE,
+      strictPerMinute: settings.RATE_LIMIT_STRICT_PER_MINUTE,
+      loginFailuresPerAccount: settings.LOGIN_FAILURES_PER_ACCOUNT,
+      loginFailuresPerCaller: settings.LOGIN_FAILURES_PER_CALLER,
+    },
     credentials: credentialSettingsOf(settings),
     logLevel: settings.LOG_LEVEL,
     ...resolveSecrets(settings),

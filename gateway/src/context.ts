@@ -8,4 +8,8 @@ export interface GatewayContext {
   logger?: Logger;
   /** Warnings subgraphs sent in `extensions.warnings`, passed on in the gateway's response. */
   warnings?: string[];
+  /** The client's address, for the rate limits of anonymous callers. */
+  clientIp?: string;
+  /** The account a `login` operation targets, so a failure counts against it. */
+  loginAccount?: string;
 }

@@ -17,6 +17,10 @@ export function gatewayFormatError(logger: Logger) {
     if (original instanceof GraphQLError && original.extensions.reason === SUBGRAPH_UNAVAILABLE) {
       return { message: original.message, path: formatted.path, extensions: original.extensions };
     }
+    // A query-shape limit (depth, aliases) is refused in validation; it is the caller's input error, naming the limit.
+    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof formatted.extensions.limit === 'string') {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+    }
     if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && INPUT_VALUE_PROBLEM.test(formatted.message)) {
       return { ...formatted, extensions: { code: ErrorCode.BadUserInput } };
     }

@@ -42,8 +42,8 @@ export interface HttpGuardOptions {
   corsOrigins: readonly string[];
   trustProxy: boolean;
   limiter: RateLimiter;
-  /** The global budget, per client address. */
-  global: Budget;
+  /** The global budget, per client address; unset: no global limit. */
+  global?: Budget;
   onLimited?: (budget: Budget) => void;
 }
 
@@ -75,11 +75,12 @@ export function httpGuard(options: HttpGuardOptions): (req: IncomingMessage, res
       return true;
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (UNLIMITED.has(path)) return false;
-    const verdict = await options.limiter.hit(options.global, `ip:${clientIpOf(req, options.trustProxy)}`);
+    const budget = options.global;
+    if (!budget || UNLIMITED.has(path)) return false;
+    const verdict = await options.limiter.hit(budget, `ip:${clientIpOf(req, options.trustProxy)}`);
     if (verdict.allowed) return false;
-    options.onLimited?.(options.global);
-    const error = rateLimited(options.global, verdict);
+    options.onLimited?.(budget);
+    const error = rateLimited(budget, verdict);
     res.setHeader('retry-after', String(verdict.retryAfterSeconds));
     const { http: _http, ...extensions } = error.extensions;
     sendGraphQLError(res, 429, String(extensions.code), error.message, extensions);

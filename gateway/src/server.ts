@@ -16,6 +16,13 @@ import {
 } from '@nusa/shared';
 import { authenticate } from './authenticate.js';
 import { CredentialVerifier } from './credentials/credential-verifier.js';
+import { DEFAULT_LIMITS } from './config.js';
+import { Breakers } from './circuit-breaker.js';
+import { createGatewayMetrics } from './gateway-metrics.js';
+import { clientIpOf, httpGuard } from './http-guard.js';
+import { guardPlugin, type Budgets } from './limits/guard-plugin.js';
+import { aliasRule, depthRule } from './limits/query-limits.js';
+import { createRateLimiter } from './limits/rate-limiter.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { gatewayFormatError } from './format-error.js';
@@ -65,6 +72,10 @@ function requestIdOf(req: IncomingMessage): string {
  */
 export async function createGatewayServer(config: GatewayConfig, logger: Logger): Promise<GatewayServer> {
   const metrics = createServiceMetrics('gateway');
+  let subscriptionsOpen = () => ({ connections: 0, upstreams: 0 });
+  const gatewayMetrics = createGatewayMetrics(metrics, () => subscriptionsOpen());
+  const breakers = new Breakers();
+  const observe = (name: string) => ({ breaker: breakers.of(name), fetchSeconds: gatewayMetrics.subgraphFetchSeconds });
   const { fetcher, close: closeFetcher } = createSubgraphFetcher(config.subgraphTimeoutMs);
   let urls: Record<string, string> = {};
   const resolveUrls = (sdl: string) => {
@@ -75,13 +86,14 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   const credentials = new CredentialVerifier({
     ...config.credentials,
     internalSecret: config.internalSecret,
+    redisUrl: config.redisUrl,
     crmUrl: () => urls.crm,
     logger,
   });
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, logger, resolveUrls),
-    buildService: ({ name, url }) => new SubgraphSource(name, config.subgraphUrls[name] ?? url ?? '', fetcher),
+    buildService: ({ name, url }) => new SubgraphSource(name, config.subgraphUrls[name] ?? url ?? '', fetcher, observe(name)),
     logger,
   });
   // Subscriptions plan against the same supergraph, with their own data sources over the same pool.
@@ -89,19 +101,45 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   let subscriptions: GatewaySubscriptions | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
     const services: ServiceMap = Object.fromEntries(
-      Object.entries(urls).map(([name, url]) => [name, new SubgraphSource(name, url, fetcher)]),
+      Object.entries(urls).map(([name, url]) => [name, new SubgraphSource(name, url, fetcher, observe(name))]),
     );
     loaded.latest = { apiSchema, supergraphSdl: coreSupergraphSdl, services };
     subscriptions?.useSchema(apiSchema, coreSupergraphSdl, services);
   });
+  const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  const perMinute = (name: string, limit: number) => ({ name, limit, windowSeconds: 60 });
+  const budgets: Budgets = {
+    global: perMinute('global', limits.globalPerMinute),
+    api: perMinute('api', limits.apiPerMinute),
+    strict: perMinute('strict', limits.strictPerMinute),
+    loginFailuresPerAccount: { name: 'login-failures-account', limit: limits.loginFailuresPerAccount, windowSeconds: 900 },
+    loginFailuresPerCaller: { name: 'login-failures-caller', limit: limits.loginFailuresPerCaller, windowSeconds: 900 },
+  };
+  const limiter = createRateLimiter(config.redisUrl, logger);
+  const guards = config.guards ?? true;
+  const validationRules = guards ? [depthRule(limits.maxDepth), aliasRule(limits.maxAliases)] : [];
+  const introspection = config.introspection ?? !config.production;
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withInflightQuerySharing(gateway),
-    introspection: true,
+    introspection,
+    // Without introspection, errors do not suggest field names either ("Did you mean ...").
+    hideSchemaDetailsFromClientErrors: !introspection,
+    allowBatchedHttpRequests: true,
+    validationRules,
     // stopOnSignals in index.ts stops the gateway; Apollo's handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: gatewayFormatError(logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin, warningsPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      warningsPlugin,
+      ...(guards
+        ? [
+            metrics.plugin,
+            guardPlugin({ limiter, budgets, limits, onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }) }),
+          ]
+        : []),
+    ],
   });
   await apollo.start();
 
@@ -112,6 +150,16 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     logger,
     html: webApp.graphiql,
     fallback: webApp.app,
+    maxBatch: limits.maxBatch,
+    maxBodyBytes: limits.maxBodyBytes,
+    guard: httpGuard({
+      production: config.production,
+      corsOrigins: config.corsOrigins ?? [],
+      trustProxy: config.trustProxy ?? false,
+      limiter,
+      global: guards ? budgets.global : undefined,
+      onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }),
+    }),
     onRequest: (req, res) => {
       const requestId = requestIdOf(req);
       req.headers[REQUEST_ID_HEADER] = requestId;
@@ -120,7 +168,14 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     context: async (req) => {
       const caller = await authenticate(req, config.jwtSecret, credentials);
       const requestId = req.headers[REQUEST_ID_HEADER] as string;
-      return Promise.resolve({ caller, requestId, identity: signIdentity(caller, config.internalSecret), logger, warnings: [] });
+      return Promise.resolve({
+        caller,
+        requestId,
+        identity: signIdentity(caller, config.internalSecret),
+        logger,
+        warnings: [],
+        clientIp: clientIpOf(req, config.trustProxy ?? false),
+      });
     },
     routes: {
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
@@ -130,7 +185,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       },
       '/metrics': async (_req, res) => {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(await metrics.registry.metrics());
+        res.end(await metrics.scrape());
       },
     },
   });
@@ -143,8 +198,11 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     internalSecret: config.internalSecret,
     logger,
     urlOf: (name) => urls[name],
+    validationRules,
   });
   if (loaded.latest) subscriptions.useSchema(loaded.latest.apiSchema, loaded.latest.supergraphSdl, loaded.latest.services);
+  const open = subscriptions;
+  subscriptionsOpen = () => ({ connections: open.connections(), upstreams: open.upstreams() });
 
   return {
     server,
@@ -156,6 +214,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       await apollo.stop();
       await closeFetcher();
       await credentials.close();
+      await limiter.close();
     },
   };
 }

@@ -4,6 +4,8 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch } from 'undici';
 import { ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/shared';
+import type { Histogram } from 'prom-client';
+import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
 
 /** Marks the error the gateway reports, instead of a fault, when a subgraph cannot be reached. */
@@ -17,6 +19,12 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
   return { fetcher, close: () => dispatcher.close() };
 }
 
+/** What a data source reports to and consults: its subgraph's breaker and the fetch-latency series. */
+export interface SubgraphObserver {
+  breaker?: CircuitBreaker;
+  fetchSeconds?: Histogram<'subgraph' | 'outcome'>;
+}
+
 /**
  * A subgraph as the gateway calls it: every request carries the caller's identity signed with the
  * internal secret and the request id; an unreachable subgraph becomes an error naming it, so the
@@ -27,6 +35,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     readonly name: string,
     url: string,
     fetcher: Fetcher,
+    private readonly observer: SubgraphObserver = {},
   ) {
     super({ url, fetcher });
   }
@@ -49,14 +58,37 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    try {
-      return await super.process(options);
-    } catch (error) {
-      if (error instanceof GraphQLError && typeof error.extensions.response === 'object') throw error;
-      (options.context as GatewayContext).logger?.warn({ err: error, subgraph: this.name }, 'subgraph unreachable');
-      throw new GraphQLError(`The ${this.name} service is unavailable; the fields it owns are null`, {
-        extensions: { code: ErrorCode.InternalServerError, reason: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
-      });
+    const { breaker, fetchSeconds } = this.observer;
+    if (breaker && !breaker.allow()) {
+      fetchSeconds?.observe({ subgraph: this.name, outcome: 'circuit_open' }, 0);
+      throw this.unavailable('its circuit is open after repeated failures; retrying shortly');
     }
+    const started = performance.now();
+    try {
+      const response = await super.process(options);
+      breaker?.succeeded();
+      fetchSeconds?.observe(
+        { subgraph: this.name, outcome: response.errors?.length ? 'error' : 'ok' },
+        (performance.now() - started) / 1000,
+      );
+      return response;
+    } catch (error) {
+      if (error instanceof GraphQLError && typeof error.extensions.response === 'object') {
+        // The subgraph answered (with an HTTP error status): it is up.
+        breaker?.succeeded();
+        fetchSeconds?.observe({ subgraph: this.name, outcome: 'error' }, (performance.now() - started) / 1000);
+        throw error;
+      }
+      breaker?.failed();
+      fetchSeconds?.observe({ subgraph: this.name, outcome: 'unavailable' }, (performance.now() - started) / 1000);
+      (options.context as GatewayContext).logger?.warn({ err: error, subgraph: this.name }, 'subgraph unreachable');
+      throw this.unavailable('the fields it owns are null');
+    }
+  }
+
+  private unavailable(detail: string): GraphQLError {
+    return new GraphQLError(`The ${this.name} service is unavailable; ${detail}`, {
+      extensions: { code: ErrorCode.InternalServerError, reason: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
+    });
   }
 }

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { ServiceMap } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  specifiedRules,
+  validate,
+  type ExecutionArgs,
+  type ValidationRule,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ErrorCode, serveGraphQLWs, signIdentity, type Caller, type GraphQLWsEndpoint, type Logger } from '@nusa/shared';
@@ -31,6 +39,8 @@ export interface SubscriptionOptions {
   logger: Logger;
   /** The URL of a subgraph, by name, after overrides. */
   urlOf: (name: string) => string | undefined;
+  /** Validation rules on top of GraphQL's own (the query-shape limits), as for HTTP. */
+  validationRules?: ValidationRule[];
 }
 
 function callerKey(caller: Caller): string {
@@ -59,6 +69,7 @@ export class GatewaySubscriptions {
     const { jwtSecret, credentials, apollo, logger } = options;
     this.endpoint = serveGraphQLWs(options.server, '/graphql', {
       schema: () => this.current().schema,
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]),
       onConnect: async (ctx) => {
         try {
           const authorization = ctx.connectionParams?.authorization;

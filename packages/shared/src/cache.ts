@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
+import { cacheLookups } from './metrics.js';
 
 /**
  * A string cache. Every method degrades instead of failing: an outage reads as a miss and a write
@@ -23,10 +24,13 @@ export class InProcessCache implements Cache {
 
   get(key: string): Promise<string | undefined> {
     const entry = this.entries.get(key);
-    if (!entry) return Promise.resolve(undefined);
-    this.entries.delete(key);
-    if (entry.expiresAt <= Date.now()) return Promise.resolve(undefined);
+    if (entry) this.entries.delete(key);
+    if (!entry || entry.expiresAt <= Date.now()) {
+      cacheLookups.inc({ cache: 'in-process', result: 'miss' });
+      return Promise.resolve(undefined);
+    }
     this.entries.set(key, entry);
+    cacheLookups.inc({ cache: 'in-process', result: 'hit' });
     return Promise.resolve(entry.value);
   }
 
@@ -70,8 +74,11 @@ export class RedisCache implements Cache {
 
   async get(key: string): Promise<string | undefined> {
     try {
-      return (await this.redis.get(key)) ?? undefined;
+      const value = (await this.redis.get(key)) ?? undefined;
+      cacheLookups.inc({ cache: 'redis', result: value === undefined ? 'miss' : 'hit' });
+      return value;
     } catch (error) {
+      cacheLookups.inc({ cache: 'redis', result: 'error' });
       this.logger.warn({ err: error, key }, 'cache read failed; reading from the database');
       return undefined;
     }

@@ -31,6 +31,13 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   fallback?: RouteHandler;
   /** Called first for every request, for example to set a request id header. Default: none. */
   onRequest?: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * Runs after `onRequest` and before routing; resolving `true` means it answered the request
+   * itself (a CORS preflight, a rate-limit refusal). Default: none.
+   */
+  guard?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Most operations in one batched request (a JSON array); more are refused naming the limit. Default: 10. */
+  maxBatch?: number;
   /** Where faults outside GraphQL execution are logged. */
   logger: Logger;
 }
@@ -95,6 +102,7 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): Server {
   const path = options.path ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBatch = options.maxBatch ?? 10;
   const routes = options.routes ?? {};
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
@@ -124,6 +132,14 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         body = raw;
       }
     }
+    if (Array.isArray(body) && body.length > maxBatch) {
+      sendGraphQLError(res, 400, ErrorCode.BadUserInput, `The batch has ${body.length} operations; the limit (maxBatch) is ${maxBatch}`, {
+        limit: 'maxBatch',
+        value: maxBatch,
+        actual: body.length,
+      });
+      return;
+    }
     let context: TContext;
     try {
       context = await options.context(req, res);
@@ -152,6 +168,21 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
 
   const server = createServer((req, res) => {
     options.onRequest?.(req, res);
+    if (options.guard) {
+      Promise.resolve(options.guard(req, res)).then(
+        (answered) => {
+          if (!answered) dispatch(req, res);
+        },
+        (error: unknown) => {
+          options.logger.error({ err: error }, 'request guard failed');
+          if (!res.headersSent) sendGraphQLError(res, 500, ErrorCode.InternalServerError, 'Internal server error');
+        },
+      );
+      return;
+    }
+    dispatch(req, res);
+  });
+  const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
@@ -165,7 +196,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       if (!res.headersSent) sendGraphQLError(res, 500, ErrorCode.InternalServerError, 'Internal server error');
       else res.destroy(error instanceof Error ? error : undefined);
     });
-  });
+  };
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return server;

@@ -1,9 +1,19 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, register as libraryRegistry, Registry } from 'prom-client';
+
+/** Cache lookups by cache and result (`hit`, `miss`), recorded by the shared caches of any service. */
+export const cacheLookups = new Counter({
+  name: 'cache_lookups_total',
+  help: 'Cache lookups by cache and result',
+  labelNames: ['cache', 'result'] as const,
+  registers: [libraryRegistry],
+});
 
 /** A service's Prometheus registry and the series every service records. */
 export interface ServiceMetrics {
   registry: Registry;
+  /** The service's series and the shared library's (caches), in Prometheus text format. */
+  scrape: () => Promise<string>;
   operations: Counter<'operation' | 'outcome'>;
   operationSeconds: Histogram<'operation'>;
   /** An Apollo plugin recording every operation by name and outcome (`ok`, `error`). */
@@ -40,5 +50,6 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       });
     },
   };
-  return { registry, operations, operationSeconds, plugin };
+  const scrape = async () => `${await registry.metrics()}\n${await libraryRegistry.metrics()}`;
+  return { registry, scrape, operations, operationSeconds, plugin };
 }

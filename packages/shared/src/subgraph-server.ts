@@ -10,7 +10,7 @@ import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifyIdentity, type Caller } from 
 import type { Logger } from './logger.js';
 import { readinessReport, type ReadinessCheck } from './readiness.js';
 import { clientError, ErrorCode } from './errors.js';
-import { createServiceMetrics } from './metrics.js';
+import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
 
 /** Options of {@link createSubgraphServer}. */
 export interface SubgraphServerOptions<TContext extends ServiceContext> {
@@ -28,6 +28,8 @@ export interface SubgraphServerOptions<TContext extends ServiceContext> {
   routes?: Record<string, RouteHandler>;
   /** Extra Apollo plugins. Default: none. */
   plugins?: ApolloServerPlugin<TContext>[];
+  /** The service's metrics, when it records series of its own. Default: a fresh set. */
+  metrics?: ServiceMetrics;
 }
 
 /** A subgraph's HTTP server, built but not listening, and the way to dispose it. */
@@ -45,7 +47,7 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<SubgraphServer> {
   const { logger } = options;
-  const metrics = createServiceMetrics(options.name);
+  const metrics = options.metrics ?? createServiceMetrics(options.name);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: true,
@@ -66,7 +68,7 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: options.name }),
       '/metrics': async (_req, res) => {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(await metrics.registry.metrics());
+        res.end(await metrics.scrape());
       },
       '/ready': async (_req, res) => {
         const report = readinessReport(options.readiness ? await options.readiness() : {});

@@ -12,6 +12,7 @@ import {
 } from '@nusa/shared';
 import type { AnthropicSettings } from './config.js';
 import type { ChatContext, ChatServices } from './context.js';
+import { createChatMetrics } from './chat-metrics.js';
 import { ClaudeResponder } from './generation/claude.js';
 import { Generator } from './generation/generator.js';
 import { OfflineResponder } from './generation/offline.js';
@@ -63,7 +64,9 @@ export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer
   const memory = new MemoryApi(deps.urls.memory, internalSecret);
   const platform = new Platform({ crm: deps.urls.crm, knowledge: deps.urls.knowledge }, internalSecret);
   const responder = deps.anthropic ? new ClaudeResponder(deps.anthropic, platform, logger) : new OfflineResponder(deps.offlineTokenDelayMs);
+  const { metrics, finished } = createChatMetrics(() => deps.log.readers());
   const generator = new Generator({
+    onFinished: finished,
     log: deps.log,
     memory,
     platform,
@@ -77,6 +80,7 @@ export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer
   const subgraph = await createSubgraphServer<ChatContext>({
     name: 'chat',
     schema,
+    metrics,
     internalSecret,
     logger,
     context: (base: ServiceContext) => ({ ...base, ...services }),

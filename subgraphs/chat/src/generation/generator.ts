@@ -46,12 +46,18 @@ export interface GeneratorOptions {
   /** How long a finished stream's claim is kept, so a repeated sendMessage starts nothing. */
   retentionSeconds?: number;
   /** Observes finished generations (metrics). */
-  onFinished?: (outcome: {
-    status: FinalMessage['status'];
-    latencyMs: number;
-    inputTokens: number | null;
-    outputTokens: number | null;
-  }) => void;
+  onFinished?: (outcome: GenerationOutcome) => void;
+}
+
+/** How a generation ended, for metrics. */
+export interface GenerationOutcome {
+  status: FinalMessage['status'];
+  offline: boolean;
+  /** Token events streamed (the final event not counted). */
+  tokens: number;
+  latencyMs: number;
+  inputTokens: number | null;
+  outputTokens: number | null;
 }
 
 /** The conversation's earlier turns as the model takes them: complete user and assistant messages, alternating. */
@@ -171,6 +177,8 @@ export class Generator {
     }
     this.options.onFinished?.({
       status: final.status,
+      offline: responder.offline,
+      tokens: writer.lastSeq - 1,
       latencyMs: final.latencyMs,
       inputTokens: final.inputTokens ?? null,
       outputTokens: final.outputTokens ?? null,
