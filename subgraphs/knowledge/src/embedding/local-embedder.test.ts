@@ -1,4 +1,4 @@
-import { LocalEmbedder } from './local-embedder';
+import { LocalEmbedder, tokenize } from './local-embedder';
 
 function cosine(a: number[], b: number[]): number {
   return a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0);
@@ -21,5 +21,16 @@ describe('the local embedder', () => {
       'Nyepi is the Balinese day of silence; the airport closes.',
     ]);
     expect(cosine(query ?? [], related ?? [])).toBeGreaterThan(cosine(query ?? [], unrelated ?? []) + 0.1);
+  });
+
+  it('folds accents and case and strips plural and -ing endings, ASCII or not', () => {
+    expect(tokenize('Café RÉSUMÉ Überweisung, renewing visas for the KITAS')).toEqual([
+      'cafe',
+      'resume',
+      'uberweisung',
+      'renew',
+      'visa',
+      'kita',
+    ]);
   });
 });

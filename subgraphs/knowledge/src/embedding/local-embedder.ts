@@ -18,7 +18,8 @@ function fnv1a(text: string): number {
 
 /** Lower case, accents folded, a light English suffix strip (visas → visa, renewing → renew). */
 export function normaliseTerm(word: string): string {
-  const plain = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Most words are ASCII, where folding accents changes nothing and costs a third of tokenizing.
+  const plain = /[^ -~]/.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
   if (plain.length <= 4 || /\d/.test(plain)) return plain;
   return plain.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '');
 }
