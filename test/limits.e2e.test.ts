@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { postGraphQL } from '@nusa/shared/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
@@ -117,6 +117,32 @@ describe('query limits at the gateway', () => {
   it('blocks a cross-site simple request (CSRF prevention)', async () => {
     const response = await fetch(`${open.url}?query=${encodeURIComponent('{ __typename }')}`, { method: 'GET' });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('automatic persisted queries', () => {
+  it('answers a known hash without the query text, and asks for the text once', async () => {
+    const target = await gateway();
+    const query = '{ serviceCatalog { code priceIdr } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const token = (await login(target)).data?.login.token ?? '';
+    const post = (body: Record<string, unknown>) =>
+      fetch(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      }).then(
+        async (response) =>
+          (await response.json()) as { data?: { serviceCatalog: unknown[] }; errors?: { extensions?: { code?: string } }[] },
+      );
+    const unknown = await post({ extensions });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await post({ query, extensions });
+    expect(registered.errors?.[0]?.extensions?.code).not.toBe('PERSISTED_QUERY_NOT_FOUND');
+    const byHash = await post({ extensions });
+    expect(byHash.errors?.[0]?.extensions?.code).not.toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(JSON.stringify(byHash)).toBe(JSON.stringify(registered));
   });
 });
 
