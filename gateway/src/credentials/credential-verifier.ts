@@ -147,8 +147,10 @@ export class CredentialVerifier {
     const lookup = this.crm.sessionRevoked(claims.jti);
     this.sessions.set(claims.jti, lookup, this.settings.cacheSeconds * 1000);
     lookup.then(
-      // A revoked token stays revoked: remember that until it expires.
-      (revoked) => revoked && this.sessions.set(claims.jti, lookup, claims.exp * 1000 - Date.now()),
+      (revoked) => {
+        // A revoked token stays revoked: remember that until it expires.
+        if (revoked) this.sessions.set(claims.jti, lookup, claims.exp * 1000 - Date.now());
+      },
       () => this.sessions.delete(claims.jti),
     );
     return lookup;
