@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ChatPage } from './chat/chat-page';
 import { ClientListPage } from './clients/client-list-page';
 import { ClientPage } from './clients/client-page';
@@ -79,6 +79,11 @@ export function App() {
   useEffect(() => {
     if (mustSignIn) navigate(paths.login(location.href), { replace: true });
   }, [mustSignIn, location.href]);
+  // A new screen: keyboard and screen-reader users start at its content, not where the link was.
+  const [firstPath] = useState(location.pathname);
+  useEffect(() => {
+    if (location.pathname !== firstPath && route.name !== 'login') document.getElementById('main')?.focus();
+  }, [location.pathname, firstPath, route.name]);
   if (mustSignIn) return null;
   return (
     <>
