@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import type { Page } from 'playwright-core';
 import { TEST_ADMIN } from '../subgraphs/crm/src/testing';
 import {
@@ -379,6 +380,10 @@ describe('the web app in Chromium', () => {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
     });
     await expect(graphql.json()).resolves.toEqual({ data: { __typename: 'Query' } });
+    // GraphiQL's schema explorer needs the standard introspection query past the gateway's query limits.
+    const introspection = await web.platform.query<{ __schema: { subscriptionType: { name: string } } }>(getIntrospectionQuery());
+    expect(introspection.errors).toBeUndefined();
+    expect(introspection.data?.__schema.subscriptionType.name).toBe('Subscription');
     const route = await fetch(`${web.origin}/clients/some-id`, { headers: { accept: 'text/html' } });
     expect(route.headers.get('cache-control')).toBe('no-cache');
     expect(await route.text()).toContain('<div id="root"></div>');

@@ -43,24 +43,32 @@ export function limitError(limit: keyof QueryLimits, value: number, actual: numb
   });
 }
 
-/** Validation rule: no field nested deeper than `maxDepth` (fragments followed, cycles cut). */
+/**
+ * Validation rule: no field nested deeper than `maxDepth` (fragments followed, cycles cut). Inside
+ * introspection (`__schema`, `__type`) the `ofType` wrappers of a type reference do not count: they
+ * are as deep as the schema's `[T!]!`, not the caller's choice, and the standard introspection query
+ * of GraphiQL and codegen nests them nine levels. Cycles such as `fields { type { fields … } }` count.
+ */
 export function depthRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
-    const depthOf = (selectionSet: SelectionSetNode, seen: Set<string>): number => {
+    const depthOf = (selectionSet: SelectionSetNode, seen: Set<string>, introspection: boolean): number => {
       let deepest = 0;
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
-          deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, seen) : 0));
+          const name = selection.name.value;
+          const inside = introspection || name === '__schema' || name === '__type';
+          const level = introspection && name === 'ofType' ? 0 : 1;
+          deepest = Math.max(deepest, level + (selection.selectionSet ? depthOf(selection.selectionSet, seen, inside) : 0));
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen, introspection));
         } else {
           const fragment = fragments.get(selection.name.value);
           if (fragment && !seen.has(fragment.name.value))
-            deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, fragment.name.value])));
+            deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, fragment.name.value]), introspection));
         }
         if (deepest > maxDepth) return deepest;
       }
@@ -68,7 +76,7 @@ export function depthRule(maxDepth: number) {
     };
     return {
       OperationDefinition(operation: OperationDefinitionNode) {
-        const depth = depthOf(operation.selectionSet, new Set());
+        const depth = depthOf(operation.selectionSet, new Set(), false);
         if (depth > maxDepth) context.reportError(limitError('maxDepth', maxDepth, depth, 'The query depth'));
       },
     };
