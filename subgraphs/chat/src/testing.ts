@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { createLogger, listen } from '@nusa/shared';
 import { postGraphQL, type GraphQLResult } from '@nusa/shared/testing';
 import { startGateway, type GatewayHarness } from '../../../gateway/src/testing.js';
-import { TEST_ADMIN, TEST_SECRETS } from '../../crm/src/testing.js';
+import { TEST_ADMIN, TEST_SECRETS, type CrmOptions } from '../../crm/src/testing.js';
 import { startKnowledge, type KnowledgeHarness } from '../../knowledge/src/testing.js';
 import { startMemory, testRedisUrl, type MemoryHarness } from '../../memory/src/testing.js';
 import { createChatServer, type ChatServer } from './server.js';
@@ -35,6 +35,8 @@ export interface ChatInstanceOptions {
 export interface PlatformOptions extends ChatInstanceOptions {
   /** Start the knowledge subgraph (with its own Chroma); unset: answers are not grounded in passages. */
   knowledge?: boolean;
+  /** Options of the CRM (its Redis for revocation markers, say). */
+  crm?: Omit<CrmOptions, 'demoData'>;
 }
 
 /** CRM, memory, optionally knowledge, one chat instance and a gateway, with an admin signed in. */
@@ -91,7 +93,7 @@ export async function startChatInstance(
 }
 
 export async function startChatPlatform(label: string, options: PlatformOptions = {}): Promise<ChatPlatform> {
-  const memory = await startMemory(label);
+  const memory = await startMemory(label, { crm: options.crm });
   const knowledge = options.knowledge ? await startKnowledge(`${label}_kb`) : null;
   const urls = { crm: memory.crm.url, memory: memory.url, knowledge: knowledge?.url ?? 'http://127.0.0.1:9/graphql' };
   const chats: ChatInstance[] = [];

@@ -8,7 +8,7 @@ import {
   type GraphQLResult,
   type TestDatabase,
 } from '@nusa/shared/testing';
-import { startCrm, TEST_SECRETS, type CrmHarness } from '../../crm/src/testing.js';
+import { startCrm, TEST_SECRETS, type CrmHarness, type CrmOptions } from '../../crm/src/testing.js';
 import type { FactExtractor } from './fact/fact.extractor.js';
 import { openDatabase } from './orm.js';
 import { createMemoryServer } from './server.js';
@@ -39,10 +39,12 @@ export interface MemoryHarness {
 export interface MemoryOptions {
   cache?: 'redis' | 'in-process' | Cache;
   extractor?: FactExtractor;
+  /** Options of the CRM started next to it (demo data is always on). */
+  crm?: Omit<CrmOptions, 'demoData'>;
 }
 
 export async function startMemory(label: string, options: MemoryOptions = {}): Promise<MemoryHarness> {
-  const crm = await startCrm(`${label}_crm`, { demoData: true });
+  const crm = await startCrm(`${label}_crm`, { ...options.crm, demoData: true });
   try {
     return await startBeside(crm, label, options);
   } catch (error) {

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { signSessionToken, type Caller, type SessionClaims } from '@nusa/shared';
+import { postGraphQL, type GraphQLResult } from '@nusa/shared/testing';
+import { TEST_SECRETS } from '../../subgraphs/crm/src/testing';
+
+/** The committed supergraph the security suites serve. */
+export const SUPERGRAPH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * A session token for `member` as the CRM's login would sign it, `changes` applied. Minted here
+ * rather than by logging in, so these suites do not spend the shared sign-in rate limit.
+ */
+export function sessionToken(member: Caller, changes: Partial<SessionClaims> = {}, secret = TEST_SECRETS.jwtSecret): string {
+  if (member.kind !== 'member') throw new Error('a team member is needed');
+  const now = Math.floor(Date.now() / 1000);
+  const claims: SessionClaims = {
+    sub: member.id,
+    role: member.role,
+    name: member.name,
+    email: member.email,
+    jti: randomUUID(),
+    iat: now,
+    exp: now + 3600,
+    ...changes,
+  };
+  return signSessionToken(claims, secret);
+}
+
+/** A GraphQL request through `url` with `Authorization: Bearer <credential>`. */
+export function bearer(url: string, credential: string) {
+  return <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<TData>> =>
+    postGraphQL<TData>(url, query, variables, { authorization: `Bearer ${credential}` });
+}
+
+/**
+ * Opens a graphql-ws connection to `url` with `authorization` in `connection_init`: resolves
+ * `'acked'` when the server accepts it, or the close code when the server closes the socket.
+ */
+export function connectionVerdict(url: string, authorization: string): Promise<'acked' | number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
+    socket.on('message', (data: Buffer) => {
+      if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') {
+        resolve('acked');
+        socket.close(1000);
+      }
+    });
+    socket.on('close', (code) => resolve(code));
+    socket.on('error', reject);
+  });
+}
+
+/** Polls `check` every 100 ms until it holds; rejects after `timeoutMs`. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
