@@ -141,7 +141,7 @@ export class DocumentStore {
     throw clientError(
       ErrorCode.InternalServerError,
       `The vector index holds ${index ? `${index.embedder} vectors` : 'no vectors yet'}, but this service embeds with ${this.embedder.name}: ` +
-        'restart it with the EMBEDDING_PROVIDER the index was built with, or run npm run kb:reembed.',
+        'restart it with the EMBEDDING_PROVIDER the index was built with, or run npm run kb:reembed -w @nusa/knowledge.',
       { reason: 'EMBEDDER_MISMATCH' },
     );
   }

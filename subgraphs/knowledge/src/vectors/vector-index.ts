@@ -34,9 +34,9 @@ export async function openVectorIndex(em: EntityManager, embedder: Embedder, vec
     throw new ConfigError(
       current
         ? `The knowledge base's ${chunks} chunks were embedded by ${current.embedder} (${current.dimension} dimensions), ` +
-            `but EMBEDDING_PROVIDER gives ${embedder.name} (${embedder.dimension}): run npm run kb:reembed to re-embed them, ` +
+            `but EMBEDDING_PROVIDER gives ${embedder.name} (${embedder.dimension}): run npm run kb:reembed -w @nusa/knowledge to re-embed them, ` +
             'or set EMBEDDING_PROVIDER back.'
-        : `The knowledge base's ${chunks} chunks have vectors from before the single vector index: run npm run kb:reembed once.`,
+        : `The knowledge base's ${chunks} chunks have vectors from before the single vector index: run npm run kb:reembed -w @nusa/knowledge once.`,
     );
   }
   const previous = current?.chromaCollection;
