@@ -29,7 +29,6 @@ const config: CodegenConfig = {
       },
     },
   },
-  hooks: { afterAllFileWrite: ['prettier --write'] },
 };
 
 // graphql-codegen reads its configuration from the default export.
