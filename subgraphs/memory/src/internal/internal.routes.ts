@@ -131,11 +131,13 @@ export function internalRoutes(deps: {
       return { message: toMessageView(message) };
     }),
     '/internal/messages/streaming': route(z.object({ olderThanMs: z.number().int().min(0) }), async (body) => {
-      const rows = await orm.em.fork().find(
-        MessageEntity,
-        { status: MessageStatus.STREAMING, createdAt: { $lt: new Date(Date.now() - body.olderThanMs) } },
-        { orderBy: { createdAt: 'asc' }, limit: 500 },
-      );
+      const rows = await orm.em
+        .fork()
+        .find(
+          MessageEntity,
+          { status: MessageStatus.STREAMING, createdAt: { $lt: new Date(Date.now() - body.olderThanMs) } },
+          { orderBy: { createdAt: 'asc' }, limit: 500 },
+        );
       return { messages: rows.map(toMessageView) };
     }),
     '/internal/context': route(
