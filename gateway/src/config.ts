@@ -25,6 +25,8 @@ export interface GatewayConfig {
   /** Introspection (and field suggestions in errors); default: on outside production. */
   introspection?: boolean;
   limits?: Partial<GatewayLimits>;
+  /** The persisted-operation manifest (Apollo's format): always-known APQ hashes, and all a registered-only key may run. */
+  operationsManifestPath?: string;
   /** Rate limits, query-shape limits and per-operation metrics; off only to measure what they cost (never in production). Default: on. */
   guards?: boolean;
 }
@@ -88,6 +90,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
         ),
       TRUST_PROXY: z.stringbool().default(false),
       GUARDS: z.enum(['on', 'off']).default('on'),
+      OPERATIONS_MANIFEST: z
+        .string()
+        .min(1)
+        .default(join(__dirname, '..', '..', 'schema', 'operations.json')),
       INTROSPECTION: z.stringbool().optional(),
       MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
       MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
@@ -115,6 +121,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     corsOrigins: settings.CORS_ORIGINS,
     trustProxy: settings.TRUST_PROXY,
     guards: settings.GUARDS === 'on',
+    operationsManifestPath: settings.OPERATIONS_MANIFEST,
     introspection: settings.INTROSPECTION,
     limits: {
       maxDepth: settings.MAX_QUERY_DEPTH,

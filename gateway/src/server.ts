@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
@@ -22,6 +23,7 @@ import { createGatewayMetrics } from './gateway-metrics.js';
 import { clientIpOf, httpGuard } from './http-guard.js';
 import { guardPlugin, type Budgets } from './limits/guard-plugin.js';
 import { aliasRule, depthRule } from './limits/query-limits.js';
+import { loadOperationManifest, PersistedQueryCache } from './limits/operation-manifest.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
@@ -119,12 +121,14 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   const guards = config.guards ?? true;
   const validationRules = guards ? [depthRule(limits.maxDepth), aliasRule(limits.maxAliases)] : [];
   const introspection = config.introspection ?? !config.production;
+  const manifest = loadOperationManifest(config.operationsManifestPath ?? join(__dirname, '..', '..', 'schema', 'operations.json'));
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withInflightQuerySharing(gateway),
     introspection,
     // Without introspection, errors do not suggest field names either ("Did you mean ...").
     hideSchemaDetailsFromClientErrors: !introspection,
     allowBatchedHttpRequests: true,
+    persistedQueries: { cache: new PersistedQueryCache(manifest) },
     validationRules,
     // stopOnSignals in index.ts stops the gateway; Apollo's handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
@@ -136,7 +140,13 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       ...(guards
         ? [
             metrics.plugin,
-            guardPlugin({ limiter, budgets, limits, onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }) }),
+            guardPlugin({
+              limiter,
+              budgets,
+              limits,
+              manifest,
+              onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }),
+            }),
           ]
         : []),
     ],

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
-import { ErrorCode, type Caller } from '@nusa/shared';
+import { clientError, ErrorCode, Scope, type Caller } from '@nusa/shared';
 import type { GatewayContext } from '../context.js';
+import { operationHash, type OperationManifest } from './operation-manifest.js';
 import { limitError, operationCost, type QueryLimits } from './query-limits.js';
 import type { Budget, RateLimiter, Verdict } from './rate-limiter.js';
 
@@ -72,6 +73,8 @@ export function guardPlugin(options: {
   budgets: Budgets;
   limits: QueryLimits;
   onLimited?: (budget: Budget) => void;
+  /** The operations a key with `operations:registered-only` may run. Default: none. */
+  manifest?: OperationManifest;
 }): ApolloServerPlugin<GatewayContext> {
   const { limiter, budgets, limits } = options;
   const enforce = async (budget: Budget, key: string, peek = false) => {
@@ -84,8 +87,22 @@ export function guardPlugin(options: {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: async ({ operation, document, request, contextValue, schema }) => {
+        didResolveOperation: async ({ operation, document, request, contextValue, schema, source }) => {
           if (!operation) return;
+          const { caller } = contextValue;
+          if (
+            caller.kind === 'apiKey' &&
+            caller.scopes.includes(Scope.RegisteredOperationsOnly) &&
+            !options.manifest?.has(operationHash(source))
+          ) {
+            throw clientError(
+              ErrorCode.Forbidden,
+              `The key "${caller.name}" may only run the operations of the published manifest; this one is not in it`,
+              {
+                reason: 'UNREGISTERED_OPERATION',
+              },
+            );
+          }
           const key = rateKey(contextValue.caller, contextValue.clientIp);
           await enforce(budgets.api, key);
           const roots = operation.selectionSet.selections.flatMap((selection) =>

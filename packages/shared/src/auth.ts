@@ -10,7 +10,7 @@ export interface ServiceContext {
 
 /**
  * What an API key can be granted, as carried in the signed identity. The CRM's GraphQL enum
- * `ApiScope` names them `CRM_READ`, `CRM_WRITE`, `KNOWLEDGE_READ`, `KNOWLEDGE_WRITE` and `CHAT`.
+ * `ApiScope` names them `CRM_READ`, `CRM_WRITE`, `KNOWLEDGE_READ`, `KNOWLEDGE_WRITE`, `CHAT` and `REGISTERED_OPERATIONS_ONLY`.
  */
 export const Scope = {
   /** Queries of the CRM: clients, practices, interactions, the team, the service catalog. */
@@ -23,6 +23,8 @@ export const Scope = {
   KnowledgeWrite: 'knowledge:write',
   /** Conversations, messages and memory facts (memory) and asking the assistant (chat). */
   Chat: 'chat',
+  /** A restriction, not a permission: the key may only run operations registered in the gateway's manifest. */
+  RegisteredOperationsOnly: 'operations:registered-only',
 } as const;
 export type Scope = (typeof Scope)[keyof typeof Scope];
 

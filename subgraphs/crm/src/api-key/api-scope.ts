@@ -4,7 +4,8 @@ import { Scope } from '@nusa/shared';
 /**
  * The GraphQL names of the scopes; each value is the scope as the signed identity carries it:
  * CRM_READ is `crm:read`, CRM_WRITE `crm:write`, KNOWLEDGE_READ `knowledge:read`,
- * KNOWLEDGE_WRITE `knowledge:write`, CHAT `chat`.
+ * KNOWLEDGE_WRITE `knowledge:write`, CHAT `chat`, REGISTERED_OPERATIONS_ONLY `operations:registered-only`
+ * (a restriction the gateway enforces).
  */
 export const ApiScope = {
   CRM_READ: Scope.CrmRead,
@@ -12,6 +13,7 @@ export const ApiScope = {
   KNOWLEDGE_READ: Scope.KnowledgeRead,
   KNOWLEDGE_WRITE: Scope.KnowledgeWrite,
   CHAT: Scope.Chat,
+  REGISTERED_OPERATIONS_ONLY: Scope.RegisteredOperationsOnly,
 } as const;
 export type ApiScope = (typeof ApiScope)[keyof typeof ApiScope];
 
@@ -26,6 +28,10 @@ registerEnumType(ApiScope, {
     CHAT: {
       description:
         'chat: start and read conversations about clients, remember facts, send messages and follow answers (as an agent would; answers use only what the key may read).',
+    },
+    REGISTERED_OPERATIONS_ONLY: {
+      description:
+        'operations:registered-only: a restriction the partner asks for: the gateway runs only operations of its published manifest (schema/operations.json) for this key, so a leaked key cannot run arbitrary queries.',
     },
   },
 });
