@@ -2,7 +2,6 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch } from 'undici';
 import { ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/shared';
 import type { Histogram } from 'prom-client';
 import type { CircuitBreaker } from './circuit-breaker.js';
@@ -11,13 +10,7 @@ import type { GatewayContext } from './context.js';
 /** Marks the error the gateway reports, instead of a fault, when a subgraph cannot be reached. */
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
-/** A keep-alive connection pool to the subgraphs, with a deadline on every fetch. */
-export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close: () => Promise<void> } {
-  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-  const fetcher = ((url: string, init: Parameters<typeof fetch>[1]) =>
-    fetch(url, { ...init, dispatcher, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
-  return { fetcher, close: () => dispatcher.close() };
-}
+export { createSubgraphFetcher } from './subgraph-fetcher.js';
 
 /** What a data source reports to and consults: its subgraph's breaker and the fetch-latency series. */
 export interface SubgraphObserver {
