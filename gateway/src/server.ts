@@ -29,6 +29,7 @@ import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { gatewayFormatError } from './format-error.js';
 import { withInflightQuerySharing } from './inflight-queries.js';
+import { stringifyResult, writeAnswersEncodedOnce } from './result-json.js';
 import { subgraphStates } from './readiness.js';
 import { createSubgraphFetcher, SubgraphSource } from './subgraph-source.js';
 import { GatewaySubscriptions } from './subscriptions/endpoint.js';
@@ -133,6 +134,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     // stopOnSignals in index.ts stops the gateway; Apollo's handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    stringifyResult,
     formatError: gatewayFormatError(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -174,6 +176,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       const requestId = requestIdOf(req);
       req.headers[REQUEST_ID_HEADER] = requestId;
       res.setHeader(REQUEST_ID_HEADER, requestId);
+      writeAnswersEncodedOnce(res);
     },
     context: async (req) => {
       const caller = await authenticate(req, config.jwtSecret, credentials);
