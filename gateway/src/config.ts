@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from '@nusa/shared';
@@ -10,6 +11,8 @@ export interface GatewayConfig {
   /** Subgraph URLs that replace the ones in the supergraph, by subgraph name. */
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
+  /** Gateway processes behind the one port (WORKERS); default: one per core in production, else 1. Unset (tests): 1. */
+  workers?: number;
   production: boolean;
   logLevel: string;
   jwtSecret: string;
@@ -70,6 +73,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
         .min(1)
         .default(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+      WORKERS: z.coerce.number().int().min(1).max(256).optional(),
       CRM_URL: url,
       MEMORY_URL: url,
       KNOWLEDGE_URL: url,
@@ -116,6 +120,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     supergraphPath: settings.SUPERGRAPH_PATH,
     subgraphUrls: Object.fromEntries(Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
+    workers: settings.WORKERS ?? (settings.NODE_ENV === 'production' ? availableParallelism() : 1),
     production: settings.NODE_ENV === 'production',
     redisUrl: settings.REDIS_URL,
     corsOrigins: settings.CORS_ORIGINS,

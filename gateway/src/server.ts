@@ -15,6 +15,7 @@ import {
   signIdentity,
   type Logger,
 } from '@nusa/shared';
+import { register as libraryRegistry } from 'prom-client';
 import { authenticate } from './authenticate.js';
 import { CredentialVerifier } from './credentials/credential-verifier.js';
 import { DEFAULT_LIMITS } from './config.js';
@@ -34,6 +35,7 @@ import { subgraphStates } from './readiness.js';
 import { createSubgraphFetcher, SubgraphSource } from './subgraph-source.js';
 import { GatewaySubscriptions } from './subscriptions/endpoint.js';
 import { subgraphsOf, supergraphFromFile } from './supergraph-file.js';
+import { metricsScrape } from './workers.js';
 import { createWebApp } from './web-app.js';
 
 export { loadGatewayConfig } from './config.js';
@@ -75,6 +77,7 @@ function requestIdOf(req: IncomingMessage): string {
  */
 export async function createGatewayServer(config: GatewayConfig, logger: Logger): Promise<GatewayServer> {
   const metrics = createServiceMetrics('gateway');
+  const scrapeMetrics = metricsScrape(metrics.scrape, [metrics.registry, libraryRegistry]);
   let subscriptionsOpen = () => ({ connections: 0, upstreams: 0 });
   const gatewayMetrics = createGatewayMetrics(metrics, () => subscriptionsOpen());
   const breakers = new Breakers();
@@ -198,7 +201,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       },
       '/metrics': async (_req, res) => {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(await metrics.scrape());
+        res.end(await scrapeMetrics());
       },
     },
   });
