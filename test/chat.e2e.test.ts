@@ -220,11 +220,13 @@ describe('subscriptions at the gateway', () => {
     copyFileSync(join(__dirname, '..', 'schema', 'supergraph.graphql'), supergraphPath);
     try {
       const gateway = await platform.addGateway(platform.chat, supergraphPath);
-      const conversationId = await platform.conversation();
-      const id = (await send(conversationId, 'Tell me about the remote worker KITAS documents and income')).data?.sendMessage
-        .assistantMessage.id;
-      const stream = collect<StreamEvent>(platform.ws({ gateway }), STREAM, { id });
-      await until(() => stream.events.length > 0);
+      // An answer nobody writes yet (opened through memory directly): the subscription stays open until the reload.
+      const turn = await platform.memory.internal<{ assistantMessage: { id: string } }>('/internal/turns', {
+        conversationId: await platform.conversation(),
+        content: 'Waiting for an answer',
+      });
+      const stream = collect<StreamEvent>(platform.ws({ gateway }), STREAM, { id: turn.body.assistantMessage.id });
+      await until(() => gateway.subscriptions.upstreams() === 1);
       appendFileSync(supergraphPath, '\n# reloaded\n');
       await stream.done;
       expect(stream.events[stream.events.length - 1]?.done).not.toBe(true);
