@@ -12,7 +12,6 @@ import {
   readinessReport,
   REQUEST_ID_HEADER,
   sendJson,
-  signIdentity,
   type Logger,
 } from '@nusa/shared';
 import { register as libraryRegistry } from 'prom-client';
@@ -35,6 +34,7 @@ import { subgraphStates } from './readiness.js';
 import { createSubgraphFetcher, SubgraphSource } from './subgraph-source.js';
 import { GatewaySubscriptions } from './subscriptions/endpoint.js';
 import { subgraphsOf, supergraphFromFile } from './supergraph-file.js';
+import { SignedIdentities } from './signed-identities.js';
 import { metricsScrape } from './workers.js';
 import { createWebApp } from './web-app.js';
 
@@ -77,6 +77,7 @@ function requestIdOf(req: IncomingMessage): string {
  */
 export async function createGatewayServer(config: GatewayConfig, logger: Logger): Promise<GatewayServer> {
   const metrics = createServiceMetrics('gateway');
+  const identities = new SignedIdentities(config.internalSecret);
   const scrapeMetrics = metricsScrape(metrics.scrape, [metrics.registry, libraryRegistry]);
   let subscriptionsOpen = () => ({ connections: 0, upstreams: 0 });
   const gatewayMetrics = createGatewayMetrics(metrics, () => subscriptionsOpen());
@@ -187,7 +188,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       return Promise.resolve({
         caller,
         requestId,
-        identity: signIdentity(caller, config.internalSecret),
+        identity: identities.of(caller),
         logger,
         warnings: [],
         clientIp: clientIpOf(req, config.trustProxy ?? false),
