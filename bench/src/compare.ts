@@ -28,7 +28,7 @@ export interface Comparison {
 export const settings = {
   pairs: Number(process.env.BENCH_PAIRS ?? 3),
   seconds: Number(process.env.BENCH_DURATION ?? 20),
-  warmUpSeconds: Number(process.env.BENCH_WARMUP ?? 5),
+  warmUpSeconds: Number(process.env.BENCH_WARMUP ?? 10),
 };
 
 const median = (values: number[]) => {

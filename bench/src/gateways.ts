@@ -20,10 +20,21 @@ export interface RunningGateway {
 /** Worker processes per gateway: the same number for ours (`WORKERS`) and Hive Gateway (`--fork`). */
 export const benchWorkers = Number(process.env.BENCH_WORKERS ?? 1);
 
+/** How Hive Gateway is set up (see {@link startHive}). */
+export interface HiveOptions {
+  /** Per-subgraph transport settings (subscriptions over graphql-ws, say). Default: none. */
+  transportEntries?: Record<string, unknown>;
+  /** graphql-jit, on in the published benchmark. Default: on unless BENCH_HIVE_DEFAULTS is set. */
+  jit?: boolean;
+}
+
+const hiveDefaults = () => Boolean(process.env.BENCH_HIVE_DEFAULTS);
+
 /** How Hive Gateway is configured, for the results. */
-export function hiveSetup(): string {
-  return process.env.BENCH_HIVE_DEFAULTS
-    ? 'Hive Gateway runs with its defaults (NODE_ENV=production).'
+export function hiveSetup(options: HiveOptions = {}): string {
+  if (hiveDefaults()) return 'Hive Gateway runs with its defaults (NODE_ENV=production).';
+  return options.jit === false
+    ? 'Hive Gateway runs as in the published benchmark (NODE_ENV=production, `inboundInflightRequestDeduplication`) but without `jit`.'
     : 'Hive Gateway runs as in the published benchmark: NODE_ENV=production, `jit`, `inboundInflightRequestDeduplication`.';
 }
 
@@ -37,17 +48,20 @@ export function writeSupergraph(directory: string, supergraphSdl: string, urls: 
   return path;
 }
 
-/** Ours: the built gateway (`gateway/dist/index.js`) on the supergraph file, in production mode. */
+/**
+ * Ours: the built gateway (`gateway/dist/index.js`) on the supergraph file, in production mode;
+ * `BENCH_GATEWAY_NODE_ARGS` passes options to its node (`--cpu-prof --cpu-prof-dir=prof`, say).
+ */
 export async function startOurs(supergraphPath: string, env: NodeJS.ProcessEnv = {}): Promise<RunningGateway> {
   const port = await freePort();
-  const process = await startProcess(
+  const gateway = await startProcess(
     'ours',
     'gateway/dist/index.js',
     { ...benchSecrets, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: supergraphPath, WORKERS: String(benchWorkers), ...env },
     `http://127.0.0.1:${port}/health`,
-    { countChildren: true },
+    { countChildren: true, nodeArgs: process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) },
   );
-  return { name: 'ours', url: `http://127.0.0.1:${port}/graphql`, process };
+  return { name: 'ours', url: `http://127.0.0.1:${port}/graphql`, process: gateway };
 }
 
 /**
@@ -56,10 +70,12 @@ export async function startOurs(supergraphPath: string, env: NodeJS.ProcessEnv =
  * client's signed `x-nusa-identity` header to the subgraphs (it verifies no token itself). Set
  * `BENCH_HIVE_DEFAULTS=1` to run it with its defaults instead.
  */
-export async function startHive(supergraphPath: string, transportEntries: Record<string, unknown> = {}): Promise<RunningGateway> {
+export async function startHive(supergraphPath: string, options: HiveOptions = {}): Promise<RunningGateway> {
   const port = await freePort();
   const directory = mkdtempSync(join(tmpdir(), 'bench-hive-'));
-  const published = process.env.BENCH_HIVE_DEFAULTS ? '' : 'jit: true,\n  inboundInflightRequestDeduplication: true,';
+  const transportEntries = options.transportEntries ?? {};
+  const jit = !hiveDefaults() && options.jit !== false;
+  const published = `${jit ? 'jit: true,' : ''}${hiveDefaults() ? '' : ' inboundInflightRequestDeduplication: true,'}`;
   const configPath = join(directory, 'gateway.config.mjs');
   writeFileSync(
     configPath,

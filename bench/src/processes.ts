@@ -23,6 +23,8 @@ export interface BenchProcess {
 /** How a process is started: arguments after the entry script, and its working directory. */
 export interface StartOptions {
   args?: string[];
+  /** Options for node itself, before the entry script (`--cpu-prof`, say). */
+  nodeArgs?: string[];
   cwd?: string;
   /** Count the memory of child processes too (cluster workers; not a child database or vector store). Default: false. */
   countChildren?: boolean;
@@ -64,7 +66,7 @@ export async function startProcess(
   healthUrl: string,
   options: StartOptions = {},
 ): Promise<BenchProcess> {
-  const child = spawn(process.execPath, [join(root, entry), ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(root, entry), ...(options.args ?? [])], {
     // Load from one client is not abuse: budgets far above any benchmark's rate (the limits still run).
     env: { ...process.env, LOG_LEVEL: 'warn', ...BENCH_BUDGETS, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

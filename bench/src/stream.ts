@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { IDENTITY_HEADER, signIdentity, type Caller } from '@nusa/shared';
 import { createTestDatabase, freePort, startFakeAnthropic, textStream, type FakeReply } from '@nusa/shared/testing';
-import { startProcess, type BenchProcess } from './processes.js';
+import { benchSecrets, hiveSetup, startHive, startOurs, writeSupergraph, type RunningGateway } from './gateways.js';
+import { percentile } from './load.js';
+import { root, startProcess, treeRssMb, type BenchProcess } from './processes.js';
 import { graphqlData, reportTable } from './report.js';
 
 const GENERATIONS = Number(process.env.BENCH_GENERATIONS ?? 100);
@@ -11,17 +16,10 @@ const TOKENS = Number(process.env.BENCH_TOKENS ?? 200);
 /** Pause between the fake model's tokens; 0: every answer written at once, as fast as it can. */
 const TOKEN_DELAY_MS = Number(process.env.BENCH_TOKEN_DELAY_MS ?? 0);
 const TTFT_SAMPLES = 30;
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 2);
 const redisUrl = process.env.REDIS_URL;
 
 const STREAM = 'subscription($id: ID!) { messageStream(messageId: $id) { seq delta done } }';
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-const rssMb = (process: BenchProcess) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${process.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** Resolves when `check` holds, polling. */
 async function until(check: () => boolean, timeoutMs = 120_000): Promise<void> {
@@ -32,11 +30,20 @@ async function until(check: () => boolean, timeoutMs = 120_000): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  // Per generation: when the fake model wrote its tokens (it writes all of them at once, as fast as it can).
+/** The fake model: per answer (keyed by the user's message) when it was asked and when it wrote its tokens. */
+interface FakeModel {
+  baseUrl: string;
+  emittedAt: Map<string, number>;
+  requestedAt: Map<string, number>;
+  /** Holds every answer's tokens until the returned release is called. */
+  hold: () => () => void;
+  stop: () => Promise<void>;
+}
+
+async function startFakeModel(): Promise<FakeModel> {
   const emittedAt = new Map<string, number>();
   const requestedAt = new Map<string, number>();
-  let hold: Promise<void> = Promise.resolve();
+  let held: Promise<void> = Promise.resolve();
   const fake = await startFakeAnthropic((request) => {
     const messages = request.body.messages as { content: string }[];
     const key = String(messages[messages.length - 1]?.content ?? '');
@@ -45,121 +52,78 @@ async function main(): Promise<void> {
       Array.from({ length: TOKENS }, (_, index) => `${index} `),
       { outputTokens: TOKENS, delayMs: TOKEN_DELAY_MS },
     );
-    const steps = reply.stream ?? [];
-    const held = hold;
-    return {
-      stream: [{ until: held.then(() => void emittedAt.set(key, performance.now())) }, ...steps],
-    };
+    return { stream: [{ until: held.then(() => void emittedAt.set(key, performance.now())) }, ...(reply.stream ?? [])] };
   });
-  const database = await createTestDatabase('bench_stream');
-  const [crmPort, memoryPort, chatPort, gatewayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const processes: BenchProcess[] = [];
-  const url = (port: number) => `http://127.0.0.1:${port}`;
-  const clients: Client[] = [];
-  try {
-    processes.push(
-      await startProcess(
-        'crm',
-        'subgraphs/crm/dist/index.js',
-        { DATABASE_URL: database.url, CRM_PORT: String(crmPort) },
-        `${url(crmPort)}/health`,
-      ),
-    );
-    processes.push(
-      await startProcess(
-        'memory',
-        'subgraphs/memory/dist/index.js',
-        {
-          DATABASE_URL: database.url,
-          MEMORY_PORT: String(memoryPort),
-          CRM_URL: `${url(crmPort)}/graphql`,
-          ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-        },
-        `${url(memoryPort)}/health`,
-      ),
-    );
-    processes.push(
-      await startProcess(
-        'chat',
-        'subgraphs/chat/dist/index.js',
-        {
-          CHAT_PORT: String(chatPort),
-          // The missing knowledge service would log a warning per answer.
-          LOG_LEVEL: 'error',
-          CRM_URL: `${url(crmPort)}/graphql`,
-          MEMORY_URL: `${url(memoryPort)}/graphql`,
-          // No knowledge service: grounding finds nothing at once, so the figures are the streaming path's.
-          KNOWLEDGE_URL: 'http://127.0.0.1:9/graphql',
-          ANTHROPIC_API_KEY: 'bench',
-          ANTHROPIC_BASE_URL: fake.baseUrl,
-          ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-        },
-        `${url(chatPort)}/health`,
-      ),
-    );
-    const gatewayProcess = await startProcess(
-      'gateway',
-      'gateway/dist/index.js',
-      {
-        PORT: String(gatewayPort),
-        CRM_URL: `${url(crmPort)}/graphql`,
-        MEMORY_URL: `${url(memoryPort)}/graphql`,
-        KNOWLEDGE_URL: 'http://127.0.0.1:9/graphql',
-        CHAT_URL: `${url(chatPort)}/graphql`,
-      },
-      `${url(gatewayPort)}/health`,
-    );
-    processes.push(gatewayProcess);
-    const chatProcess = processes[2] as BenchProcess;
-    const gatewayUrl = `${url(gatewayPort)}/graphql`;
-    const login = await graphqlData<{ login: { token: string } }>(
-      gatewayUrl,
-      {},
-      'mutation { login(email: "admin@localhost", password: "admin") { token } }',
-    );
-    const auth = { authorization: `Bearer ${login.login.token}` };
-    const someClient = await graphqlData<{ clients: { edges: { node: { id: string } }[] } }>(
-      gatewayUrl,
-      auth,
-      '{ clients(first: 1) { edges { node { id } } } }',
-    );
-    const clientId = someClient.clients.edges[0]?.node.id;
-    const conversation = async () =>
-      (
-        await graphqlData<{ startConversation: { id: string } }>(
-          gatewayUrl,
-          auth,
-          'mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }',
-          { c: clientId },
-        )
-      ).startConversation.id;
-    const send = async (conversationId: string, content: string) =>
-      (
-        await graphqlData<{ sendMessage: { assistantMessage: { id: string } } }>(
-          gatewayUrl,
-          auth,
-          'mutation($c: ID!, $q: String!) { sendMessage(input: { conversationId: $c, content: $q }) { assistantMessage { id } } }',
-          { c: conversationId, q: content },
-        )
-      ).sendMessage.assistantMessage.id;
-    const connect = () => {
-      const client = createClient({
-        url: gatewayUrl.replace(/^http/, 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: auth,
-        retryAttempts: 0,
-      });
-      clients.push(client);
-      return client;
-    };
+  return {
+    baseUrl: fake.baseUrl,
+    emittedAt,
+    requestedAt,
+    hold: () => {
+      let release: () => void = () => undefined;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        release();
+        held = Promise.resolve();
+      };
+    },
+    stop: () => fake.stop(),
+  };
+}
 
-    // Phase 1: time to first token, one answer at a time, the model answering at once.
+/** How a client reaches a gateway: headers over HTTP and the graphql-ws `connection_init` payload. */
+interface Access {
+  headers: () => Record<string, string>;
+  connectionParams: () => Record<string, string>;
+}
+
+/** One gateway's figures on the fan-out. */
+interface StreamFigures {
+  delivered: number;
+  expected: number;
+  broken: number;
+  tokensPerSecond: number;
+  latency: [number, number, number];
+  ttft: [number, number];
+  beforeModel: number;
+  kibPerSubscription: number;
+  /** What went wrong first, if anything did. */
+  firstFailure?: string;
+}
+
+/** Phase 1 (time to first token, one answer at a time) and phase 2 (the fan-out) through one gateway. */
+async function measure(run: string, gateway: RunningGateway, access: Access, model: FakeModel, clientId: string): Promise<StreamFigures> {
+  const clients: Client[] = [];
+  const connect = () => {
+    const client = createClient({
+      url: gateway.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: access.connectionParams(),
+      retryAttempts: 0,
+    });
+    clients.push(client);
+    return client;
+  };
+  const call = <T>(query: string, variables: Record<string, unknown>) => graphqlData<T>(gateway.url, access.headers(), query, variables);
+  const conversation = async () =>
+    (
+      await call<{ startConversation: { id: string } }>('mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }', {
+        c: clientId,
+      })
+    ).startConversation.id;
+  const send = async (conversationId: string, content: string) =>
+    (
+      await call<{ sendMessage: { assistantMessage: { id: string } } }>(
+        'mutation($c: ID!, $q: String!) { sendMessage(input: { conversationId: $c, content: $q }) { assistantMessage { id } } }',
+        { c: conversationId, q: content },
+      )
+    ).sendMessage.assistantMessage.id;
+  try {
     const ttft: number[] = [];
     const beforeModel: number[] = [];
     const ttftClient = connect();
     const ttftConversation = await conversation();
     for (let sample = 0; sample < TTFT_SAMPLES; sample += 1) {
-      const key = `ttft ${sample}`;
+      const key = `${run} ttft ${sample}`;
       const started = performance.now();
       const id = await send(ttftConversation, key);
       await new Promise<void>((resolve, reject) => {
@@ -167,30 +131,35 @@ async function main(): Promise<void> {
         ttftClient.subscribe<{ messageStream: { done: boolean } }>(
           { query: STREAM, variables: { id } },
           {
-            next: () => {
+            next: ({ errors }) => {
+              if (errors) reject(new Error(`${gateway.name}: ${JSON.stringify(errors).slice(0, 300)}`));
               if (first) {
                 first = false;
                 ttft.push(performance.now() - started);
-                beforeModel.push((requestedAt.get(key) ?? started) - started);
+                beforeModel.push((model.requestedAt.get(key) ?? started) - started);
               }
             },
-            error: reject,
+            error: (error: unknown) => reject(error instanceof Error ? error : new Error(`${gateway.name}: ${JSON.stringify(error)}`)),
             complete: resolve,
           },
         );
       });
     }
 
-    // Phase 2: fan-out. Every generation's tokens are held until all subscriptions are open.
-    let release: () => void = () => undefined;
-    hold = new Promise<void>((resolve) => (release = resolve));
+    // Every generation's tokens are held until all subscriptions are open.
+    const release = model.hold();
     const conversations = await Promise.all(Array.from({ length: GENERATIONS }, () => conversation()));
-    const ids = await Promise.all(conversations.map((conversationId, index) => send(conversationId, `fan-out ${index}`)));
-    const rssBefore = { gateway: rssMb(gatewayProcess), chat: rssMb(chatProcess) };
+    const ids = await Promise.all(conversations.map((conversationId, index) => send(conversationId, `${run} fan-out ${index}`)));
+    const rssBefore = treeRssMb(gateway.process.child.pid as number);
     const latencies: number[] = [];
     let delivered = 0;
     let lastArrival = 0;
     let broken = 0;
+    let firstFailure: string | undefined;
+    const fail = (what: string) => {
+      broken += 1;
+      firstFailure ??= what;
+    };
     let completed = 0;
     let open = 0;
     for (const [index, id] of ids.entries()) {
@@ -210,24 +179,28 @@ async function main(): Promise<void> {
             next: ({ data, errors }) => {
               const event = data?.messageStream;
               if (errors || !event) {
-                broken += 1;
+                fail(`errors: ${JSON.stringify(errors).slice(0, 200)}`);
                 return;
               }
               const now = performance.now();
-              if (event.seq !== expected || (!event.done && event.delta !== `${event.seq - 1} `)) broken += 1;
+              if (event.seq !== expected || (!event.done && event.delta !== `${event.seq - 1} `)) {
+                fail(`event ${event.seq} (${JSON.stringify(event.delta)}) where ${expected} was due`);
+              }
               expected = event.seq + 1;
               if (!event.done) {
                 delivered += 1;
                 // The fake writes token i about i × TOKEN_DELAY_MS after the first.
-                latencies.push(now - (emittedAt.get(`fan-out ${index}`) ?? now) - (event.seq - 1) * TOKEN_DELAY_MS);
+                latencies.push(now - (model.emittedAt.get(`${run} fan-out ${index}`) ?? now) - (event.seq - 1) * TOKEN_DELAY_MS);
                 lastArrival = now;
               }
             },
-            error: () => {
-              broken += 1;
+            error: (error: unknown) => {
+              const { code, reason } = error as { code?: number; reason?: string };
+              fail(error instanceof Error ? error.message : `socket closed ${code ?? ''} ${reason ?? JSON.stringify(error)}`);
+              completed += 1;
             },
             complete: () => {
-              if (expected !== TOKENS + 2) broken += 1;
+              if (expected !== TOKENS + 2) fail(`completed after ${expected - 1} of ${TOKENS + 1} events`);
               completed += 1;
             },
           },
@@ -237,45 +210,169 @@ async function main(): Promise<void> {
     const subscriptions = GENERATIONS * SUBSCRIBERS_PER_GENERATION;
     await until(() => open === subscriptions);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const rssOpen = { gateway: rssMb(gatewayProcess), chat: rssMb(chatProcess) };
+    const rssOpen = treeRssMb(gateway.process.child.pid as number);
     const releasedAt = performance.now();
     release();
     await until(() => completed === subscriptions);
-    const seconds = (lastArrival - releasedAt) / 1000;
     latencies.sort((a, b) => a - b);
     ttft.sort((a, b) => a - b);
     beforeModel.sort((a, b) => a - b);
-    const perSubscriptionKb = (kb: number) => ((kb * 1024) / subscriptions).toFixed(1);
-    reportTable(
-      'bench:stream',
-      `${GENERATIONS} generations × ${TOKENS} tokens from a fake Anthropic server ${TOKEN_DELAY_MS > 0 ? `writing a token every ${TOKEN_DELAY_MS} ms per answer` : 'writing each answer at once'}, ${subscriptions} graphql-ws subscriptions through the gateway (${SUBSCRIBERS_PER_GENERATION} per answer, one socket each), token log: ${redisUrl ? 'Redis Streams' : 'in-process'}. Latency is from the fake model writing a token to a client receiving it; the load generator (1,000 sockets) shares the machine.`,
-      ['measure', 'value'],
-      [
-        ['tokens delivered', `${delivered} of ${subscriptions * TOKENS}`],
-        ['lost, reordered or errored', String(broken)],
-        ['delivered tokens/s', Math.round(delivered / seconds).toLocaleString('en')],
-        [
-          'added latency p50 / p95 / p99 (ms)',
-          `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 95).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`,
-        ],
-        [
-          'time to first token p50 / p95 (ms), model answers at once',
-          `${percentile(ttft, 50).toFixed(1)} / ${percentile(ttft, 95).toFixed(1)}`,
-        ],
-        ['of which before the model is asked p50 (ms)', percentile(beforeModel, 50).toFixed(1)],
-        [
-          'memory per open subscription (KiB): gateway / chat',
-          `${perSubscriptionKb(rssOpen.gateway - rssBefore.gateway)} / ${perSubscriptionKb(rssOpen.chat - rssBefore.chat)}`,
-        ],
-      ],
-      `Peak RSS: ${processes.map((p) => `${p.name} ${p.peakRssMb().toFixed(0)} MB`).join(', ')}.`,
-    );
-    if (broken > 0) process.exitCode = 1;
+    return {
+      delivered,
+      expected: subscriptions * TOKENS,
+      broken,
+      tokensPerSecond: Math.round(delivered / ((lastArrival - releasedAt) / 1000)),
+      latency: [percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99)],
+      ttft: [percentile(ttft, 50), percentile(ttft, 95)],
+      beforeModel: percentile(beforeModel, 50),
+      kibPerSubscription: ((rssOpen - rssBefore) * 1024) / subscriptions,
+      firstFailure,
+    };
   } finally {
     await Promise.all(clients.map(async (client) => client.dispose()));
+  }
+}
+
+const columnOf = (figures: StreamFigures): string[] => [
+  `${figures.delivered} of ${figures.expected}`,
+  String(figures.broken),
+  figures.tokensPerSecond.toLocaleString('en'),
+  figures.latency.map((value) => value.toFixed(1)).join(' / '),
+  figures.ttft.map((value) => value.toFixed(1)).join(' / '),
+  figures.beforeModel.toFixed(1),
+  figures.kibPerSubscription.toFixed(1),
+];
+
+async function main(): Promise<void> {
+  const model = await startFakeModel();
+  const database = await createTestDatabase('bench_stream');
+  const [crmPort, memoryPort, chatPort] = [await freePort(), await freePort(), await freePort()];
+  const processes: BenchProcess[] = [];
+  const gateways: RunningGateway[] = [];
+  const url = (port: number) => `http://127.0.0.1:${port}`;
+  const directory = mkdtempSync(join(tmpdir(), 'bench-stream-'));
+  try {
+    const urls = { crm: `${url(crmPort)}/graphql`, memory: `${url(memoryPort)}/graphql`, chat: `${url(chatPort)}/graphql` };
+    const shared = { ...benchSecrets, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) };
+    processes.push(
+      await startProcess(
+        'crm',
+        'subgraphs/crm/dist/index.js',
+        { ...shared, DATABASE_URL: database.url, CRM_PORT: String(crmPort) },
+        `${url(crmPort)}/health`,
+      ),
+      await startProcess(
+        'memory',
+        'subgraphs/memory/dist/index.js',
+        { ...shared, DATABASE_URL: database.url, MEMORY_PORT: String(memoryPort), CRM_URL: urls.crm },
+        `${url(memoryPort)}/health`,
+      ),
+      await startProcess(
+        'chat',
+        'subgraphs/chat/dist/index.js',
+        {
+          ...shared,
+          CHAT_PORT: String(chatPort),
+          // The missing knowledge service would log a warning per answer.
+          LOG_LEVEL: 'error',
+          CRM_URL: urls.crm,
+          MEMORY_URL: urls.memory,
+          // No knowledge service: grounding finds nothing at once, so the figures are the streaming path's.
+          KNOWLEDGE_URL: 'http://127.0.0.1:9/graphql',
+          ANTHROPIC_API_KEY: 'bench',
+          ANTHROPIC_BASE_URL: model.baseUrl,
+        },
+        `${url(chatPort)}/health`,
+      ),
+    );
+    const supergraphPath = writeSupergraph(directory, readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8'), {
+      ...urls,
+      knowledge: 'http://127.0.0.1:9/graphql',
+    });
+    const ours = await startOurs(supergraphPath);
+    gateways.push(ours);
+    const login = await graphqlData<{ login: { token: string; member: { id: string; name: string; email: string; role: 'ADMIN' } } }>(
+      ours.url,
+      {},
+      'mutation { login(email: "admin@localhost", password: "admin") { token member { id name email role } } }',
+    );
+    const caller: Caller = { kind: 'member', ...login.login.member };
+    const oursAccess: Access = {
+      headers: () => ({ authorization: `Bearer ${login.login.token}` }),
+      connectionParams: () => ({ authorization: `Bearer ${login.login.token}` }),
+    };
+    // Hive forwards the identity the client sends: on HTTP as a header, on the chat subgraph's socket as its `identity`.
+    const identity = () => ({ [IDENTITY_HEADER]: signIdentity(caller, benchSecrets.INTERNAL_SECRET) });
+    const hiveAccess: Access = { headers: identity, connectionParams: identity };
+    // With jit (the published benchmark's setting) Hive Gateway 2.15 sends the subscription upstream without its
+    // arguments (`subscription{messageStream{…}}`), which the chat subgraph rejects: so this runs it without.
+    const hiveOptions = {
+      jit: false,
+      transportEntries: {
+        chat: {
+          options: {
+            subscriptions: {
+              kind: 'ws',
+              location: '/graphql',
+              options: { connectionParams: { identity: `{context.headers.${IDENTITY_HEADER}}` } },
+            },
+          },
+        },
+      },
+    };
+    const theirs = await startHive(supergraphPath, hiveOptions);
+    gateways.push(theirs);
+    const clientId = (
+      await graphqlData<{ clients: { edges: { node: { id: string } }[] } }>(
+        ours.url,
+        oursAccess.headers(),
+        '{ clients(first: 1) { edges { node { id } } } }',
+      )
+    ).clients.edges[0]?.node.id as string;
+
+    const columns: { name: string; figures: StreamFigures }[] = [];
+    let hiveFailure: string | undefined;
+    for (let pair = 1; pair <= PAIRS; pair += 1) {
+      process.stdout.write(`pair ${pair} of ${PAIRS}: ours ...\n`);
+      columns.push({ name: `ours (${pair})`, figures: await measure(`ours ${pair}`, ours, oursAccess, model, clientId) });
+      if (hiveFailure) continue;
+      process.stdout.write(`pair ${pair} of ${PAIRS}: Hive Gateway ...\n`);
+      try {
+        columns.push({ name: `Hive (${pair})`, figures: await measure(`hive ${pair}`, theirs, hiveAccess, model, clientId) });
+      } catch (error) {
+        hiveFailure = error instanceof Error ? error.message : String(error);
+        process.stdout.write(`Hive Gateway could not serve the subscription: ${hiveFailure}\n`);
+      }
+    }
+    const measures = [
+      'tokens delivered',
+      'lost, reordered or errored',
+      'delivered tokens/s',
+      'added latency p50 / p95 / p99 (ms)',
+      'time to first token p50 / p95 (ms)',
+      'of which before the model is asked p50 (ms)',
+      'gateway memory per open subscription (KiB)',
+    ];
+    const values = columns.map(({ figures }) => columnOf(figures));
+    reportTable(
+      'bench: stream',
+      `${GENERATIONS} generations × ${TOKENS} tokens from a fake Anthropic server ${TOKEN_DELAY_MS > 0 ? `writing a token every ${TOKEN_DELAY_MS} ms per answer` : 'writing each answer at once'}, ${GENERATIONS * SUBSCRIBERS_PER_GENERATION} graphql-ws subscriptions per run (${SUBSCRIBERS_PER_GENERATION} per answer, one socket each), token log: ${redisUrl ? 'Redis Streams' : 'in-process'}; runs alternate ours and Hive Gateway (federating the chat subgraph's subscription over graphql-ws). Latency is from the fake model writing a token to a client receiving it; the load generator (1,000 sockets) shares the machine; time to first token with the model answering at once.`,
+      ['measure', ...columns.map(({ name }) => name)],
+      measures.map((measure, row) => [measure, ...values.map((column) => column[row] ?? '')]),
+      [
+        `Peak RSS (gateways summed over their processes): ${[...processes, ...gateways.map((gateway) => gateway.process)].map((p) => `${p.name} ${p.peakRssMb().toFixed(0)} MB`).join(', ')}.`,
+        hiveFailure ? `Hive Gateway could not serve the subscription: ${hiveFailure}` : hiveSetup(hiveOptions),
+        ...columns.flatMap(({ name, figures }) => (figures.firstFailure ? [`First failure, ${name}: ${figures.firstFailure}.`] : [])),
+        'Ours authenticates the JWT in connection_init; Hive forwards the identity the client sends to the chat subgraph as its connection identity.',
+      ].join(' '),
+    );
+    if (columns.some(({ name, figures }) => name.startsWith('ours') && figures.broken > 0)) process.exitCode = 1;
+  } finally {
+    for (const gateway of gateways.reverse()) await gateway.process.stop();
     for (const p of processes.reverse()) await p.stop();
-    await fake.stop();
+    await model.stop();
     await database.drop();
+    rmSync(directory, { recursive: true, force: true });
   }
 }
 
