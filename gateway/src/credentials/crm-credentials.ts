@@ -32,7 +32,7 @@ export class CrmCredentials {
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    if (!response.ok) throw new Error(`crm ${path} answered HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`crm ${path} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
     return (await response.json()) as T;
   }
 }

@@ -87,8 +87,26 @@ export class InProcessRateLimiter implements RateLimiter {
  * counted in process instead: limits degrade to per-instance budgets rather than failing open
  * (no limit) or closed (refusing everyone), and go back to shared counts on reconnect.
  */
+/**
+ * Adds `ARGV[1]` hits to the current bucket (setting its expiry when this creates it) and returns
+ * its count with the previous bucket's: one command per hit, whatever the weight.
+ */
+const HIT_SCRIPT = `
+local weight = tonumber(ARGV[1])
+local current
+if weight > 0 then
+  current = redis.call('INCRBY', KEYS[1], weight)
+  if current == weight then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+else
+  current = tonumber(redis.call('GET', KEYS[1]) or '0')
+end
+return { current, tonumber(redis.call('GET', KEYS[2]) or '0') }
+`;
+
+type RateRedis = Redis & { rateHit(current: string, previous: string, weight: number, expiryMs: number): Promise<[number, number]> };
+
 export class RedisRateLimiter implements RateLimiter {
-  private readonly redis: Redis;
+  private readonly redis: RateRedis;
   private readonly fallback = new InProcessRateLimiter();
   private warnedAt = 0;
 
@@ -96,8 +114,17 @@ export class RedisRateLimiter implements RateLimiter {
     url: string,
     private readonly logger: Logger,
   ) {
-    this.redis = new Redis(url, { commandTimeout: 250, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false });
-    this.redis.on('error', () => undefined);
+    // Auto-pipelining sends the hits of concurrent requests in one write.
+    const redis = new Redis(url, {
+      commandTimeout: 250,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: false,
+      enableAutoPipelining: true,
+    });
+    redis.defineCommand('rateHit', { numberOfKeys: 2, lua: HIT_SCRIPT });
+    redis.on('error', () => undefined);
+    this.redis = redis as RateRedis;
   }
 
   async hit(budget: Budget, key: string, weight = 1): Promise<Verdict> {
@@ -116,18 +143,13 @@ export class RedisRateLimiter implements RateLimiter {
   private async count(budget: Budget, key: string, weight: number): Promise<Verdict> {
     const now = Date.now();
     const window = windowOf(budget, now);
-    const currentKey = `rl:${budget.name}:${key}:${window}`;
-    const previousKey = `rl:${budget.name}:${key}:${window - 1}`;
     try {
-      const pipeline = this.redis.pipeline();
-      if (weight > 0) pipeline.incrby(currentKey, weight).pexpire(currentKey, budget.windowSeconds * 2000);
-      else pipeline.get(currentKey);
-      pipeline.get(previousKey);
-      const results = (await pipeline.exec()) ?? [];
-      const failed = results.find(([error]) => error);
-      if (failed) throw failed[0] as Error;
-      const current = Number(results[0]?.[1] ?? 0);
-      const previous = Number(results[results.length - 1]?.[1] ?? 0);
+      const [current, previous] = await this.redis.rateHit(
+        `rl:${budget.name}:${key}:${window}`,
+        `rl:${budget.name}:${key}:${window - 1}`,
+        weight,
+        budget.windowSeconds * 2000,
+      );
       return verdictOf(budget, current, previous, now);
     } catch (error) {
       if (now - this.warnedAt > 60_000) {

@@ -95,6 +95,8 @@ export class RedisRevocations {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       connectTimeout: 2000,
+      // The checks of concurrent requests go out in one write.
+      enableAutoPipelining: true,
     });
     // Failures surface through the commands that fail; without a listener ioredis prints every one.
     this.redis.on('error', () => undefined);
