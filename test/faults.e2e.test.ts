@@ -107,13 +107,24 @@ describe('faults', () => {
     try {
       const auth = { authorization: `Bearer ${platform.token}` };
       const ask = () => postGraphQL<{ serviceCatalog: unknown[] }>(gateway.url, '{ serviceCatalog { code } }', {}, auth);
+      const ready = async () => {
+        const response = await fetch(new URL('/ready', gateway.url));
+        return { status: response.status, body: (await response.json()) as { status: string; dependencies: Record<string, unknown> } };
+      };
       expect((await ask()).data?.serviceCatalog.length).toBeGreaterThan(0);
+      // (This platform has no knowledge subgraph, so the gateway is not ready either way: Redis must not change that.)
+      const before = await ready();
+      expect(before.body.dependencies.redis).toMatchObject({ state: 'up', optional: true });
       await redis.kill();
       for (let index = 0; index < 3; index += 1) {
         const during = await ask();
         expect(during.errors).toBeUndefined();
         expect(during.data?.serviceCatalog.length).toBeGreaterThan(0);
       }
+      // Still taking traffic, and saying what it lacks.
+      const during = await ready();
+      expect(during.body.dependencies.redis).toMatchObject({ state: 'down', optional: true });
+      expect(during.status).toBe(before.status);
       await redis.start();
       const deadline = Date.now() + 15_000;
       const redisPort = new URL(redis.url).port;
@@ -124,6 +135,7 @@ describe('faults', () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(counted()).toContain('rl:api:member:');
+      expect((await ready()).body.dependencies.redis).toMatchObject({ state: 'up' });
     } finally {
       await gateway.stop();
       await redis.kill();

@@ -9,6 +9,7 @@ import {
   closeServer,
   createGraphQLHttpServer,
   createServiceMetrics,
+  probeOptional,
   readinessReport,
   REQUEST_ID_HEADER,
   sendJson,
@@ -197,7 +198,12 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     routes: {
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_req, res) => {
-        const report = readinessReport(await subgraphStates(urls));
+        const [subgraphs, redis] = await Promise.all([
+          subgraphStates(urls),
+          // Rate limits fall back to per-instance counts and revocations to the crm without it.
+          config.redisUrl ? probeOptional(() => limiter.ping()) : undefined,
+        ]);
+        const report = readinessReport({ ...subgraphs, ...(redis ? { redis } : {}) });
         sendJson(res, report.status, report.body);
       },
       '/metrics': async (_req, res) => {

@@ -26,6 +26,8 @@ export interface RateLimiter {
   hit(budget: Budget, key: string, weight?: number): Promise<Verdict>;
   /** The count so far, without counting a hit. */
   peek(budget: Budget, key: string): Promise<Verdict>;
+  /** Whether the shared store answers (in process: always). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,10 @@ export class InProcessRateLimiter implements RateLimiter {
 
   peek(budget: Budget, key: string): Promise<Verdict> {
     return Promise.resolve(this.count(budget, key, 0));
+  }
+
+  ping(): Promise<void> {
+    return Promise.resolve();
   }
 
   close(): Promise<void> {
@@ -133,6 +139,10 @@ export class RedisRateLimiter implements RateLimiter {
 
   async peek(budget: Budget, key: string): Promise<Verdict> {
     return this.count(budget, key, 0);
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
   }
 
   async close(): Promise<void> {

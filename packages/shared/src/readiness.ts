@@ -3,6 +3,8 @@ export interface DependencyState {
   state: 'up' | 'down';
   latencyMs: number;
   error?: string;
+  /** The service still works without it, degraded (a cache, shared rate limits): down makes it `degraded`, not unready. */
+  optional?: boolean;
 }
 
 export type ReadinessCheck = () => Promise<Record<string, DependencyState>>;
@@ -30,11 +32,20 @@ export async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Pr
   }
 }
 
-/** `/ready`'s body and status: 200 when every dependency is up, 503 otherwise. */
+/** {@link probe} for a dependency the service can work without. */
+export async function probeOptional(check: () => Promise<unknown>, timeoutMs = 2000): Promise<DependencyState> {
+  return { ...(await probe(check, timeoutMs)), optional: true };
+}
+
+/**
+ * `/ready`'s body and status: 200 `ready` when every dependency is up, 200 `degraded` when only optional
+ * ones are down (keep sending traffic), 503 `not_ready` when a required one is down.
+ */
 export function readinessReport(dependencies: Record<string, DependencyState>): {
   status: number;
-  body: { status: 'ready' | 'not_ready'; dependencies: Record<string, DependencyState> };
+  body: { status: 'ready' | 'degraded' | 'not_ready'; dependencies: Record<string, DependencyState> };
 } {
-  const ready = Object.values(dependencies).every((dependency) => dependency.state === 'up');
-  return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'not_ready', dependencies } };
+  const down = Object.values(dependencies).filter((dependency) => dependency.state !== 'up');
+  if (down.some((dependency) => !dependency.optional)) return { status: 503, body: { status: 'not_ready', dependencies } };
+  return { status: 200, body: { status: down.length > 0 ? 'degraded' : 'ready', dependencies } };
 }

@@ -85,6 +85,8 @@ export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer
     logger,
     context: (base: ServiceContext) => ({ ...base, ...services }),
     readiness: async () => ({
+      // The token log: without it no answer streams.
+      ...(deps.log.shared ? { redis: await probe(() => deps.log.ping()) } : {}),
       memory: await probe(() =>
         fetch(new URL('/health', deps.urls.memory)).then((r) => r.ok || Promise.reject(new Error(`HTTP ${r.status}`))),
       ),

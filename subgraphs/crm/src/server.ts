@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createSubgraphServer, probe, type Logger, type SubgraphServer } from '@nusa/shared';
+import { createSubgraphServer, probe, probeOptional, type Logger, type SubgraphServer } from '@nusa/shared';
 import { apiKeyRoutes } from './api-key/api-key.routes.js';
 import { createContext, type CrmContext } from './context.js';
 import { buildCrmSchema } from './schema.js';
@@ -31,7 +31,11 @@ export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServ
     internalSecret: deps.internalSecret,
     logger: deps.logger,
     context: (base) => createContext(base, deps.orm, session, revocations),
-    readiness: async () => ({ postgres: await probe(() => deps.orm.em.getConnection().execute('select 1')) }),
+    readiness: async () => ({
+      postgres: await probe(() => deps.orm.em.getConnection().execute('select 1')),
+      // Without Redis, sign-outs fail (their marker cannot be written) but everything else works.
+      ...(deps.redisUrl ? { redis: await probeOptional(() => revocations.ping() ?? Promise.resolve()) } : {}),
+    }),
     routes: { ...apiKeyRoutes(internal), ...sessionRoutes({ ...internal, revocations }) },
   });
   return {

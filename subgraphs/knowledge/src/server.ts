@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createSubgraphServer, probe, type SubgraphServer } from '@nusa/shared';
+import { createSubgraphServer, probe, probeOptional, type SubgraphServer } from '@nusa/shared';
 import { CollectionNames } from './document/collections.js';
 import { createContext, type KnowledgeContext, type KnowledgeServices } from './graphql/context.js';
 import { LexemeFrequencies } from './search/keyword.js';
@@ -37,7 +37,7 @@ export async function createKnowledgeServer(
     readiness: async () => ({
       postgres: await probe(() => services.orm.em.getConnection().execute('select 1')),
       chroma: await probe(() => services.vectors.heartbeat()),
-      ...(reportCache ? { redis: await probe(() => services.cache.ping()) } : {}),
+      ...(reportCache ? { redis: await probeOptional(() => services.cache.ping()) } : {}),
     }),
   });
 }

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createSubgraphServer, probe, type Cache, type Logger, type SubgraphServer } from '@nusa/shared';
+import { createSubgraphServer, probe, probeOptional, type Cache, type Logger, type SubgraphServer } from '@nusa/shared';
 import { createContext, type MemoryContext } from './context.js';
 import { CrmDirectory } from './crm-directory.js';
 import { ruleExtractor, type FactExtractor } from './fact/fact.extractor.js';
@@ -36,7 +36,7 @@ export async function createMemoryServer(deps: MemoryServerDeps): Promise<Subgra
     routes: internalRoutes({ orm: deps.orm, messages, extractor, internalSecret: deps.internalSecret, logger: deps.logger }),
     readiness: async () => ({
       postgres: await probe(() => deps.orm.em.getConnection().execute('select 1')),
-      ...(deps.reportCache ? { redis: await probe(() => deps.cache.ping()) } : {}),
+      ...(deps.reportCache ? { redis: await probeOptional(() => deps.cache.ping()) } : {}),
     }),
   });
 }

@@ -24,6 +24,7 @@ export class InProcessTokenLog implements TokenLog, RecordHost {
   private readonly unfinishedMs: number;
   private readonly logger: Logger;
   private closed = false;
+  readonly shared = false;
 
   constructor(options: { retentionSeconds: number; logger: Logger }) {
     this.retentionMs = secondsToMs(options.retentionSeconds, 'retentionSeconds');
@@ -103,6 +104,10 @@ export class InProcessTokenLog implements TokenLog, RecordHost {
     const registration = { handler };
     this.cancelHandlers.add(registration);
     return () => void this.cancelHandlers.delete(registration);
+  }
+
+  ping(): Promise<void> {
+    return Promise.resolve();
   }
 
   readers(): number {

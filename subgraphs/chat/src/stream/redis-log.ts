@@ -59,6 +59,7 @@ export class RedisTokenLog implements TokenLog {
   private readonly logger: Logger;
   private readonly host: ReaderHost;
   private closed = false;
+  readonly shared = true;
 
   constructor(options: RedisTokenLogOptions) {
     this.retentionMs = secondsToMs(options.retentionSeconds, 'retentionSeconds');
@@ -147,6 +148,10 @@ export class RedisTokenLog implements TokenLog {
     return () => {
       if (this.cancelHandlers.delete(registration) && this.cancelHandlers.size === 0) this.channels.unlisten(CANCEL_CHANNEL);
     };
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
   }
 
   readers(): number {

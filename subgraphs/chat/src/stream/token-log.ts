@@ -33,6 +33,10 @@ export interface TokenLog {
   onCancel(handler: (messageId: string) => void): () => void;
   /** Open readers (for metrics). */
   readers(): number;
+  /** True when the log is shared between instances (Redis). */
+  readonly shared: boolean;
+  /** Whether the store answers (in process: always). */
+  ping(): Promise<void>;
   /** Ends open readers with an error and releases timers and connections. */
   close(): Promise<void>;
 }
