@@ -3,7 +3,6 @@ import {
   clientError,
   ErrorCode,
   parseApiKey,
-  RedisRevocations,
   type Caller,
   type Logger,
   type SessionClaims,
@@ -12,6 +11,7 @@ import {
 import { DEFAULT_CREDENTIAL_SETTINGS, type CredentialSettings } from './credential-settings.js';
 import { CrmCredentials } from './crm-credentials.js';
 import { ExpiringMap } from './expiring-map.js';
+import { WatchedRevocations } from './watched-revocations.js';
 
 /** A key's last-used time is reported at most this often per key and gateway (the CRM also writes it at most once a minute). */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -46,7 +46,7 @@ function unavailable(message: string) {
 export class CredentialVerifier {
   private readonly settings: CredentialSettings;
   private readonly crm: CrmCredentials;
-  private readonly redis: RedisRevocations | null;
+  private readonly redis: WatchedRevocations | null;
   private readonly keys = new ExpiringMap<string, Promise<StoredApiKey | null>>();
   private readonly sessions = new ExpiringMap<string, Promise<boolean>>();
   private readonly touched = new ExpiringMap<string, true>();
@@ -58,7 +58,7 @@ export class CredentialVerifier {
       revocationFailMode: options.revocationFailMode ?? DEFAULT_CREDENTIAL_SETTINGS.revocationFailMode,
     };
     this.crm = new CrmCredentials(options.crmUrl, options.internalSecret);
-    this.redis = options.redisUrl ? new RedisRevocations(options.redisUrl) : null;
+    this.redis = options.redisUrl ? new WatchedRevocations(options.redisUrl) : null;
   }
 
   /** The caller behind an API key (`nk_…`), or an `UNAUTHENTICATED` error saying what is wrong with it. */

@@ -80,6 +80,15 @@ export const revocationKeys = {
   apiKey: (id: string) => `auth:revoked:key:${id}`,
 };
 
+/** Where the CRM announces each revocation, for gateways that trust "not revoked" answers until told otherwise. */
+export const REVOCATION_CHANNEL = 'auth:revocations';
+
+/** What a notice on {@link REVOCATION_CHANNEL} says. */
+export const revocationNotice = {
+  session: (jti: string) => `session:${jti}`,
+  apiKey: (id: string) => `apiKey:${id}`,
+};
+
 /**
  * Revocation markers in Redis. Every method throws when Redis cannot answer (commands time out
  * after `commandTimeoutMs`, nothing queues while disconnected), so the caller decides what an
@@ -102,12 +111,13 @@ export class RedisRevocations {
     this.redis.on('error', () => undefined);
   }
 
+  /** Writes the marker and announces it, in one transaction: whoever hears the notice finds the marker. */
   async revokeSession(jti: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(revocationKeys.session(jti), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+    await this.mark(revocationKeys.session(jti), revocationNotice.session(jti), ttlSeconds);
   }
 
   async revokeApiKey(id: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(revocationKeys.apiKey(id), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+    await this.mark(revocationKeys.apiKey(id), revocationNotice.apiKey(id), ttlSeconds);
   }
 
   async isSessionRevoked(jti: string): Promise<boolean> {
@@ -116,6 +126,20 @@ export class RedisRevocations {
 
   async isApiKeyRevoked(id: string): Promise<boolean> {
     return (await this.redis.exists(revocationKeys.apiKey(id))) === 1;
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  private async mark(key: string, notice: string, ttlSeconds: number): Promise<void> {
+    const results = await this.redis
+      .multi()
+      .set(key, '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)))
+      .publish(REVOCATION_CHANNEL, notice)
+      .exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw (failed?.[0] as Error | undefined) ?? new Error('the revocation transaction was discarded');
   }
 
   close(): Promise<void> {

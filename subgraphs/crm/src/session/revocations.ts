@@ -56,6 +56,11 @@ export class Revocations {
     }
   }
 
+  /** Whether the Redis the markers go to answers; null without one. */
+  ping(): Promise<void> | null {
+    return this.redis?.ping() ?? null;
+  }
+
   close(): Promise<void> {
     return this.redis?.close() ?? Promise.resolve();
   }
