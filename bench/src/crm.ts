@@ -55,7 +55,7 @@ const median = (values: number[]) => {
  * `bench:crm`: the hardening's price. The same gateway build with the guards off (`GUARDS=off`: no rate
  * limits, query-shape limits or per-operation metrics), on, and on with its rate limits and JWT deny-list
  * in Redis, measured in alternating runs (off, on, on+Redis, off, ...) so drift hits all alike; then the
- * crm straight, the ceiling. JWT verification and the signed identity run in every variant.
+ * crm straight. JWT verification and the signed identity run in every variant.
  */
 async function main(): Promise<void> {
   const database = await createTestDatabase('bench_crm');

@@ -32,10 +32,19 @@ async function recordingProxy(target: string, recorded: Map<string, RecordedFetc
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'content-length'));
-      void request(target, { method: 'POST', headers: headers as Record<string, string>, body }).then(async (upstream) => {
+      // Other routes (the gateway's credential checks on the crm, say) go through unrecorded.
+      const url = new URL(req.url ?? '/', target);
+      const graphql = url.pathname === new URL(target).pathname;
+      void request(url, {
+        method: req.method ?? 'POST',
+        headers: headers as Record<string, string>,
+        body: req.method === 'GET' ? undefined : body,
+      }).then(async (upstream) => {
         const response = await upstream.body.text();
-        const { query } = JSON.parse(body) as { query: string };
-        recorded.set(`${service}\n${query}`, { url: target, body, response });
+        if (graphql) {
+          const { query } = JSON.parse(body) as { query: string };
+          recorded.set(`${service}\n${query}`, { url: target, body, response });
+        }
         res.writeHead(upstream.statusCode, { 'content-type': 'application/json' }).end(response);
       });
     });
@@ -47,7 +56,7 @@ async function recordingProxy(target: string, recorded: Map<string, RecordedFetc
 /**
  * Records what our gateway asks each subgraph for one operation (through recording proxies), and
  * plans the operation with Apollo's query planner, so the same fetches can be replayed straight at
- * the subgraphs in the plan's order: the ceiling a gateway can only approach.
+ * the subgraphs in the plan's order: what a gateway that runs every request on its own can only approach.
  */
 export async function recordDirectPlan(
   supergraphSdl: string,

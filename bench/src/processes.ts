@@ -96,7 +96,24 @@ export async function startProcess(
     },
     stop: async () => {
       if (child.exitCode !== null) return;
+      // Hive Gateway's primary with --fork waits for workers that may not stop: after 15 s the whole tree is killed.
+      const tree = child.pid === undefined ? [] : processTree(child.pid);
       child.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const killed = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          for (const pid of tree) {
+            try {
+              process.kill(pid, 'SIGKILL');
+            } catch {
+              // Already gone.
+            }
+          }
+          resolve();
+        }, 15_000);
+      });
+      await Promise.race([exited, killed]);
+      clearTimeout(timer);
       await exited;
     },
   };

@@ -9,7 +9,8 @@ import { publicBenchmarkBody } from './public-benchmark.js';
 
 /**
  * `direct`: the subgraph fetches of each scenario's operation (recorded once through our gateway,
- * in the order of Apollo's query plan) sent straight to the subgraphs, twice each: the ceiling.
+ * in the order of Apollo's query plan) sent straight to the subgraphs, twice each: the limit for a gateway
+ * that runs every request on its own (one that shares identical queries in flight can pass it).
  */
 export async function direct(): Promise<void> {
   const rows: string[][] = [];
