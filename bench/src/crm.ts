@@ -1,7 +1,7 @@
 import { IDENTITY_HEADER, resolveSecrets, signIdentity, type Caller } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
 import { loadChecked, type Measured } from './load.js';
-import { startProcess, type BenchProcess } from './processes.js';
+import { cpuSeconds, pidOf, startProcess, type BenchProcess } from './processes.js';
 import { reportTable } from './report.js';
 
 const QUERY = '{ clients(first: 50) { edges { node { fullName practices { type status assignee { name } } } } } }';
@@ -20,6 +20,8 @@ interface Variant {
   url?: string;
   expected?: string;
   runs: Measured[];
+  /** Per run: CPU microseconds per request of the gateway, and of the Redis server. */
+  cpu: { gateway: number; redis: number }[];
 }
 
 async function checkedSample(url: string, headers: Record<string, string>): Promise<string> {
@@ -72,9 +74,9 @@ async function main(): Promise<void> {
     const crmUrl = `http://127.0.0.1:${crmPort}/graphql`;
     const withRedis = await redisAnswers(REDIS_URL);
     const variants: Variant[] = [
-      { label: 'guards off', env: { GUARDS: 'off' }, runs: [] },
-      { label: 'guards on', env: { GUARDS: 'on' }, runs: [] },
-      ...(withRedis ? [{ label: 'guards on, Redis', env: { GUARDS: 'on', REDIS_URL }, runs: [] }] : []),
+      { label: 'guards off', env: { GUARDS: 'off' }, runs: [], cpu: [] },
+      { label: 'guards on', env: { GUARDS: 'on' }, runs: [], cpu: [] },
+      ...(withRedis ? [{ label: 'guards on, Redis', env: { GUARDS: 'on', REDIS_URL }, runs: [], cpu: [] }] : []),
     ];
     for (const variant of variants) {
       const port = await freePort();
@@ -120,9 +122,20 @@ async function main(): Promise<void> {
     for (let pair = 1; pair <= PAIRS; pair += 1) {
       process.stdout.write(`round ${pair} of ${PAIRS}: ${DURATION} s per variant at ${CONNECTIONS} connections ...\n`);
       for (const variant of variants) {
+        const pid = variant.gateway?.child.pid ?? 0;
+        const redisPid = pidOf('redis-server');
+        const before = { gateway: cpuSeconds(pid), redis: redisPid ? cpuSeconds(redisPid) : 0 };
         const measured = await run(variant, DURATION);
+        const perRequest = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, measured.requests));
+        const cpu = {
+          gateway: perRequest(cpuSeconds(pid) - before.gateway),
+          redis: perRequest((redisPid ? cpuSeconds(redisPid) : 0) - before.redis),
+        };
         variant.runs.push(measured);
-        process.stdout.write(`  ${variant.label}: ${measured.requestsPerSecond} req/s, p95 ${measured.p95} ms\n`);
+        variant.cpu.push(cpu);
+        process.stdout.write(
+          `  ${variant.label}: ${measured.requestsPerSecond} req/s, p95 ${measured.p95} ms, CPU per request: gateway ${cpu.gateway} µs, Redis ${cpu.redis} µs\n`,
+        );
       }
     }
     // Identity headers expire after five minutes; one signed now outlives the run.
@@ -152,6 +165,8 @@ async function main(): Promise<void> {
         String(m.p95),
         String(m.p99),
         String(m.errors),
+        String(variant.cpu[index]?.gateway ?? ''),
+        String(variant.cpu[index]?.redis ?? ''),
         variant === off ? '' : percent(costOf(variant)[index] ?? 0),
       ]),
     );
@@ -164,16 +179,19 @@ async function main(): Promise<void> {
       String(direct.p99),
       String(direct.errors),
       '',
+      '',
+      '',
     ]);
+    const cpuOf = (variant: Variant) => median(variant.cpu.map((cpu) => cpu.gateway + cpu.redis));
     const summary = on.map((variant) => {
       const p95 = median(variant.runs.map((m) => m.p95)) / median(off.runs.map((m) => m.p95));
-      return `**${variant.label}: median throughput cost ${percent(median(costOf(variant)))}** (rounds: ${costOf(variant).map(percent).join(', ')}), median p95 ${median(variant.runs.map((m) => m.p95))} ms vs ${median(off.runs.map((m) => m.p95))} ms off (×${p95.toFixed(2)}).`;
+      return `**${variant.label}: median throughput cost ${percent(median(costOf(variant)))}** (rounds: ${costOf(variant).map(percent).join(', ')}), median p95 ${median(variant.runs.map((m) => m.p95))} ms vs ${median(off.runs.map((m) => m.p95))} ms off (×${p95.toFixed(2)}); CPU per request (gateway + Redis server) ${cpuOf(variant)} µs vs ${cpuOf(off)} µs off (${percent(cpuOf(variant) / cpuOf(off) - 1)}).`;
     });
     const rss = processes.map((p) => `${p.name} ${p.peakRssMb().toFixed(0)} MB`).join(', ');
     reportTable(
       'bench:crm',
       `The hardening's cost. Query: \`${QUERY}\` as the signed-in admin (JWT verified, identity signed in every variant); ${CONNECTIONS} connections, ${DURATION} s per run after a 5 s warm-up, ${PAIRS} rounds alternating guards off (\`GUARDS=off\`), guards on (rate limits in process, query depth/alias/cost limits, per-operation metrics)${withRedis ? ', and guards on with `REDIS_URL` (rate limits and the JWT deny-list in Redis)' : ' (no Redis answered at BENCH_REDIS_URL, so no Redis variant)'}; every response compared byte for byte with a checked sample.`,
-      ['round', 'gateway', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'cost vs off'],
+      ['round', 'gateway', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'gateway CPU µs/req', 'Redis CPU µs/req', 'cost vs off'],
       rows,
       [
         ...summary,

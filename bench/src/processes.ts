@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Rate-limit budgets no benchmark reaches, so the limiter is measured but never refuses. */
@@ -52,6 +52,30 @@ export function processTree(pid: number): number[] {
 /** The sum of the peak resident sets (VmHWM, the kernel's high-water mark) of a process and its descendants. */
 export function treePeakRssMb(pid: number): number {
   return processTree(pid).reduce((sum, member) => sum + statusField(member, 'VmHWM'), 0);
+}
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pid of a running program by name, from /proc (for a system service such as redis-server); undefined when none. */
+export function pidOf(program: string): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === program) return Number(entry);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return undefined;
 }
 
 /** The sum of the current resident sets of a process and its descendants. */
