@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { postGraphQL } from '@nusa/shared/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
 import { startCrm, TEST_ADMIN, TEST_SECRETS, type CrmHarness } from '../subgraphs/crm/src/testing';
@@ -187,5 +188,46 @@ describe('rate limits', () => {
     // The login counted once on the first gateway; the budget of 4 is shared by both.
     expect(codes.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(2);
     expect(codes.slice(0, 3)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('counts each request once against the global budget and each operation once against the API budget', async () => {
+    // A database of its own, so no other test's requests from this address count here.
+    const url = new URL(redisUrl);
+    url.pathname = '/13';
+    const redis = new Redis(url.toString());
+    try {
+      const counted = async (pattern: string) => {
+        let sum = 0;
+        for (const key of await redis.keys(pattern)) sum += Number(await redis.get(key));
+        return sum;
+      };
+      const limited = await gateway({ redisUrl: url.toString() });
+      const token = (await login(limited)).data?.login.token ?? '';
+      const member = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub;
+      const totals = async () => ({ global: await counted('rl:global:*'), api: await counted(`rl:api:member:${member}:*`) });
+      const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+
+      let before = await totals();
+      expect(
+        (await postGraphQL(limited.url, '{ serviceCatalog { code } }', {}, { authorization: `Bearer ${token}` })).errors,
+      ).toBeUndefined();
+      expect(await totals()).toEqual({ global: before.global + 1, api: before.api + 1 });
+
+      before = await totals();
+      const batch = await fetch(limited.url, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify([1, 2, 3].map(() => ({ query: '{ serviceCatalog { code } }' }))),
+      });
+      expect(batch.status).toBe(200);
+      expect(await totals()).toEqual({ global: before.global + 1, api: before.api + 3 });
+
+      before = await totals();
+      const forged = await postGraphQL(limited.url, '{ serviceCatalog { code } }', {}, { authorization: `Bearer ${token}x` });
+      expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(await totals()).toEqual({ global: before.global + 1, api: before.api });
+    } finally {
+      redis.disconnect();
+    }
   });
 });

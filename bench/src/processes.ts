@@ -90,7 +90,9 @@ export async function startProcess(
   healthUrl: string,
   options: StartOptions = {},
 ): Promise<BenchProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(root, entry), ...(options.args ?? [])], {
+  // BENCH_NODE_ARGS_CHAT="--cpu-prof --cpu-prof-dir=prof", say, profiles the chat subgraph of a benchmark.
+  const fromEnv = process.env[`BENCH_NODE_ARGS_${name.toUpperCase().replace(/\W+/g, '_')}`]?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? fromEnv), join(root, entry), ...(options.args ?? [])], {
     // Load from one client is not abuse: budgets far above any benchmark's rate (the limits still run).
     env: { ...process.env, LOG_LEVEL: 'warn', ...BENCH_BUDGETS, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

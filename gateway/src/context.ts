@@ -12,4 +12,10 @@ export interface GatewayContext {
   clientIp?: string;
   /** The account a `login` operation targets, so a failure counts against it. */
   loginAccount?: string;
+  /**
+   * Set when the API budget's hit for the request's first operation was counted with the global one,
+   * before routing; the first operation clears it (an object, so the operations of a batch, which
+   * get shallow copies of the context, share it).
+   */
+  apiPrecount?: { pending: boolean };
 }

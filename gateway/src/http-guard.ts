@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendGraphQLError } from '@nusa/shared';
 import { rateLimited } from './limits/guard-plugin.js';
-import type { Budget, RateLimiter } from './limits/rate-limiter.js';
+import type { Budget, RateLimiter, Verdict } from './limits/rate-limiter.js';
 
 /** Paths that are never limited: probes and metrics scrapes. */
 const UNLIMITED = new Set(['/health', '/ready', '/metrics']);
@@ -44,6 +44,11 @@ export interface HttpGuardOptions {
   limiter: RateLimiter;
   /** The global budget, per client address; unset: no global limit. */
   global?: Budget;
+  /**
+   * Another hit to count in the same round trip as the global one (the API budget of a GraphQL
+   * request's first operation, say); over its limit, the request is refused here alike.
+   */
+  precount?: (req: IncomingMessage, path: string) => Promise<{ budget: Budget; key: string } | undefined>;
   onLimited?: (budget: Budget) => void;
 }
 
@@ -77,10 +82,14 @@ export function httpGuard(options: HttpGuardOptions): (req: IncomingMessage, res
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const budget = options.global;
     if (!budget || UNLIMITED.has(path)) return false;
-    const verdict = await options.limiter.hit(budget, `ip:${clientIpOf(req, options.trustProxy)}`);
-    if (verdict.allowed) return false;
-    options.onLimited?.(budget);
-    const error = rateLimited(budget, verdict);
+    const extra = options.precount ? await options.precount(req, path) : undefined;
+    const hits = [{ budget, key: `ip:${clientIpOf(req, options.trustProxy)}` }, ...(extra ? [extra] : [])];
+    const verdicts = await options.limiter.hitEach(hits);
+    const refused = verdicts.findIndex((verdict) => !verdict.allowed);
+    if (refused === -1) return false;
+    const [limited, verdict] = [hits[refused]?.budget ?? budget, verdicts[refused] as Verdict];
+    options.onLimited?.(limited);
+    const error = rateLimited(limited, verdict);
     res.setHeader('retry-after', String(verdict.retryAfterSeconds));
     const { http: _http, ...extensions } = error.extensions;
     sendGraphQLError(res, 429, String(extensions.code), error.message, extensions);

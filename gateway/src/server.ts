@@ -13,6 +13,7 @@ import {
   readinessReport,
   REQUEST_ID_HEADER,
   sendJson,
+  type Caller,
   type Logger,
 } from '@nusa/shared';
 import { register as libraryRegistry } from 'prom-client';
@@ -22,7 +23,7 @@ import { DEFAULT_LIMITS } from './config.js';
 import { Breakers } from './circuit-breaker.js';
 import { createGatewayMetrics } from './gateway-metrics.js';
 import { clientIpOf, httpGuard } from './http-guard.js';
-import { guardPlugin, type Budgets } from './limits/guard-plugin.js';
+import { guardPlugin, rateKey, type Budgets } from './limits/guard-plugin.js';
 import { aliasRule, depthRule } from './limits/query-limits.js';
 import { loadOperationManifest, PersistedQueryCache } from './limits/operation-manifest.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
@@ -160,6 +161,18 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   });
   await apollo.start();
 
+  // Each request is authenticated once, whether the rate limits (before routing) or the context asks first.
+  const authenticated = new WeakMap<IncomingMessage, Promise<Caller>>();
+  const callerOf = (req: IncomingMessage): Promise<Caller> => {
+    let caller = authenticated.get(req);
+    if (!caller) {
+      caller = authenticate(req, config.jwtSecret, credentials);
+      authenticated.set(req, caller);
+    }
+    return caller;
+  };
+  const precounted = new WeakSet<IncomingMessage>();
+
   // The web app on `/` and its routes, GraphiQL for browsers on GET /graphql (web/dist, see web-app.ts).
   const webApp = createWebApp();
   const server = createGraphQLHttpServer<GatewayContext>({
@@ -175,6 +188,14 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       trustProxy: config.trustProxy ?? false,
       limiter,
       global: guards ? budgets.global : undefined,
+      precount: async (req, path) => {
+        if (req.method !== 'POST' || path !== '/graphql') return undefined;
+        // A credential that fails here fails again, with its own error, when the request is answered.
+        const caller = await callerOf(req).catch(() => undefined);
+        if (!caller) return undefined;
+        precounted.add(req);
+        return { budget: budgets.api, key: rateKey(caller, clientIpOf(req, config.trustProxy ?? false)) };
+      },
       onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }),
     }),
     onRequest: (req, res) => {
@@ -184,7 +205,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       writeAnswersEncodedOnce(res);
     },
     context: async (req) => {
-      const caller = await authenticate(req, config.jwtSecret, credentials);
+      const caller = await callerOf(req);
       const requestId = req.headers[REQUEST_ID_HEADER] as string;
       return Promise.resolve({
         caller,
@@ -193,6 +214,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
         logger,
         warnings: [],
         clientIp: clientIpOf(req, config.trustProxy ?? false),
+        apiPrecount: precounted.has(req) ? { pending: true } : undefined,
       });
     },
     routes: {

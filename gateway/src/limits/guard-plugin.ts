@@ -104,7 +104,10 @@ export function guardPlugin(options: {
             );
           }
           const key = rateKey(contextValue.caller, contextValue.clientIp);
-          await enforce(budgets.api, key);
+          // The first operation of a request was counted before routing, with the global budget.
+          const precount = contextValue.apiPrecount;
+          if (precount?.pending) precount.pending = false;
+          else await enforce(budgets.api, key);
           const roots = operation.selectionSet.selections.flatMap((selection) =>
             selection.kind === Kind.FIELD ? [selection.name.value] : [],
           );

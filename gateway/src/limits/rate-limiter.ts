@@ -24,6 +24,8 @@ export interface Verdict {
  */
 export interface RateLimiter {
   hit(budget: Budget, key: string, weight?: number): Promise<Verdict>;
+  /** Counts one hit of each budget (in Redis: in one command) and returns their verdicts in order. */
+  hitEach(hits: readonly { budget: Budget; key: string }[]): Promise<Verdict[]>;
   /** The count so far, without counting a hit. */
   peek(budget: Budget, key: string): Promise<Verdict>;
   /** Whether the shared store answers (in process: always). */
@@ -53,6 +55,10 @@ export class InProcessRateLimiter implements RateLimiter {
 
   hit(budget: Budget, key: string, weight = 1): Promise<Verdict> {
     return Promise.resolve(this.count(budget, key, weight));
+  }
+
+  hitEach(hits: readonly { budget: Budget; key: string }[]): Promise<Verdict[]> {
+    return Promise.resolve(hits.map(({ budget, key }) => this.count(budget, key, 1)));
   }
 
   peek(budget: Budget, key: string): Promise<Verdict> {
@@ -94,22 +100,28 @@ export class InProcessRateLimiter implements RateLimiter {
  * (no limit) or closed (refusing everyone), and go back to shared counts on reconnect.
  */
 /**
- * Adds `ARGV[1]` hits to the current bucket (setting its expiry when this creates it) and returns
- * its count with the previous bucket's: one command per hit, whatever the weight.
+ * For each budget i (keys 2i-1 and 2i: its current and previous bucket; ARGV 2i-1 and 2i: weight
+ * and expiry), adds the weight to the current bucket (setting its expiry when this creates it) and
+ * returns the current and previous counts: one command however many budgets and whatever the weight.
  */
 const HIT_SCRIPT = `
-local weight = tonumber(ARGV[1])
-local current
-if weight > 0 then
-  current = redis.call('INCRBY', KEYS[1], weight)
-  if current == weight then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-else
-  current = tonumber(redis.call('GET', KEYS[1]) or '0')
+local counts = {}
+for i = 1, #KEYS / 2 do
+  local weight = tonumber(ARGV[2 * i - 1])
+  local current
+  if weight > 0 then
+    current = redis.call('INCRBY', KEYS[2 * i - 1], weight)
+    if current == weight then redis.call('PEXPIRE', KEYS[2 * i - 1], ARGV[2 * i]) end
+  else
+    current = tonumber(redis.call('GET', KEYS[2 * i - 1]) or '0')
+  end
+  counts[2 * i - 1] = current
+  counts[2 * i] = tonumber(redis.call('GET', KEYS[2 * i]) or '0')
 end
-return { current, tonumber(redis.call('GET', KEYS[2]) or '0') }
+return counts
 `;
 
-type RateRedis = Redis & { rateHit(current: string, previous: string, weight: number, expiryMs: number): Promise<[number, number]> };
+type RateRedis = Redis & { rateHit(numberOfKeys: number, ...keysAndArguments: (string | number)[]): Promise<number[]> };
 
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: RateRedis;
@@ -128,17 +140,21 @@ export class RedisRateLimiter implements RateLimiter {
       lazyConnect: false,
       enableAutoPipelining: true,
     });
-    redis.defineCommand('rateHit', { numberOfKeys: 2, lua: HIT_SCRIPT });
+    redis.defineCommand('rateHit', { lua: HIT_SCRIPT });
     redis.on('error', () => undefined);
     this.redis = redis as RateRedis;
   }
 
   async hit(budget: Budget, key: string, weight = 1): Promise<Verdict> {
-    return this.count(budget, key, weight);
+    return (await this.count([{ budget, key, weight }]))[0] as Verdict;
+  }
+
+  hitEach(hits: readonly { budget: Budget; key: string }[]): Promise<Verdict[]> {
+    return this.count(hits.map((hit) => ({ ...hit, weight: 1 })));
   }
 
   async peek(budget: Budget, key: string): Promise<Verdict> {
-    return this.count(budget, key, 0);
+    return (await this.count([{ budget, key, weight: 0 }]))[0] as Verdict;
   }
 
   async ping(): Promise<void> {
@@ -150,23 +166,24 @@ export class RedisRateLimiter implements RateLimiter {
     await this.fallback.close();
   }
 
-  private async count(budget: Budget, key: string, weight: number): Promise<Verdict> {
+  private async count(hits: readonly { budget: Budget; key: string; weight: number }[]): Promise<Verdict[]> {
     const now = Date.now();
-    const window = windowOf(budget, now);
+    const keys = hits.flatMap(({ budget, key }) => {
+      const window = windowOf(budget, now);
+      return [`rl:${budget.name}:${key}:${window}`, `rl:${budget.name}:${key}:${window - 1}`];
+    });
+    const args = hits.flatMap(({ budget, weight }) => [weight, budget.windowSeconds * 2000]);
     try {
-      const [current, previous] = await this.redis.rateHit(
-        `rl:${budget.name}:${key}:${window}`,
-        `rl:${budget.name}:${key}:${window - 1}`,
-        weight,
-        budget.windowSeconds * 2000,
-      );
-      return verdictOf(budget, current, previous, now);
+      const counts = await this.redis.rateHit(keys.length, ...keys, ...args);
+      return hits.map(({ budget }, index) => verdictOf(budget, counts[2 * index] ?? 0, counts[2 * index + 1] ?? 0, now));
     } catch (error) {
       if (now - this.warnedAt > 60_000) {
         this.warnedAt = now;
         this.logger.warn({ err: error }, 'rate limits are counted per instance while Redis is unreachable');
       }
-      return weight > 0 ? this.fallback.hit(budget, key, weight) : this.fallback.peek(budget, key);
+      return Promise.all(
+        hits.map(({ budget, key, weight }) => (weight > 0 ? this.fallback.hit(budget, key, weight) : this.fallback.peek(budget, key))),
+      );
     }
   }
 }
