@@ -32,6 +32,8 @@ export interface GatewayConfig {
   operationsManifestPath?: string;
   /** Rate limits, query-shape limits and per-operation metrics; off only to measure what they cost (never in production). Default: on. */
   guards?: boolean;
+  /** How often an open WebSocket's credential is checked again; not a setting (tests shorten it). Default: 30,000. */
+  socketRecheckMs?: number;
 }
 
 /** Query-shape limits and rate-limit budgets, each a setting. */

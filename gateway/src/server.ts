@@ -244,6 +244,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     logger,
     urlOf: (name) => urls[name],
     validationRules,
+    recheckMs: config.socketRecheckMs,
   });
   if (loaded.latest) subscriptions.useSchema(loaded.latest.apiSchema, loaded.latest.supergraphSdl, loaded.latest.services);
   const open = subscriptions;

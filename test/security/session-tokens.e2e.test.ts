@@ -1,5 +1,6 @@
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
 import { startCrm, TEST_SECRETS, type CrmHarness } from '../../subgraphs/crm/src/testing';
+import WebSocket from 'ws';
 import { bearer, connectionVerdict, eventually, redisUrl, sessionToken, SUPERGRAPH } from './harness';
 
 const ME = '{ me { email role } }';
@@ -43,6 +44,23 @@ afterAll(async () => {
   await crm.stop();
 });
 
+/** An acknowledged graphql-ws connection; `closed` resolves with its close code. */
+function openSocket(url: string, authorization: string): Promise<{ closed: Promise<number>; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const closed = new Promise<number>((done) => socket.on('close', (code) => done(code)));
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
+    socket.on('message', (data: Buffer) => {
+      if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') resolve({ closed, close: () => socket.close(1000) });
+    });
+    socket.on('error', reject);
+    void closed.then((code) => reject(new Error(`closed with ${code} before it was acknowledged`)));
+  });
+}
+
+const within = <T>(promise: Promise<T>, ms: number): Promise<T | 'still open'> =>
+  Promise.race([promise, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), ms))]);
+
 describe('session tokens at the gateway', () => {
   let withRedis: GatewayHarness;
   beforeAll(async () => {
@@ -52,6 +70,20 @@ describe('session tokens at the gateway', () => {
   it('serves a valid token', async () => {
     const result = await bearer(withRedis.url, sessionToken(crm.admin))(ME);
     expect(result.data).toEqual({ me: { email: 'admin@example.com', role: 'ADMIN' } });
+  });
+
+  it('closes an open graphql-ws connection with 4403 once its session is signed out or its token expires, and no other', async () => {
+    const checking = await gateway({ redisUrl, socketRecheckMs: 200 });
+    const [signedOut, other] = [sessionToken(crm.admin), sessionToken(crm.admin)];
+    const [socket, bystander] = [await openSocket(checking.url, `Bearer ${signedOut}`), await openSocket(checking.url, `Bearer ${other}`)];
+    expect((await bearer(checking.url, signedOut)(LOGOUT)).data).toEqual({ logout: true });
+    expect(await within(socket.closed, 5000)).toBe(4403);
+    expect(await within(bystander.closed, 500)).toBe('still open');
+    bystander.close();
+
+    const shortLived = sessionToken(crm.admin, { exp: Math.floor(Date.now() / 1000) + 2 });
+    const expiring = await openSocket(checking.url, `Bearer ${shortLived}`);
+    expect(await within(expiring.closed, 5000)).toBe(4403);
   });
 
   it('refuses every bad token over HTTP with 401 UNAUTHENTICATED and no data', async () => {

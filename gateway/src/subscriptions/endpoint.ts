@@ -41,6 +41,8 @@ export interface SubscriptionOptions {
   urlOf: (name: string) => string | undefined;
   /** Validation rules on top of GraphQL's own (the query-shape limits), as for HTTP. */
   validationRules?: ValidationRule[];
+  /** How often an open socket's credential is checked again (a revocation closes it within this time). Default: 30,000. */
+  recheckMs?: number;
 }
 
 function callerKey(caller: Caller): string {
@@ -71,13 +73,17 @@ export class GatewaySubscriptions {
       schema: () => this.current().schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]),
       onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        let caller: Caller;
         try {
-          const authorization = ctx.connectionParams?.authorization;
-          (ctx.extra as unknown as { caller: Caller }).caller = await authenticateAuthorization(authorization, jwtSecret, credentials);
-          return true;
+          caller = await authenticateAuthorization(authorization, jwtSecret, credentials);
         } catch {
           return false;
         }
+        const extra = ctx.extra as unknown as { caller: Caller; socket: WebSocket };
+        extra.caller = caller;
+        if (caller.kind !== 'anonymous') this.recheck(extra.socket, authorization, caller);
+        return true;
       },
       context: (ctx, _id, payload): WsContext => {
         const caller = (ctx.extra as unknown as { caller: Caller }).caller;
@@ -133,6 +139,31 @@ export class GatewaySubscriptions {
     await this.endpoint.close();
     await Promise.all([...this.clients.values()].map(async (client) => client.dispose()));
     this.clients.clear();
+  }
+
+  /**
+   * Keeps checking an open socket's credential, as every HTTP request's is: at the session token's
+   * expiry and every `recheckMs`, so a sign-out, a revoked or expired key closes the socket
+   * with 4403 (the code a refused `connection_init` gets) within that time. A check that cannot be
+   * made (the CRM unreachable) leaves the socket open.
+   */
+  private recheck(socket: WebSocket, authorization: unknown, caller: Caller): void {
+    const { jwtSecret, credentials } = this.options;
+    let timer: NodeJS.Timeout | undefined;
+    const schedule = () => {
+      const untilExpiry = caller.kind === 'member' && caller.session ? caller.session.exp * 1000 - Date.now() : Infinity;
+      timer = setTimeout(check, Math.max(0, Math.min(this.options.recheckMs ?? 30_000, untilExpiry)));
+      timer.unref();
+    };
+    const check = () => {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      authenticateAuthorization(authorization, jwtSecret, credentials).then(schedule, (error: unknown) => {
+        if (error instanceof GraphQLError && error.extensions.code === ErrorCode.Unauthenticated) socket.close(4403, 'Forbidden');
+        else schedule();
+      });
+    };
+    socket.once('close', () => clearTimeout(timer));
+    schedule();
   }
 
   private current(): SubscriptionPlanner {
