@@ -104,6 +104,26 @@ describe('the gateway in front of the CRM', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses an operationName the document does not have with OPERATION_RESOLUTION_FAILURE, whatever the operation type', async () => {
+    for (const query of ['query Catalog { serviceCatalog { code } }', 'subscription { messageStream(messageId: "x") { seq } }']) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, operationName: 'Clients' }),
+      });
+      const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+      // Apollo Server's own code for this case; the message names the argument at fault.
+      expect({ query, status: response.status, error: body.errors?.[0] }).toEqual({
+        query,
+        status: 400,
+        error: {
+          message: 'operationName: the document has no operation named "Clients"',
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE', field: 'operationName' },
+        },
+      });
+    }
+  });
+
   it('answers UNAUTHENTICATED to a request without a token', async () => {
     const result = await postGraphQL(gateway.url, '{ clients { totalCount } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -347,7 +347,10 @@ describe('the web app in Chromium', () => {
     await page.locator('.graphiql-query-editor .monaco-editor').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText(`subscription { messageStream(messageId: "${messageId}") { seq delta done status } }`);
+    await page.keyboard.insertText(`subscription Answer { messageStream(messageId: "${messageId}") { seq delta done status } }`);
+    // GraphiQL picks the operation to run from the parsed editor a moment after typing; before that it
+    // would still send the previous operation's name (Clients) with the new text.
+    await page.waitForTimeout(500);
     await run.click();
     const seen = new Set<number>();
     const deadline = Date.now() + 30_000;

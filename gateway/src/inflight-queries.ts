@@ -5,6 +5,7 @@ import type {
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
 import { OperationTypeNode } from 'graphql';
+import { badUserInput } from '@nusa/shared';
 import type { GatewayContext } from './context.js';
 
 interface Flight {
@@ -33,6 +34,12 @@ function flightKey(requestContext: GatewayGraphQLRequestContext): string | undef
 export function sharingInflightQueries(executor: GatewayExecutor): GatewayExecutor {
   const flights = new Map<string, Flight>();
   return (requestContext) => {
+    // Apollo Server leaves the operation unresolved when operationName names none of the document's.
+    if (!requestContext.operation) {
+      const name = requestContext.request.operationName;
+      const problem = name ? `the document has no operation named "${name}"` : 'the document has several operations; name one';
+      return Promise.resolve({ errors: [badUserInput('operationName', problem)] });
+    }
     const key = flightKey(requestContext);
     if (key === undefined) return executor(requestContext);
     const context = requestContext.context as GatewayContext;

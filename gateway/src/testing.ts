@@ -16,7 +16,13 @@ export interface GatewayHarness {
 export async function startGateway(
   settings: Pick<GatewayConfig, 'supergraphPath' | 'subgraphUrls' | 'jwtSecret' | 'internalSecret'> & Partial<GatewayConfig>,
 ): Promise<GatewayHarness> {
-  const config: GatewayConfig = { port: 0, subgraphTimeoutMs: 5000, production: false, logLevel: 'silent', ...settings };
+  const config: GatewayConfig = {
+    port: 0,
+    subgraphTimeoutMs: 5000,
+    production: false,
+    logLevel: process.env.TEST_GATEWAY_LOG ?? 'silent',
+    ...settings,
+  };
   const gateway = await createGatewayServer(config, createLogger('gateway-test', config.logLevel));
   const port = await listen(gateway.server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
