@@ -33,8 +33,10 @@ function syntheticDocument(pool: string[], n: number): string {
 
 async function main(): Promise<void> {
   const database = await createTestDatabase('bench_kb');
+  // The crm answers the gateway's session-revocation checks, as on a running platform.
+  const crmDatabase = await createTestDatabase('bench_kb_crm');
   const dataDir = mkdtempSync(join(tmpdir(), 'nusa-bench-kb-'));
-  const [knowledgePort, chromaPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const [knowledgePort, chromaPort, gatewayPort, crmPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const processes: BenchProcess[] = [];
   const knowledgeUrl = `http://127.0.0.1:${knowledgePort}/graphql`;
   try {
@@ -54,9 +56,15 @@ async function main(): Promise<void> {
     );
     processes.push(
       await startProcess(
+        'crm',
+        'subgraphs/crm/dist/index.js',
+        { DATABASE_URL: crmDatabase.url, CRM_PORT: String(crmPort) },
+        `http://127.0.0.1:${crmPort}/health`,
+      ),
+      await startProcess(
         'gateway',
         'gateway/dist/index.js',
-        { PORT: String(gatewayPort), KNOWLEDGE_URL: knowledgeUrl },
+        { PORT: String(gatewayPort), KNOWLEDGE_URL: knowledgeUrl, CRM_URL: `http://127.0.0.1:${crmPort}/graphql` },
         `http://127.0.0.1:${gatewayPort}/health`,
       ),
     );
@@ -153,6 +161,7 @@ async function main(): Promise<void> {
   } finally {
     for (const p of processes.reverse()) await p.stop();
     await database.drop();
+    await crmDatabase.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
