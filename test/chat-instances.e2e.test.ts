@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { waitUntilHealthy } from '@nusa/shared';
 import { freePort, startFakeAnthropic, textStream, type FakeAnthropic, type FakeReply } from '@nusa/shared/testing';
 import type { GatewayHarness } from '../gateway/src/testing';
 import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
@@ -125,15 +126,10 @@ describe('several chat instances and gateways on one Redis', () => {
       },
       stdio: 'ignore',
     });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       const url = `http://127.0.0.1:${port}/graphql`;
-      while (
-        !(await fetch(`http://127.0.0.1:${port}/health`).then(
-          (r) => r.ok,
-          () => false,
-        ))
-      )
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitUntilHealthy(`http://127.0.0.1:${port}/health`, exited, 60_000, 100);
       const gatewayC = await platform.addGateway({ url });
       const id = await send(gatewayC, 'Crash while answering');
       const watching = collect<StreamEvent>(platform.ws({ gateway: gatewayC }), STREAM, { id });

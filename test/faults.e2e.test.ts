@@ -3,6 +3,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { waitUntilHealthy } from '@nusa/shared';
 import { freePort, postGraphQL } from '@nusa/shared/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
 import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
@@ -221,13 +222,7 @@ describe('faults', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       const url = `http://127.0.0.1:${port}/graphql`;
-      while (
-        !(await fetch(`http://127.0.0.1:${port}/health`).then(
-          (r) => r.ok,
-          () => false,
-        ))
-      )
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitUntilHealthy(`http://127.0.0.1:${port}/health`, exited, 60_000, 100);
       const conversationId = await platform.conversation();
       const sent = await postGraphQL<{ sendMessage: { assistantMessage: { id: string } } }>(
         url,

@@ -1,21 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '@nusa/shared/testing';
+import { waitUntilHealthy } from '@nusa/shared';
+import { freePort, processTree } from '@nusa/shared/testing';
 import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
 
 const root = join(__dirname, '..');
-
-/** The process and its descendants, from /proc. */
-function processTree(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // Gone.
-  }
-  return [pid, ...children.flatMap(processTree)];
-}
 
 let gateway: ChildProcess;
 let origin: string;
@@ -36,16 +25,7 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const deadline = Date.now() + 30_000;
-  while (
-    !(await fetch(`${origin}/health`).then(
-      (response) => response.ok,
-      () => false,
-    ))
-  ) {
-    if (gateway.exitCode !== null || Date.now() > deadline) throw new Error('the gateway did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntilHealthy(`${origin}/health`, new Promise((resolve) => gateway.once('exit', resolve)), 30_000, 100);
 }, 120_000);
 
 afterAll(() => {

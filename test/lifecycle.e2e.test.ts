@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitUntilHealthy } from '@nusa/shared';
 import { createTestDatabase, freePort, type TestDatabase } from '@nusa/shared/testing';
 
 const root = join(__dirname, '..');
@@ -29,16 +30,9 @@ async function startThenTerminate(
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const deadline = Date.now() + 120_000;
-  while (
-    !(await fetch(`http://127.0.0.1:${port}/health`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${entry} did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntilHealthy(`http://127.0.0.1:${port}/health`, exited, 120_000, 200).catch((error: unknown) => {
+    throw new Error(`${entry} did not start (${error instanceof Error ? error.message : String(error)}):\n${output}`);
+  });
   child.kill('SIGTERM');
   return { ...(await exited), output };
 }

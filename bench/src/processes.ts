@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitUntilHealthy } from '@nusa/shared';
+import { processTree } from '@nusa/shared/testing';
 
 /** Rate-limit budgets no benchmark reaches, so the limiter is measured but never refuses. */
 export const BENCH_BUDGETS = {
@@ -36,17 +38,6 @@ function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   } catch {
     return 0;
   }
-}
-
-/** The process and its descendants, from /proc. */
-export function processTree(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // The process has exited.
-  }
-  return [pid, ...children.flatMap(processTree)];
 }
 
 /** The sum of the peak resident sets (VmHWM, the kernel's high-water mark) of a process and its descendants. */
@@ -98,17 +89,11 @@ export async function startProcess(
     stdio: ['ignore', 'inherit', 'inherit'],
     cwd: options.cwd,
   });
-  const deadline = Date.now() + 60_000;
-  while (
-    !(await fetch(healthUrl).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${name} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitUntilHealthy(healthUrl, exited, 60_000, 200).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw new Error(`${name} did not start: ${error instanceof Error ? error.message : String(error)}`);
+  });
   let peak = 0;
   return {
     name,

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseSettings, runMain } from '@nusa/shared';
+import { parseSettings, runMain, waitUntilHealthy } from '@nusa/shared';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
-import { presentServices, spawnService, stopService, waitUntilHealthy, type RunningService } from './services.js';
+import { presentServices, spawnService, stopService, type RunningService } from './services.js';
 
 const root = join(__dirname, '..', '..', '..');
 const write = (line: string) => process.stdout.write(`${line}\n`);

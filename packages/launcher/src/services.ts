@@ -44,31 +44,6 @@ export function spawnService(root: string, spec: ServiceSpec, env: NodeJS.Proces
   return { spec, child, exited };
 }
 
-/** Resolves once `url` answers 200, or rejects when `exited` settles first or `timeoutMs` passes. */
-export async function waitUntilHealthy(url: string, exited: Promise<unknown>, timeoutMs: number): Promise<void> {
-  let done = false;
-  const died = exited.then(() => {
-    if (!done) throw new Error('exited before it became healthy');
-  });
-  const deadline = Date.now() + timeoutMs;
-  const poll = async (): Promise<void> => {
-    while (Date.now() < deadline) {
-      const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`did not answer ${url} within ${timeoutMs / 1000} s`);
-  };
-  try {
-    await Promise.race([poll(), died]);
-  } finally {
-    done = true;
-  }
-}
-
 /** Sends SIGTERM, then SIGKILL after `graceMs` if the process is still there. */
 export async function stopService(service: RunningService, graceMs = 10_000): Promise<void> {
   if (service.child.exitCode !== null || service.child.signalCode !== null) return;

@@ -49,3 +49,31 @@ export function readinessReport(dependencies: Record<string, DependencyState>): 
   if (down.some((dependency) => !dependency.optional)) return { status: 503, body: { status: 'not_ready', dependencies } };
   return { status: 200, body: { status: down.length > 0 ? 'degraded' : 'ready', dependencies } };
 }
+
+/**
+ * Resolves once `url` answers 200 (polled every `intervalMs`), or rejects when `exited` settles first
+ * or `timeoutMs` passes: how the launcher, the benchmarks and the tests wait for a service they started.
+ */
+export async function waitUntilHealthy(url: string, exited: Promise<unknown>, timeoutMs: number, intervalMs = 250): Promise<void> {
+  let done = false;
+  const died = exited.then(() => {
+    if (!done) throw new Error('exited before it became healthy');
+  });
+  const deadline = Date.now() + timeoutMs;
+  const poll = async (): Promise<void> => {
+    while (Date.now() < deadline) {
+      const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+    throw new Error(`did not answer ${url} within ${timeoutMs / 1000} s`);
+  };
+  try {
+    await Promise.race([poll(), died]);
+  } finally {
+    done = true;
+  }
+}

@@ -3,3 +3,4 @@ export * from './graphql-client.js';
 export * from './ports.js';
 export * from './fake-anthropic.js';
 export * from './query-counter.js';
+export * from './processes.js';
