@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { RunningGateway } from './gateways.js';
-import { loadChecked, type Measured } from './load.js';
+import { loadChecked, median, type Measured } from './load.js';
 import { reportTable } from './report.js';
 
 /** A gateway in a comparison and the headers its clients send (computed afresh before each run). */
@@ -29,12 +29,6 @@ export const settings = {
   pairs: Number(process.env.BENCH_PAIRS ?? 3),
   seconds: Number(process.env.BENCH_DURATION ?? 20),
   warmUpSeconds: Number(process.env.BENCH_WARMUP ?? 10),
-};
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
 /**

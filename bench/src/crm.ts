@@ -1,6 +1,6 @@
 import { IDENTITY_HEADER, resolveSecrets, signIdentity, type Caller } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
-import { loadChecked, type Measured } from './load.js';
+import { loadChecked, median, type Measured } from './load.js';
 import { cpuSeconds, pidOf, startProcess, type BenchProcess } from './processes.js';
 import { reportTable } from './report.js';
 
@@ -46,12 +46,6 @@ async function redisAnswers(url: string): Promise<boolean> {
     client.disconnect();
   }
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 /**
  * `bench:crm`: the hardening's price. The same gateway build with the guards off (`GUARDS=off`: no rate

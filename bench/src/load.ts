@@ -17,6 +17,13 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+/** The median of some runs' figures (the mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
 export function latencySummary(latencies: number[]): Pick<Measured, 'p50' | 'p95' | 'p99'> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 10) / 10;
@@ -24,19 +31,21 @@ export function latencySummary(latencies: number[]): Pick<Measured, 'p50' | 'p95
 }
 
 /**
- * Loads `url` with one POST body for `seconds` at `connections` and checks every response: it must be
- * byte-for-byte the sample checked before the run (`expectedBody`), so a response with `errors` or a
- * different shape counts as an error.
+ * Loads `url` with POST bodies (one, or a new one per request) for `seconds` at `connections`, with
+ * exact percentiles from every response time. With `expectedBody`, every response must be
+ * byte-for-byte that sample checked before the run, so a response with `errors` or a different shape
+ * counts as an error.
  */
 export async function loadChecked(options: {
   target: string;
   url: string;
   headers: Record<string, string>;
-  body: string;
-  expectedBody: string;
+  body: string | (() => string);
+  expectedBody?: string;
   seconds: number;
   connections: number;
 }): Promise<Measured> {
+  const { body, expectedBody } = options;
   const latencies: number[] = [];
   let instance: autocannon.Instance | undefined;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
@@ -45,10 +54,12 @@ export async function loadChecked(options: {
         url: options.url,
         method: 'POST',
         headers: { 'content-type': 'application/json', ...options.headers },
-        body: options.body,
         connections: options.connections,
         duration: options.seconds,
-        verifyBody: (body) => body === options.expectedBody,
+        ...(typeof body === 'string'
+          ? { body }
+          : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] }),
+        ...(expectedBody === undefined ? {} : { verifyBody: (received: string | Buffer | undefined) => received === expectedBody }),
       },
       (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
     );

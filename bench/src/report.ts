@@ -2,22 +2,14 @@ import { execSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { latencySummary } from './load.js';
+import { loadChecked, type Measured } from './load.js';
 import { root } from './processes.js';
 
 /** One measured target. */
-export interface Row {
-  target: string;
-  requestsPerSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
+export type Row = Measured;
 
-/** Loads `url` with one POST body for `seconds` and reports throughput, latency and errors. */
-export async function load(
+/** Loads `url` with POST bodies for `seconds` and reports throughput, exact latency percentiles and errors. */
+export function load(
   target: string,
   url: string,
   headers: Record<string, string>,
@@ -25,32 +17,7 @@ export async function load(
   seconds: number,
   connections: number,
 ): Promise<Row> {
-  // Every response time is kept, so the percentiles are exact (autocannon's summary has no p95).
-  const latencies: number[] = [];
-  let instance: autocannon.Instance | undefined;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(
-      {
-        url,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        connections,
-        duration: seconds,
-        ...(typeof body === 'string'
-          ? { body }
-          : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] }),
-      },
-      (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
-    );
-  });
-  instance?.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  const result = await finished;
-  return {
-    target,
-    requestsPerSecond: Math.round(result.requests.average),
-    ...latencySummary(latencies),
-    errors: result.errors + result.non2xx + result.timeouts,
-  };
+  return loadChecked({ target, url, headers, body, seconds, connections });
 }
 
 /** The commit measured, with `+changes` when the working tree differs from it. */
