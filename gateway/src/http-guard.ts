@@ -48,7 +48,7 @@ export interface HttpGuardOptions {
    * Another hit to count in the same round trip as the global one (the API budget of a GraphQL
    * request's first operation, say); over its limit, the request is refused here alike.
    */
-  precount?: (req: IncomingMessage, path: string) => Promise<{ budget: Budget; key: string } | undefined>;
+  precount?: (req: IncomingMessage, path: string, clientIp: string) => Promise<{ budget: Budget; key: string } | undefined>;
   onLimited?: (budget: Budget) => void;
 }
 
@@ -82,8 +82,9 @@ export function httpGuard(options: HttpGuardOptions): (req: IncomingMessage, res
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const budget = options.global;
     if (!budget || UNLIMITED.has(path)) return false;
-    const extra = options.precount ? await options.precount(req, path) : undefined;
-    const hits = [{ budget, key: `ip:${clientIpOf(req, options.trustProxy)}` }, ...(extra ? [extra] : [])];
+    const clientIp = clientIpOf(req, options.trustProxy);
+    const extra = options.precount ? await options.precount(req, path, clientIp) : undefined;
+    const hits = [{ budget, key: `ip:${clientIp}` }, ...(extra ? [extra] : [])];
     const verdicts = await options.limiter.hitEach(hits);
     const refused = verdicts.findIndex((verdict) => !verdict.allowed);
     if (refused === -1) return false;

@@ -188,13 +188,13 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       trustProxy: config.trustProxy ?? false,
       limiter,
       global: guards ? budgets.global : undefined,
-      precount: async (req, path) => {
+      precount: async (req, path, clientIp) => {
         if (req.method !== 'POST' || path !== '/graphql') return undefined;
         // A credential that fails here fails again, with its own error, when the request is answered.
         const caller = await callerOf(req).catch(() => undefined);
         if (!caller) return undefined;
         precounted.add(req);
-        return { budget: budgets.api, key: rateKey(caller, clientIpOf(req, config.trustProxy ?? false)) };
+        return { budget: budgets.api, key: rateKey(caller, clientIp) };
       },
       onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }),
     }),
