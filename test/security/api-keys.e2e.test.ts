@@ -4,7 +4,7 @@ import { postGraphQL } from '@nusa/shared/testing';
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
 import { collect, startChatPlatform, type ChatPlatform } from '../../subgraphs/chat/src/testing';
 import { TEST_SECRETS } from '../../subgraphs/crm/src/testing';
-import { bearer, connectionVerdict, eventually, redisUrl, SUPERGRAPH } from './harness';
+import { bearer, connectionVerdict, eventually, openSocket, redisUrl, SUPERGRAPH, within } from './harness';
 
 const CREATE = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name scopes } } }';
 const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { status } }';
@@ -139,6 +139,16 @@ describe('refused API keys', () => {
     expect((await asAdmin<{ revokeApiKey: { status: string } }>(REVOKE, { id })).data?.revokeApiKey.status).toBe('REVOKED');
     expectRefused(await bearer(gateway.url, key)(CLIENTS), 'revoked');
     expect(await connectionVerdict(gateway.url, `Bearer ${key}`)).toBe(4403);
+  });
+
+  it('a key revoked while its graphql-ws connection is open: the socket closes with 4403', async () => {
+    const checking = await gatewayWith({ redisUrl, socketRecheckMs: 200 });
+    extraGateways.push(checking);
+    const { key, id } = await newKey(['CHAT']);
+    const socket = await openSocket(checking.url, `Bearer ${key}`);
+    expect(await within(socket.closed, 500)).toBe('still open');
+    expect((await asAdmin<{ revokeApiKey: { status: string } }>(REVOKE, { id })).data?.revokeApiKey.status).toBe('REVOKED');
+    expect(await within(socket.closed, 5000)).toBe(4403);
   });
 
   it('a revoked key: within the cache time on a gateway without Redis', async () => {

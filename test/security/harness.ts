@@ -35,25 +35,6 @@ export function bearer(url: string, credential: string) {
     postGraphQL<TData>(url, query, variables, { authorization: `Bearer ${credential}` });
 }
 
-/**
- * Opens a graphql-ws connection to `url` with `authorization` in `connection_init`: resolves
- * `'acked'` when the server accepts it, or the close code when the server closes the socket.
- */
-export function connectionVerdict(url: string, authorization: string): Promise<'acked' | number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
-    socket.on('message', (data: Buffer) => {
-      if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') {
-        resolve('acked');
-        socket.close(1000);
-      }
-    });
-    socket.on('close', (code) => resolve(code));
-    socket.on('error', reject);
-  });
-}
-
 /** Polls `check` every 100 ms until it holds; rejects after `timeoutMs`. */
 export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -62,3 +43,37 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_0
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** A graphql-ws connection sent `connection_init`: `acked` settles true on the ack, false when it closes first. */
+function connect(url: string, authorization: string): { acked: Promise<boolean>; closed: Promise<number>; close: () => void } {
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  const acked = new Promise<boolean>((resolve, reject) => {
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
+    socket.on('message', (data: Buffer) => {
+      if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') resolve(true);
+    });
+    socket.on('error', reject);
+    void closed.then(() => resolve(false));
+  });
+  return { acked, closed, close: () => socket.close(1000) };
+}
+
+/** 'acked' when the gateway acknowledges `connection_init`, else the code it closes the socket with. */
+export async function connectionVerdict(url: string, authorization: string): Promise<'acked' | number> {
+  const connection = connect(url, authorization);
+  if (!(await connection.acked)) return connection.closed;
+  connection.close();
+  return 'acked';
+}
+
+/** An acknowledged graphql-ws connection; `closed` resolves with its close code. */
+export async function openSocket(url: string, authorization: string): Promise<{ closed: Promise<number>; close: () => void }> {
+  const connection = connect(url, authorization);
+  if (!(await connection.acked)) throw new Error(`closed with ${await connection.closed} before it was acknowledged`);
+  return connection;
+}
+
+/** What `promise` resolves with, or 'still open' when it has not after `ms`. */
+export const within = <T>(promise: Promise<T>, ms: number): Promise<T | 'still open'> =>
+  Promise.race([promise, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), ms))]);

@@ -1,7 +1,6 @@
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
 import { startCrm, TEST_SECRETS, type CrmHarness } from '../../subgraphs/crm/src/testing';
-import WebSocket from 'ws';
-import { bearer, connectionVerdict, eventually, redisUrl, sessionToken, SUPERGRAPH } from './harness';
+import { bearer, connectionVerdict, eventually, openSocket, redisUrl, sessionToken, SUPERGRAPH, within } from './harness';
 
 const ME = '{ me { email role } }';
 const LOGOUT = 'mutation { logout }';
@@ -43,23 +42,6 @@ afterAll(async () => {
   for (const started of gateways) await started.stop();
   await crm.stop();
 });
-
-/** An acknowledged graphql-ws connection; `closed` resolves with its close code. */
-function openSocket(url: string, authorization: string): Promise<{ closed: Promise<number>; close: () => void }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
-    const closed = new Promise<number>((done) => socket.on('close', (code) => done(code)));
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
-    socket.on('message', (data: Buffer) => {
-      if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') resolve({ closed, close: () => socket.close(1000) });
-    });
-    socket.on('error', reject);
-    void closed.then((code) => reject(new Error(`closed with ${code} before it was acknowledged`)));
-  });
-}
-
-const within = <T>(promise: Promise<T>, ms: number): Promise<T | 'still open'> =>
-  Promise.race([promise, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), ms))]);
 
 describe('session tokens at the gateway', () => {
   let withRedis: GatewayHarness;
