@@ -18,6 +18,8 @@ const TOKEN_DELAY_MS = Number(process.env.BENCH_TOKEN_DELAY_MS ?? 0);
 const TTFT_SAMPLES = 30;
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 2);
 const redisUrl = process.env.REDIS_URL;
+/** BENCH_HIVE=off: our gateway alone (for profiling it and the chat subgraph without Hive's runs in between). */
+const WITH_HIVE = process.env.BENCH_HIVE !== 'off';
 
 const STREAM = 'subscription($id: ID!) { messageStream(messageId: $id) { seq delta done } }';
 
@@ -320,8 +322,8 @@ async function main(): Promise<void> {
         },
       },
     };
-    const theirs = await startHive(supergraphPath, hiveOptions);
-    gateways.push(theirs);
+    const theirs = WITH_HIVE ? await startHive(supergraphPath, hiveOptions) : undefined;
+    if (theirs) gateways.push(theirs);
     const clientId = (
       await graphqlData<{ clients: { edges: { node: { id: string } }[] } }>(
         ours.url,
@@ -335,7 +337,7 @@ async function main(): Promise<void> {
     for (let pair = 1; pair <= PAIRS; pair += 1) {
       process.stdout.write(`pair ${pair} of ${PAIRS}: ours ...\n`);
       columns.push({ name: `ours (${pair})`, figures: await measure(`ours ${pair}`, ours, oursAccess, model, clientId) });
-      if (hiveFailure) continue;
+      if (!theirs || hiveFailure) continue;
       process.stdout.write(`pair ${pair} of ${PAIRS}: Hive Gateway ...\n`);
       try {
         columns.push({ name: `Hive (${pair})`, figures: await measure(`hive ${pair}`, theirs, hiveAccess, model, clientId) });
@@ -361,7 +363,11 @@ async function main(): Promise<void> {
       measures.map((measure, row) => [measure, ...values.map((column) => column[row] ?? '')]),
       [
         `Peak RSS (gateways summed over their processes): ${[...processes, ...gateways.map((gateway) => gateway.process)].map((p) => `${p.name} ${p.peakRssMb().toFixed(0)} MB`).join(', ')}.`,
-        hiveFailure ? `Hive Gateway could not serve the subscription: ${hiveFailure}` : hiveSetup(hiveOptions),
+        !theirs
+          ? 'Hive Gateway not run (BENCH_HIVE=off).'
+          : hiveFailure
+            ? `Hive Gateway could not serve the subscription: ${hiveFailure}`
+            : hiveSetup(hiveOptions),
         ...columns.flatMap(({ name, figures }) => (figures.firstFailure ? [`First failure, ${name}: ${figures.firstFailure}.`] : [])),
         'Ours authenticates the JWT in connection_init; Hive forwards the identity the client sends to the chat subgraph as its connection identity.',
       ].join(' '),

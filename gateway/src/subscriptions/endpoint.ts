@@ -69,44 +69,49 @@ export class GatewaySubscriptions {
 
   constructor(private readonly options: SubscriptionOptions) {
     const { jwtSecret, credentials, apollo, logger } = options;
-    this.endpoint = serveGraphQLWs(options.server, '/graphql', {
-      schema: () => this.current().schema,
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]),
-      onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
-        let caller: Caller;
-        try {
-          caller = await authenticateAuthorization(authorization, jwtSecret, credentials);
-        } catch {
-          return false;
-        }
-        const extra = ctx.extra as unknown as { caller: Caller; socket: WebSocket };
-        extra.caller = caller;
-        if (caller.kind !== 'anonymous') this.recheck(extra.socket, authorization, caller);
-        return true;
+    this.endpoint = serveGraphQLWs(
+      options.server,
+      '/graphql',
+      {
+        schema: () => this.current().schema,
+        validate: (schema, document) => validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]),
+        onConnect: async (ctx) => {
+          const authorization = ctx.connectionParams?.authorization;
+          let caller: Caller;
+          try {
+            caller = await authenticateAuthorization(authorization, jwtSecret, credentials);
+          } catch {
+            return false;
+          }
+          const extra = ctx.extra as unknown as { caller: Caller; socket: WebSocket };
+          extra.caller = caller;
+          if (caller.kind !== 'anonymous') this.recheck(extra.socket, authorization, caller);
+          return true;
+        },
+        context: (ctx, _id, payload): WsContext => {
+          const caller = (ctx.extra as unknown as { caller: Caller }).caller;
+          return {
+            caller,
+            identity: signIdentity(caller, options.internalSecret),
+            requestId: randomUUID(),
+            logger,
+            warnings: [],
+            source: payload.query,
+          };
+        },
+        execute: async (args: ExecutionArgs) => {
+          const context = args.contextValue as WsContext;
+          const response = await apollo.executeOperation(
+            { query: context.source, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
+            { contextValue: context },
+          );
+          if (response.body.kind === 'single') return response.body.singleResult as ExecutionResult;
+          return { errors: [new GraphQLError('Incremental delivery is not available over WebSocket; use HTTP')] };
+        },
+        subscribe: (args: ExecutionArgs) => this.subscribe(args),
       },
-      context: (ctx, _id, payload): WsContext => {
-        const caller = (ctx.extra as unknown as { caller: Caller }).caller;
-        return {
-          caller,
-          identity: signIdentity(caller, options.internalSecret),
-          requestId: randomUUID(),
-          logger,
-          warnings: [],
-          source: payload.query,
-        };
-      },
-      execute: async (args: ExecutionArgs) => {
-        const context = args.contextValue as WsContext;
-        const response = await apollo.executeOperation(
-          { query: context.source, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
-          { contextValue: context },
-        );
-        if (response.body.kind === 'single') return response.body.singleResult as ExecutionResult;
-        return { errors: [new GraphQLError('Incremental delivery is not available over WebSocket; use HTTP')] };
-      },
-      subscribe: (args: ExecutionArgs) => this.subscribe(args),
-    });
+      logger,
+    );
   }
 
   /** Open WebSocket connections from clients. */

@@ -93,26 +93,31 @@ export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer
     }),
   });
 
-  const ws = serveGraphQLWs(subgraph.server, '/graphql', {
-    schema,
-    onConnect: (ctx) => {
-      const caller = callerOf(ctx.connectionParams?.identity, internalSecret);
-      if (!caller) return false;
-      (ctx.extra as unknown as { caller: Caller }).caller = caller;
-      return true;
+  const ws = serveGraphQLWs(
+    subgraph.server,
+    '/graphql',
+    {
+      schema,
+      onConnect: (ctx) => {
+        const caller = callerOf(ctx.connectionParams?.identity, internalSecret);
+        if (!caller) return false;
+        (ctx.extra as unknown as { caller: Caller }).caller = caller;
+        return true;
+      },
+      context: (ctx, _id, payload): ChatContext => {
+        const connection = (ctx.extra as unknown as { caller: Caller }).caller;
+        // A subscription the gateway forwards is made as the person in its extensions; a forged or stale
+        // identity there makes it anonymous (refused by the resolver), never the gateway itself.
+        const forwarded =
+          connection.kind === 'service' && payload.extensions?.identity !== undefined
+            ? (callerOf(payload.extensions.identity, internalSecret) ?? anonymous)
+            : undefined;
+        const requestId = typeof payload.extensions?.requestId === 'string' ? payload.extensions.requestId : randomUUID();
+        return { caller: forwarded ?? connection, requestId, ...services };
+      },
     },
-    context: (ctx, _id, payload): ChatContext => {
-      const connection = (ctx.extra as unknown as { caller: Caller }).caller;
-      // A subscription the gateway forwards is made as the person in its extensions; a forged or stale
-      // identity there makes it anonymous (refused by the resolver), never the gateway itself.
-      const forwarded =
-        connection.kind === 'service' && payload.extensions?.identity !== undefined
-          ? (callerOf(payload.extensions.identity, internalSecret) ?? anonymous)
-          : undefined;
-      const requestId = typeof payload.extensions?.requestId === 'string' ? payload.extensions.requestId : randomUUID();
-      return { caller: forwarded ?? connection, requestId, ...services };
-    },
-  });
+    logger,
+  );
 
   const sweep = () =>
     generator.sweep().then(
