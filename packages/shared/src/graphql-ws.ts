@@ -30,22 +30,34 @@ const KEEP_ALIVE_MS = 12_000;
  */
 const HIGH_WATER_BYTES = 256 * 1024;
 
+/** Frames a connection holds back at most before it writes them, so that none waits long behind a burst. */
+const MAX_HELD_FRAMES = 32;
+
 /**
- * Holds a connection's writes until the work already queued in this turn of the event loop is done,
- * then writes them in one system call: the tokens of an answer that arrive together leave together,
- * rather than one write (and one packet) per event.
+ * Writes frames to a connection so that a burst leaves in a few system calls rather than one per
+ * frame (the tokens of an answer often arrive together): the first frame of a turn of the event
+ * loop is written at once, later ones are held until the turn's queued work is done or
+ * {@link MAX_HELD_FRAMES} are waiting.
  */
-function coalescing(connection: Socket): () => void {
-  let corked = false;
+function coalescing(connection: Socket): (write: () => void) => void {
+  /** Frames held since the last write; -1: the connection is not corked. */
+  let held = -1;
   const release = () => {
-    corked = false;
+    if (held < 0) return;
+    held = -1;
     connection.uncork();
   };
-  return () => {
-    if (corked) return;
-    corked = true;
-    connection.cork();
-    process.nextTick(release);
+  return (write) => {
+    write();
+    if (held < 0) {
+      connection.cork();
+      held = 0;
+      process.nextTick(release);
+    } else if ((held += 1) >= MAX_HELD_FRAMES) {
+      connection.uncork();
+      connection.cork();
+      held = 0;
+    }
   };
 }
 
@@ -53,9 +65,9 @@ function coalescing(connection: Socket): () => void {
  * Serves the `graphql-transport-ws` protocol on `path` of `server` (the same path as HTTP GraphQL).
  * The protocol's own close codes apply: 4400 invalid message, 4401 subscribe before ack, 4403
  * refused credentials (`onConnect` returning false), 4408 init timeout, 4409 duplicate id, 4429
- * too many inits. This is graphql-ws's own `ws` binding with two differences: writes within one
- * turn of the event loop are coalesced, and a subscription waits for its writes only when its
- * connection falls behind (see {@link HIGH_WATER_BYTES}).
+ * too many inits. This is graphql-ws's own `ws` binding with two differences: the frames of a burst
+ * are coalesced into few writes (see {@link coalescing}), and a subscription waits for its writes
+ * only when its connection falls behind (see {@link HIGH_WATER_BYTES}).
  */
 export function serveGraphQLWs(
   server: Server,
@@ -74,7 +86,7 @@ export function serveGraphQLWs(
   });
   wss.on('connection', (socket, request) => {
     socket.once('error', (error) => internalError(socket, error, 'graphql-ws socket error'));
-    const cork = coalescing(request.socket);
+    const coalesce = coalescing(request.socket);
     let pongWait: NodeJS.Timeout | undefined;
     const ping = setInterval(() => {
       if (socket.readyState !== WebSocket.OPEN) return;
@@ -88,8 +100,7 @@ export function serveGraphQLWs(
         send: (data) =>
           new Promise<void>((resolve, reject) => {
             if (socket.readyState !== WebSocket.OPEN) return resolve();
-            cork();
-            socket.send(data, (error) => (error ? reject(error) : resolve()));
+            coalesce(() => socket.send(data, (error) => (error ? reject(error) : resolve())));
             if (socket.bufferedAmount < HIGH_WATER_BYTES) resolve();
           }),
         close: (code, reason) => socket.close(code, reason),
