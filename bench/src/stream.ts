@@ -35,7 +35,8 @@ async function until(check: () => boolean, timeoutMs = 120_000): Promise<void> {
 /** The fake model: per answer (keyed by the user's message) when it was asked and when it wrote its tokens. */
 interface FakeModel {
   baseUrl: string;
-  emittedAt: Map<string, number>;
+  /** When the fake wrote each token of each answer, by `<answer key>\n<token index>`. */
+  writtenAt: Map<string, number>;
   requestedAt: Map<string, number>;
   /** Holds every answer's tokens until the returned release is called. */
   hold: () => () => void;
@@ -43,9 +44,10 @@ interface FakeModel {
 }
 
 async function startFakeModel(): Promise<FakeModel> {
-  const emittedAt = new Map<string, number>();
+  const writtenAt = new Map<string, number>();
   const requestedAt = new Map<string, number>();
   let held: Promise<void> = Promise.resolve();
+  let answers = 0;
   const fake = await startFakeAnthropic((request) => {
     const messages = request.body.messages as { content: string }[];
     const key = String(messages[messages.length - 1]?.content ?? '');
@@ -54,11 +56,41 @@ async function startFakeModel(): Promise<FakeModel> {
       Array.from({ length: TOKENS }, (_, index) => `${index} `),
       { outputTokens: TOKENS, delayMs: TOKEN_DELAY_MS },
     );
-    return { stream: [{ until: held.then(() => void emittedAt.set(key, performance.now())) }, ...(reply.stream ?? [])] };
+    const released = held.then(() => performance.now());
+    if (TOKEN_DELAY_MS === 0) {
+      // Every token in one write, once released.
+      const written = released.then((at) => {
+        for (let index = 0; index < TOKENS; index += 1) writtenAt.set(`${key}\n${index}`, at);
+      });
+      return { stream: [{ until: written }, ...(reply.stream ?? [])] };
+    }
+    // Paced: token i is written at phase + i × TOKEN_DELAY_MS after the release on the clock, so timer lag
+    // does not accumulate, and the time it was actually written is what its latency is measured from. The
+    // answers' phases are spread over one pause, as independent model streams are not in step.
+    const phase = (TOKEN_DELAY_MS * (answers % GENERATIONS)) / GENERATIONS;
+    answers += 1;
+    let index = 0;
+    // Each token's timer is set when the one before it fires: a hundred timers at a time, not twenty thousand.
+    let previous = released;
+    const steps = (reply.stream ?? []).map((step) => {
+      if (!('delayMs' in step)) return step;
+      const token = index;
+      index += 1;
+      const due = previous.then(async () => {
+        const start = await released;
+        const wait = start + phase + token * TOKEN_DELAY_MS - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        writtenAt.set(`${key}\n${token}`, performance.now());
+        return start;
+      });
+      previous = due;
+      return { until: due.then(() => undefined) };
+    });
+    return { stream: [{ until: released.then(() => undefined) }, ...steps] };
   });
   return {
     baseUrl: fake.baseUrl,
-    emittedAt,
+    writtenAt,
     requestedAt,
     hold: () => {
       let release: () => void = () => undefined;
@@ -191,8 +223,7 @@ async function measure(run: string, gateway: RunningGateway, access: Access, mod
               expected = event.seq + 1;
               if (!event.done) {
                 delivered += 1;
-                // The fake writes token i about i × TOKEN_DELAY_MS after the first.
-                latencies.push(now - (model.emittedAt.get(`${run} fan-out ${index}`) ?? now) - (event.seq - 1) * TOKEN_DELAY_MS);
+                latencies.push(now - (model.writtenAt.get(`${run} fan-out ${index}\n${event.seq - 1}`) ?? now));
                 lastArrival = now;
               }
             },
@@ -358,7 +389,7 @@ async function main(): Promise<void> {
     const values = columns.map(({ figures }) => columnOf(figures));
     reportTable(
       'bench: stream',
-      `${GENERATIONS} generations × ${TOKENS} tokens from a fake Anthropic server ${TOKEN_DELAY_MS > 0 ? `writing a token every ${TOKEN_DELAY_MS} ms per answer` : 'writing each answer at once'}, ${GENERATIONS * SUBSCRIBERS_PER_GENERATION} graphql-ws subscriptions per run (${SUBSCRIBERS_PER_GENERATION} per answer, one socket each), token log: ${redisUrl ? 'Redis Streams' : 'in-process'}; runs alternate ours and Hive Gateway (federating the chat subgraph's subscription over graphql-ws). Latency is from the fake model writing a token to a client receiving it; the load generator (1,000 sockets) shares the machine; time to first token with the model answering at once.`,
+      `${GENERATIONS} generations × ${TOKENS} tokens from a fake Anthropic server ${TOKEN_DELAY_MS > 0 ? `writing a token every ${TOKEN_DELAY_MS} ms per answer, the answers out of step` : 'writing each answer at once'}, ${GENERATIONS * SUBSCRIBERS_PER_GENERATION} graphql-ws subscriptions per run (${SUBSCRIBERS_PER_GENERATION} per answer, one socket each), token log: ${redisUrl ? 'Redis Streams' : 'in-process'}; runs alternate ours and Hive Gateway (federating the chat subgraph's subscription over graphql-ws). Latency is from the fake model writing a token to a client receiving it; the load generator (1,000 sockets) shares the machine; time to first token with the model answering at once.`,
       ['measure', ...columns.map(({ name }) => name)],
       measures.map((measure, row) => [measure, ...values.map((column) => column[row] ?? '')]),
       [
