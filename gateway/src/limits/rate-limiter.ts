@@ -95,11 +95,6 @@ export class InProcessRateLimiter implements RateLimiter {
 }
 
 /**
- * Counts in Redis, shared by every gateway instance. While Redis cannot be reached, each hit is
- * counted in process instead: limits degrade to per-instance budgets rather than failing open
- * (no limit) or closed (refusing everyone), and go back to shared counts on reconnect.
- */
-/**
  * For each budget i (keys 2i-1 and 2i: its current and previous bucket; ARGV 2i-1 and 2i: weight
  * and expiry), adds the weight to the current bucket (setting its expiry when this creates it) and
  * returns the current and previous counts: one command however many budgets and whatever the weight.
@@ -123,6 +118,11 @@ return counts
 
 type RateRedis = Redis & { rateHit(numberOfKeys: number, ...keysAndArguments: (string | number)[]): Promise<number[]> };
 
+/**
+ * Counts in Redis, shared by every gateway instance. While Redis cannot be reached, each hit is
+ * counted in process instead: limits degrade to per-instance budgets rather than failing open
+ * (no limit) or closed (refusing everyone), and go back to shared counts on reconnect.
+ */
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: RateRedis;
   private readonly fallback = new InProcessRateLimiter();
