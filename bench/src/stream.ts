@@ -76,8 +76,7 @@ async function startFakeModel(): Promise<FakeModel> {
       if (!('delayMs' in step)) return step;
       const token = index;
       index += 1;
-      const due = previous.then(async () => {
-        const start = await released;
+      const due = previous.then(async (start) => {
         const wait = start + phase + token * TOKEN_DELAY_MS - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         writtenAt.set(`${key}\n${token}`, performance.now());
