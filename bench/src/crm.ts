@@ -1,7 +1,7 @@
 import { IDENTITY_HEADER, resolveSecrets, signIdentity, type Caller } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
 import { loadChecked, median, type Measured } from './load.js';
-import { cpuSeconds, pidOf, startProcess, type BenchProcess } from './processes.js';
+import { cpuMeter, pidOf, startProcess, type BenchProcess } from './processes.js';
 import { reportTable } from './report.js';
 
 const QUERY = '{ clients(first: 50) { edges { node { fullName practices { type status assignee { name } } } } } }';
@@ -116,15 +116,12 @@ async function main(): Promise<void> {
     for (let pair = 1; pair <= PAIRS; pair += 1) {
       process.stdout.write(`round ${pair} of ${PAIRS}: ${DURATION} s per variant at ${CONNECTIONS} connections ...\n`);
       for (const variant of variants) {
-        const pid = variant.gateway?.child.pid ?? 0;
         const redisPid = pidOf('redis-server');
-        const before = { gateway: cpuSeconds(pid), redis: redisPid ? cpuSeconds(redisPid) : 0 };
+        const meter = cpuMeter({ gateway: [variant.gateway?.child.pid ?? 0], redis: redisPid ? [redisPid] : [] });
         const measured = await run(variant, DURATION);
+        const used = meter();
         const perRequest = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, measured.requests));
-        const cpu = {
-          gateway: perRequest(cpuSeconds(pid) - before.gateway),
-          redis: perRequest((redisPid ? cpuSeconds(redisPid) : 0) - before.redis),
-        };
+        const cpu = { gateway: perRequest(used.gateway), redis: perRequest(used.redis) };
         variant.runs.push(measured);
         variant.cpu.push(cpu);
         process.stdout.write(

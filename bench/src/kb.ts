@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDENTITY_HEADER, resolveSecrets, Role, signIdentity, signSessionToken } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
-import { root, startProcess, type BenchProcess } from './processes.js';
-import { graphqlData, load, report, type Row } from './report.js';
+import { processTree } from '@nusa/shared/testing';
+import { cpuMeter, pidOf, root, startProcess, type BenchProcess } from './processes.js';
+import { graphqlData, load, reportTable, type Row } from './report.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -40,20 +41,19 @@ async function main(): Promise<void> {
   const processes: BenchProcess[] = [];
   const knowledgeUrl = `http://127.0.0.1:${knowledgePort}/graphql`;
   try {
-    processes.push(
-      await startProcess(
-        'knowledge',
-        'subgraphs/knowledge/dist/index.js',
-        {
-          DATABASE_URL: database.url,
-          KNOWLEDGE_PORT: String(knowledgePort),
-          CHROMA_PORT: String(chromaPort),
-          DATA_DIR: dataDir,
-          GLIBC_DIR: join(root, '.data', 'glibc'),
-        },
-        `http://127.0.0.1:${knowledgePort}/health`,
-      ),
+    const knowledge = await startProcess(
+      'knowledge',
+      'subgraphs/knowledge/dist/index.js',
+      {
+        DATABASE_URL: database.url,
+        KNOWLEDGE_PORT: String(knowledgePort),
+        CHROMA_PORT: String(chromaPort),
+        DATA_DIR: dataDir,
+        GLIBC_DIR: join(root, '.data', 'glibc'),
+      },
+      `http://127.0.0.1:${knowledgePort}/health`,
     );
+    processes.push(knowledge);
     processes.push(
       await startProcess(
         'crm',
@@ -61,13 +61,14 @@ async function main(): Promise<void> {
         { DATABASE_URL: crmDatabase.url, CRM_PORT: String(crmPort) },
         `http://127.0.0.1:${crmPort}/health`,
       ),
-      await startProcess(
-        'gateway',
-        'gateway/dist/index.js',
-        { PORT: String(gatewayPort), KNOWLEDGE_URL: knowledgeUrl, CRM_URL: `http://127.0.0.1:${crmPort}/graphql` },
-        `http://127.0.0.1:${gatewayPort}/health`,
-      ),
     );
+    const gateway = await startProcess(
+      'gateway',
+      'gateway/dist/index.js',
+      { PORT: String(gatewayPort), KNOWLEDGE_URL: knowledgeUrl, CRM_URL: `http://127.0.0.1:${crmPort}/graphql` },
+      `http://127.0.0.1:${gatewayPort}/health`,
+    );
+    processes.push(gateway);
     const { jwtSecret, internalSecret } = resolveSecrets({ NODE_ENV: 'development' });
     const adminId = '00000000-0000-4000-8000-000000000001';
     const asAdmin = {
@@ -144,19 +145,40 @@ async function main(): Promise<void> {
     const uncached = (collections?: string[]) => () =>
       search(`${questions[(sent += 1) % questions.length]?.question} ${sent}`, collections);
     const cached = search(questions[0]?.question ?? 'visa');
-    const rows: Row[] = [];
-    rows.push(await load('HYBRID search, uncached', gatewayUrl, auth, uncached(), DURATION, CONNECTIONS));
-    rows.push(await load('HYBRID search, uncached, 1 connection', gatewayUrl, auth, uncached(), DURATION, 1));
+    // Where each search's CPU goes: the knowledge service, its Chroma child, PostgreSQL (the postmaster and its
+    // backends), the gateway, and this process (autocannon).
+    const [knowledgePid, gatewayPid] = [knowledge.child.pid ?? 0, gateway.child.pid ?? 0];
+    const postgres = pidOf('postgres');
+    const measured = async (row: Promise<Row>): Promise<string[]> => {
+      const meter = cpuMeter({
+        knowledge: [knowledgePid],
+        chroma: processTree(knowledgePid).slice(1),
+        postgres: postgres ? processTree(postgres) : [],
+        gateway: processTree(gatewayPid),
+        load: [process.pid],
+      });
+      const { target, requestsPerSecond, p50, p95, p99, errors, requests } = await row;
+      const used = meter();
+      const perSearch = (name: keyof typeof used) => ((used[name] * 1000) / Math.max(1, requests)).toFixed(1);
+      const cpu = (['knowledge', 'chroma', 'postgres', 'gateway', 'load'] as const).map(perSearch).join(' / ');
+      return [target, requestsPerSecond, p50, p95, p99, errors].map(String).concat(cpu);
+    };
+    const rows: string[][] = [];
+    rows.push(await measured(load('HYBRID search, uncached', gatewayUrl, auth, uncached(), DURATION, CONNECTIONS)));
+    rows.push(await measured(load('HYBRID search, uncached, 1 connection', gatewayUrl, auth, uncached(), DURATION, 1)));
     // A scope is a filtered Chroma query (and a collection condition in SQL): its own row.
-    rows.push(await load('HYBRID search in tax_genius only, uncached', gatewayUrl, auth, uncached(['tax_genius']), DURATION, CONNECTIONS));
-    rows.push(await load('HYBRID search, cached', gatewayUrl, auth, cached, DURATION, CONNECTIONS));
-    rows.push(await load('HYBRID search, cached, 1 connection', gatewayUrl, auth, cached, DURATION, 1));
+    rows.push(
+      await measured(load('HYBRID search in tax_genius only, uncached', gatewayUrl, auth, uncached(['tax_genius']), DURATION, CONNECTIONS)),
+    );
+    rows.push(await measured(load('HYBRID search, cached', gatewayUrl, auth, cached, DURATION, CONNECTIONS)));
+    rows.push(await measured(load('HYBRID search, cached, 1 connection', gatewayUrl, auth, cached, DURATION, 1)));
     const rss = processes.map((p) => `${p.name} ${p.peakRssMb().toFixed(0)} MB`).join(', ');
-    report(
+    reportTable(
       'bench:kb',
       `${before + ingested} chunks (${before} seed + ${ingested} synthetic); searches through the gateway, ${CONNECTIONS} connections, ${DURATION} s each.`,
+      ['target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'CPU ms per search: knowledge / Chroma / PostgreSQL / gateway / load'],
       rows,
-      `Ingest: ${ingested} chunks in ${seconds.toFixed(1)} s = ${ingestRate.toFixed(0)} chunks/s (${INGEST_CONCURRENCY} concurrent ingestDocument calls straight to the subgraph, local embedder, Chroma on the same machine). Peak RSS: ${rss} (the knowledge figure excludes its Chroma child).`,
+      `Ingest: ${ingested} chunks in ${seconds.toFixed(1)} s = ${ingestRate.toFixed(0)} chunks/s (${INGEST_CONCURRENCY} concurrent ingestDocument calls straight to the subgraph, local embedder, Chroma on the same machine). Peak RSS: ${rss} (the knowledge figure excludes its Chroma child). CPU from /proc over each row; "load" is the benchmark's own autocannon.`,
     );
   } finally {
     for (const p of processes.reverse()) await p.stop();

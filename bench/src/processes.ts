@@ -56,7 +56,22 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
-/** The pid of a running program by name, from /proc (for a system service such as redis-server); undefined when none. */
+/**
+ * CPU seconds each named group of processes uses from now until the returned reading is taken. A group
+ * is the processes listed now: pass `processTree(pid)` to count a process's children with it.
+ */
+export function cpuMeter<Name extends string>(groups: Record<Name, number[]>): () => Record<Name, number> {
+  const used = () =>
+    Object.fromEntries(Object.entries<number[]>(groups).map(([name, pids]) => [name, pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0)]));
+  const before = used();
+  return () =>
+    Object.fromEntries(Object.entries(used()).map(([name, seconds]) => [name, seconds - (before[name] ?? 0)])) as Record<Name, number>;
+}
+
+/**
+ * The pid of a running program by name, from /proc (for a system service such as redis-server); undefined
+ * when none. /proc lists processes by pid, so for PostgreSQL this is the oldest one: the postmaster.
+ */
 export function pidOf(program: string): number | undefined {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

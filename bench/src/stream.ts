@@ -7,7 +7,8 @@ import { IDENTITY_HEADER, signIdentity, type Caller } from '@nusa/shared';
 import { createTestDatabase, freePort, startFakeAnthropic, textStream, type FakeReply } from '@nusa/shared/testing';
 import { benchSecrets, hiveSetup, startHive, startOurs, writeSupergraph, type RunningGateway } from './gateways.js';
 import { percentile } from './load.js';
-import { root, startProcess, treeRssMb, type BenchProcess } from './processes.js';
+import { processTree } from '@nusa/shared/testing';
+import { cpuMeter, root, startProcess, treeRssMb, type BenchProcess } from './processes.js';
 import { graphqlData, reportTable } from './report.js';
 
 const GENERATIONS = Number(process.env.BENCH_GENERATIONS ?? 100);
@@ -119,12 +120,21 @@ interface StreamFigures {
   ttft: [number, number];
   beforeModel: number;
   kibPerSubscription: number;
+  /** CPU seconds used from the release to the end of every stream: the gateway, each subgraph and the load generator. */
+  cpu: Record<string, number>;
   /** What went wrong first, if anything did. */
   firstFailure?: string;
 }
 
 /** Phase 1 (time to first token, one answer at a time) and phase 2 (the fan-out) through one gateway. */
-async function measure(run: string, gateway: RunningGateway, access: Access, model: FakeModel, clientId: string): Promise<StreamFigures> {
+async function measure(
+  run: string,
+  gateway: RunningGateway,
+  access: Access,
+  model: FakeModel,
+  clientId: string,
+  subgraphs: BenchProcess[],
+): Promise<StreamFigures> {
   const clients: Client[] = [];
   const connect = () => {
     const client = createClient({
@@ -243,9 +253,16 @@ async function measure(run: string, gateway: RunningGateway, access: Access, mod
     await until(() => open === subscriptions);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const rssOpen = treeRssMb(gateway.process.child.pid as number);
+    const meter = cpuMeter({
+      gateway: processTree(gateway.process.child.pid ?? 0),
+      ...Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, [subgraph.child.pid ?? 0]])),
+      // This process: the 1,000 client sockets and the fake model.
+      'load generator': [process.pid],
+    });
     const releasedAt = performance.now();
     release();
     await until(() => completed === subscriptions);
+    const cpu = meter();
     latencies.sort((a, b) => a - b);
     ttft.sort((a, b) => a - b);
     beforeModel.sort((a, b) => a - b);
@@ -258,6 +275,7 @@ async function measure(run: string, gateway: RunningGateway, access: Access, mod
       ttft: [percentile(ttft, 50), percentile(ttft, 95)],
       beforeModel: percentile(beforeModel, 50),
       kibPerSubscription: ((rssOpen - rssBefore) * 1024) / subscriptions,
+      cpu,
       firstFailure,
     };
   } finally {
@@ -273,6 +291,9 @@ const columnOf = (figures: StreamFigures): string[] => [
   figures.ttft.map((value) => value.toFixed(1)).join(' / '),
   figures.beforeModel.toFixed(1),
   figures.kibPerSubscription.toFixed(1),
+  Object.entries(figures.cpu)
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`)
+    .join(', '),
 ];
 
 async function main(): Promise<void> {
@@ -366,11 +387,11 @@ async function main(): Promise<void> {
     let hiveFailure: string | undefined;
     for (let pair = 1; pair <= PAIRS; pair += 1) {
       process.stdout.write(`pair ${pair} of ${PAIRS}: ours ...\n`);
-      columns.push({ name: `ours (${pair})`, figures: await measure(`ours ${pair}`, ours, oursAccess, model, clientId) });
+      columns.push({ name: `ours (${pair})`, figures: await measure(`ours ${pair}`, ours, oursAccess, model, clientId, processes) });
       if (!theirs || hiveFailure) continue;
       process.stdout.write(`pair ${pair} of ${PAIRS}: Hive Gateway ...\n`);
       try {
-        columns.push({ name: `Hive (${pair})`, figures: await measure(`hive ${pair}`, theirs, hiveAccess, model, clientId) });
+        columns.push({ name: `Hive (${pair})`, figures: await measure(`hive ${pair}`, theirs, hiveAccess, model, clientId, processes) });
       } catch (error) {
         hiveFailure = error instanceof Error ? error.message : String(error);
         process.stdout.write(`Hive Gateway could not serve the subscription: ${hiveFailure}\n`);
@@ -384,6 +405,7 @@ async function main(): Promise<void> {
       'time to first token p50 / p95 (ms)',
       'of which before the model is asked p50 (ms)',
       'gateway memory per open subscription (KiB)',
+      'CPU seconds from the release to the end of every stream',
     ];
     const values = columns.map(({ figures }) => columnOf(figures));
     reportTable(
