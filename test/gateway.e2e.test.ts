@@ -138,7 +138,7 @@ describe('the gateway in front of the CRM', () => {
   });
 
   it('gives nothing to a forged identity header sent straight to the subgraph', async () => {
-    const forged = signIdentity(crm.admin, 'an-attacker-guess-an-attacker-guess-xx');
+    const forged = signIdentity(crm.admin, 'an-attacker-guess-an-attacker-guess-xx', 'crm');
     const result = await postGraphQL(crm.url, '{ clients { totalCount } }', {}, { [IDENTITY_HEADER]: forged });
     expect(result.status).toBe(401);
     expect(result.data).toBeUndefined();

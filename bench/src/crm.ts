@@ -1,5 +1,6 @@
-import { IDENTITY_HEADER, resolveSecrets, signIdentity, type Caller } from '@nusa/shared';
+import { resolveSecrets, type Caller } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
+import { freshIdentity } from './identity.js';
 import { loadChecked, median, type Measured } from './load.js';
 import { cpuMeter, pidOf, startProcess, type BenchProcess } from './processes.js';
 import { reportTable } from './report.js';
@@ -129,14 +130,13 @@ async function main(): Promise<void> {
         );
       }
     }
-    // Identity headers expire after five minutes; one signed now outlives the run.
-    const identity = { [IDENTITY_HEADER]: signIdentity(caller, internalSecret) };
+    const identity = freshIdentity(caller, internalSecret, 'crm');
     const direct = await loadChecked({
       target: 'crm direct (no gateway)',
       url: crmUrl,
       headers: identity,
       body: BODY,
-      expectedBody: await checkedSample(crmUrl, identity),
+      expectedBody: await checkedSample(crmUrl, identity()),
       seconds: DURATION,
       connections: CONNECTIONS,
     });

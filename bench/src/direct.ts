@@ -17,12 +17,15 @@ interface RecordedFetch {
   response: string;
 }
 
+/** The headers a fetch to the subgraph named carries (its own signed identity, say). */
+export type SubgraphHeaders = (subgraph: string) => Record<string, string>;
+
 /** The subgraph fetches of one operation, in the order and parallelism of its query plan. */
 export interface DirectPlan {
   /** How many subgraph fetches one operation costs. */
   fetches: number;
   /** Runs the fetches once; false when a subgraph answered anything but the recorded response. */
-  run: (headers: Record<string, string>, agent: Agent) => Promise<boolean>;
+  run: (headers: SubgraphHeaders, agent: Agent) => Promise<boolean>;
 }
 
 async function recordingProxy(target: string, recorded: Map<string, RecordedFetch>, service: string): Promise<Server> {
@@ -85,7 +88,7 @@ export async function recordDirectPlan(
   const { query, operationName } = JSON.parse(body) as { query: string; operationName?: string };
   const plan = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.apiSchema(), parse(query), { operationName }));
   let fetches = 0;
-  const compile = (node: PlanNode): ((headers: Record<string, string>, agent: Agent) => Promise<boolean>) => {
+  const compile = (node: PlanNode): ((headers: SubgraphHeaders, agent: Agent) => Promise<boolean>) => {
     switch (node.kind) {
       case 'Sequence': {
         const steps = node.nodes.map(compile);
@@ -109,7 +112,7 @@ export async function recordDirectPlan(
         return async (h, agent) => {
           const response = await request(fetch.url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', ...h },
+            headers: { 'content-type': 'application/json', ...h(node.serviceName) },
             body: fetch.body,
             dispatcher: agent,
           });
@@ -129,7 +132,7 @@ export async function recordDirectPlan(
 export async function loadDirect(
   target: string,
   plan: DirectPlan,
-  headers: () => Record<string, string>,
+  headers: SubgraphHeaders,
   seconds: number,
   connections: number,
 ): Promise<Measured> {
@@ -137,11 +140,10 @@ export async function loadDirect(
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
-  const given = headers();
   const loop = async () => {
     while (performance.now() < deadline) {
       const started = performance.now();
-      const ok = await plan.run(given, agent).catch(() => false);
+      const ok = await plan.run(headers, agent).catch(() => false);
       latencies.push(performance.now() - started);
       if (!ok) errors += 1;
     }

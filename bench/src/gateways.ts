@@ -66,8 +66,9 @@ export async function startOurs(supergraphPath: string, env: NodeJS.ProcessEnv =
 
 /**
  * Hive Gateway 2.15 (`hive-gateway supergraph`) on the same supergraph file, configured as in the public
- * gateways benchmark (NODE_ENV=production, `jit`, `inboundInflightRequestDeduplication`), forwarding the
- * client's signed `x-nusa-identity` header to the subgraphs (it verifies no token itself). Set
+ * gateways benchmark (NODE_ENV=production, `jit`, `inboundInflightRequestDeduplication`), forwarding to
+ * each subgraph the signed identity the client sent for it in `x-nusa-identity-<subgraph>` (it verifies
+ * no token itself; each identity is bound to one subgraph). Set
  * `BENCH_HIVE_DEFAULTS=1` to run it with its defaults instead.
  */
 export async function startHive(supergraphPath: string, options: HiveOptions = {}): Promise<RunningGateway> {
@@ -83,7 +84,7 @@ export async function startHive(supergraphPath: string, options: HiveOptions = {
   ${published}
   transportEntries: ${JSON.stringify(transportEntries)},
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => ({ 'x-nusa-identity': request.headers.get('x-nusa-identity') }),
+    fromClientToSubgraphs: ({ request, subgraphName }) => ({ 'x-nusa-identity': request.headers.get('x-nusa-identity-' + subgraphName) }),
   },
 };
 `,

@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IDENTITY_HEADER, resolveSecrets, Role, signIdentity, signSessionToken } from '@nusa/shared';
+import { resolveSecrets, Role, signSessionToken } from '@nusa/shared';
+import { freshIdentity } from './identity.js';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
 import { processTree } from '@nusa/shared/testing';
 import { cpuMeter, pidOf, root, startProcess, type BenchProcess } from './processes.js';
@@ -71,19 +72,18 @@ async function main(): Promise<void> {
     processes.push(gateway);
     const { jwtSecret, internalSecret } = resolveSecrets({ NODE_ENV: 'development' });
     const adminId = '00000000-0000-4000-8000-000000000001';
-    const asAdmin = {
-      [IDENTITY_HEADER]: signIdentity(
-        { kind: 'member', id: adminId, role: Role.ADMIN, name: 'Bench', email: 'bench@example.com' },
-        internalSecret,
-      ),
-    };
+    const admin = freshIdentity(
+      { kind: 'member', id: adminId, role: Role.ADMIN, name: 'Bench', email: 'bench@example.com' },
+      internalSecret,
+      'knowledge',
+    );
 
     const pool = paragraphs();
     const count = async () =>
       (
         await graphqlData<{ knowledgeCollections: { chunkCount: number }[] }>(
           knowledgeUrl,
-          asAdmin,
+          admin(),
           '{ knowledgeCollections { chunkCount } }',
         )
       ).knowledgeCollections.reduce((sum, c) => sum + c.chunkCount, 0);
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
           const n = (next += 1);
           const result = await graphqlData<{ ingestDocument: { chunks: unknown[] } }>(
             knowledgeUrl,
-            asAdmin,
+            admin(),
             'mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { chunks { chunkIndex } } }',
             {
               input: {

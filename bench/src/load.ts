@@ -39,13 +39,20 @@ export function latencySummary(latencies: number[]): Pick<Measured, 'p50' | 'p95
 export async function loadChecked(options: {
   target: string;
   url: string;
-  headers: Record<string, string>;
+  /** Fixed headers, or headers made for each request (a signed identity that must stay fresh, say). */
+  headers: Record<string, string> | (() => Record<string, string>);
   body: string | (() => string);
   expectedBody?: string;
   seconds: number;
   connections: number;
 }): Promise<Measured> {
-  const { body, expectedBody } = options;
+  const { body, expectedBody, headers } = options;
+  const perRequest = typeof body !== 'string' || typeof headers === 'function';
+  const setupRequest = (request: autocannon.Request) => ({
+    ...request,
+    ...(typeof body === 'string' ? {} : { body: body() }),
+    ...(typeof headers === 'function' ? { headers: { ...request.headers, ...headers() } } : {}),
+  });
   const latencies: number[] = [];
   let instance: autocannon.Instance | undefined;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
@@ -53,12 +60,11 @@ export async function loadChecked(options: {
       {
         url: options.url,
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...options.headers },
+        headers: { 'content-type': 'application/json', ...(typeof headers === 'function' ? headers() : headers) },
         connections: options.connections,
         duration: options.seconds,
-        ...(typeof body === 'string'
-          ? { body }
-          : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] }),
+        ...(typeof body === 'string' ? { body } : {}),
+        ...(perRequest ? { requests: [{ setupRequest }] } : {}),
         ...(expectedBody === undefined ? {} : { verifyBody: (received: string | Buffer | undefined) => received === expectedBody }),
       },
       (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),

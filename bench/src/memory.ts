@@ -1,5 +1,6 @@
-import { IDENTITY_HEADER, resolveSecrets, signIdentity } from '@nusa/shared';
+import { resolveSecrets } from '@nusa/shared';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
+import { freshIdentity } from './identity.js';
 import { startProcess, type BenchProcess } from './processes.js';
 import { graphqlData, load, report, type Row } from './report.js';
 
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       conversationIds.push(started.startConversation.id);
     }
     const { internalSecret } = resolveSecrets({ NODE_ENV: 'development' });
-    const service = { [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'bench' }, internalSecret) };
+    const service = freshIdentity({ kind: 'service', name: 'bench' }, internalSecret, 'memory');
     let sent = 0;
     const append = () => {
       sent += 1;

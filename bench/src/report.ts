@@ -12,7 +12,7 @@ export type Row = Measured;
 export function load(
   target: string,
   url: string,
-  headers: Record<string, string>,
+  headers: Record<string, string> | (() => Record<string, string>),
   body: string | (() => string),
   seconds: number,
   connections: number,

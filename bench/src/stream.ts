@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { IDENTITY_HEADER, signIdentity, type Caller } from '@nusa/shared';
+import { IDENTITY_HEADER, type Caller } from '@nusa/shared';
+import { hiveIdentityHeaders } from './identity.js';
 import { createTestDatabase, freePort, startFakeAnthropic, textStream, type FakeReply } from '@nusa/shared/testing';
 import { benchSecrets, hiveSetup, startHive, startOurs, writeSupergraph, type RunningGateway } from './gateways.js';
 import { percentile } from './load.js';
@@ -355,7 +356,7 @@ async function main(): Promise<void> {
       connectionParams: () => ({ authorization: `Bearer ${login.login.token}` }),
     };
     // Hive forwards the identity the client sends: on HTTP as a header, on the chat subgraph's socket as its `identity`.
-    const identity = () => ({ [IDENTITY_HEADER]: signIdentity(caller, benchSecrets.INTERNAL_SECRET) });
+    const identity = hiveIdentityHeaders(caller, benchSecrets.INTERNAL_SECRET, ['chat', 'memory', 'crm', 'knowledge']);
     const hiveAccess: Access = { headers: identity, connectionParams: identity };
     // With jit (the published benchmark's setting) Hive Gateway 2.15 sends the subscription upstream without its
     // arguments (`subscription{messageStream{…}}`), which the chat subgraph rejects: so this runs it without.
@@ -367,7 +368,7 @@ async function main(): Promise<void> {
             subscriptions: {
               kind: 'ws',
               location: '/graphql',
-              options: { connectionParams: { identity: `{context.headers.${IDENTITY_HEADER}}` } },
+              options: { connectionParams: { identity: `{context.headers.${IDENTITY_HEADER}-chat}` } },
             },
           },
         },

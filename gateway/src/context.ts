@@ -1,9 +1,10 @@
 import type { Caller, Logger } from '@nusa/shared';
 
-/** Per gateway request: who calls, their identity signed once for every subgraph fetch, the request id. */
+/** Per gateway request: who calls, their identity as signed for each subgraph, the request id. */
 export interface GatewayContext {
   caller: Caller;
-  identity: string;
+  /** The caller's signed identity for the subgraph named (each subgraph refuses one issued for another). */
+  identityFor: (subgraph: string) => string;
   requestId: string;
   logger?: Logger;
   /** Warnings subgraphs sent in `extensions.warnings`, passed on in the gateway's response. */

@@ -210,7 +210,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       return Promise.resolve({
         caller,
         requestId,
-        identity: identities.of(caller),
+        identityFor: identities.of(caller),
         logger,
         warnings: [],
         clientIp: clientIpOf(req, config.trustProxy ?? false),
@@ -241,6 +241,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     jwtSecret: config.jwtSecret,
     credentials,
     internalSecret: config.internalSecret,
+    identities,
     logger,
     urlOf: (name) => urls[name],
     validationRules,

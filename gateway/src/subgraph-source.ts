@@ -35,9 +35,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
-    const { identity, requestId } = context as GatewayContext;
-    if (!headers || !identity) return;
-    headers.set(IDENTITY_HEADER, identity);
+    const { identityFor, requestId } = context as GatewayContext;
+    if (!headers || !identityFor) return;
+    headers.set(IDENTITY_HEADER, identityFor(this.name));
     headers.set(REQUEST_ID_HEADER, requestId);
   }
 

@@ -193,18 +193,40 @@ describe('every subgraph called directly, around the gateway', () => {
     const bare = await postGraphQL(url, '{ __typename }');
     expect(bare.status).toBe(401);
     expect(bare.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = signIdentity(platform.memory.crm.admin, 'an-attacker-guess-an-attacker-guess-xx');
+    const forged = signIdentity(platform.memory.crm.admin, 'an-attacker-guess-an-attacker-guess-xx', name);
     const result = await postGraphQL(url, '{ __typename }', {}, { [IDENTITY_HEADER]: forged });
     expect(result.status).toBe(401);
     expect(result.data).toBeUndefined();
   });
+
+  it.each(['crm', 'memory', 'knowledge', 'chat'] as const)(
+    '%s refuses a genuine identity the gateway issued for another subgraph (a replay)',
+    async (name) => {
+      const url = subgraphs()[name];
+      const admin = platform.memory.crm.admin;
+      const own = await postGraphQL(
+        url,
+        '{ __typename }',
+        {},
+        { [IDENTITY_HEADER]: signIdentity(admin, TEST_SECRETS.internalSecret, name) },
+      );
+      expect(own.status).toBe(200);
+      for (const other of (['crm', 'memory', 'knowledge', 'chat'] as const).filter((candidate) => candidate !== name)) {
+        const replayed = signIdentity(admin, TEST_SECRETS.internalSecret, other);
+        const result = await postGraphQL(url, '{ __typename }', {}, { [IDENTITY_HEADER]: replayed });
+        expect(result.status).toBe(401);
+        expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+        expect(result.data).toBeUndefined();
+      }
+    },
+  );
 
   it('the CRM answers its credential routes to platform services only', async () => {
     const response = await fetch(new URL('/internal/api-keys/resolve', platform.urls.crm), {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [IDENTITY_HEADER]: signIdentity(platform.memory.crm.admin, TEST_SECRETS.internalSecret),
+        [IDENTITY_HEADER]: signIdentity(platform.memory.crm.admin, TEST_SECRETS.internalSecret, 'crm'),
       },
       body: JSON.stringify({ id: randomUUID() }),
     });

@@ -2,6 +2,8 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDENTITY_HEADER, signIdentity, type Caller } from '@nusa/shared';
+import type { SubgraphHeaders } from '../direct.js';
+import { freshIdentity, hiveIdentityHeaders } from '../identity.js';
 import { createTestDatabase, freePort } from '@nusa/shared/testing';
 import { benchSecrets, writeSupergraph } from '../gateways.js';
 import { root, startProcess, type BenchProcess } from '../processes.js';
@@ -31,7 +33,10 @@ export interface CrmGraph {
   /** The signed-in admin, as a bearer token (for ours) and as a caller (to sign an identity for peers and direct runs). */
   token: string;
   caller: Caller;
-  identityHeaders: () => Record<string, string>;
+  /** The admin's identity signed for the subgraph named, as our gateway would send it (direct runs). */
+  identityHeaders: SubgraphHeaders;
+  /** The admin's identities for every subgraph, as a client of Hive Gateway sends them. */
+  hiveHeaders: () => Record<string, string>;
   processes: BenchProcess[];
   stop: () => Promise<void>;
 }
@@ -77,27 +82,32 @@ export async function startCrmGraph(): Promise<CrmGraph> {
     const supergraphSdl = readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8');
     const login = await graphqlData<{ login: { token: string; member: { id: string; name: string; email: string; role: 'ADMIN' } } }>(
       urls.crm,
-      { [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'bench' }, benchSecrets.INTERNAL_SECRET) },
+      { [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'bench' }, benchSecrets.INTERNAL_SECRET, 'crm') },
       'mutation { login(email: "admin@localhost", password: "admin") { token member { id name email role } } }',
     );
     const caller: Caller = { kind: 'member', ...login.login.member };
-    const identityHeaders = () => ({ [IDENTITY_HEADER]: signIdentity(caller, benchSecrets.INTERNAL_SECRET) });
+    const signed = {
+      crm: freshIdentity(caller, benchSecrets.INTERNAL_SECRET, 'crm'),
+      memory: freshIdentity(caller, benchSecrets.INTERNAL_SECRET, 'memory'),
+    };
+    const identityHeaders: SubgraphHeaders = (subgraph) => (subgraph === 'memory' ? signed.memory() : signed.crm());
+    const hiveHeaders = hiveIdentityHeaders(caller, benchSecrets.INTERNAL_SECRET, ['crm', 'memory']);
     const clients = await graphqlData<{ clients: { edges: { node: { id: string } }[] } }>(
       urls.crm,
-      identityHeaders(),
+      identityHeaders('crm'),
       '{ clients(first: 50) { edges { node { id } } } }',
     );
     for (const { node } of clients.clients.edges) {
       const variables = { c: node.id };
       await graphqlData(
         urls.memory,
-        identityHeaders(),
+        identityHeaders('memory'),
         'mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }',
         variables,
       );
       await graphqlData(
         urls.memory,
-        identityHeaders(),
+        identityHeaders('memory'),
         'mutation($c: ID!) { a: rememberFact(input: { clientId: $c, content: "Holds an Australian passport" }) { id } b: rememberFact(input: { clientId: $c, content: "Budget around 500 million rupiah for a villa lease" }) { id } }',
         variables,
       );
@@ -109,6 +119,7 @@ export async function startCrmGraph(): Promise<CrmGraph> {
       token: login.login.token,
       caller,
       identityHeaders,
+      hiveHeaders,
       processes,
       stop,
     };

@@ -22,11 +22,11 @@ export async function federatedCrm(): Promise<void> {
         body: federatedCrmBody,
         checkData: checkFederatedCrmData,
         ours: { gateway: ours, headers: () => bearer },
-        theirs: { gateway: theirs, headers: graph.identityHeaders },
+        theirs: { gateway: theirs, headers: graph.hiveHeaders },
         direct: () => loadDirect('subgraphs direct', direct, graph.identityHeaders, settings.seconds, connections),
         notes: [
           `One operation costs ${direct.fetches} subgraph fetches.`,
-          "Ours verifies the client's JWT on every request and forwards a signed `x-nusa-identity`; theirs verifies nothing and forwards the identity header the client sent, signed by the benchmark before each run.",
+          "Ours verifies the client's JWT on every request and forwards a signed `x-nusa-identity`; theirs verifies nothing and forwards the identity headers the client sent (one per subgraph), signed by the benchmark and renewed every 10 s.",
           hiveSetup(),
         ],
       },

@@ -28,7 +28,7 @@ export class CrmCredentials {
     if (!base) throw new Error('the supergraph names no crm subgraph');
     const response = await fetch(new URL(path, base), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(GATEWAY, this.internalSecret) },
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(GATEWAY, this.internalSecret, 'crm') },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

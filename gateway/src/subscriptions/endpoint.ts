@@ -18,11 +18,9 @@ import { authenticateAuthorization } from '../authenticate.js';
 import type { CredentialVerifier } from '../credentials/credential-verifier.js';
 import type { GatewayContext } from '../context.js';
 import { SUBGRAPH_UNAVAILABLE } from '../subgraph-source.js';
+import type { SignedIdentities } from '../signed-identities.js';
 import { SharedStream } from './shared-stream.js';
 import { asGraphQLErrors, SubscriptionPlanner } from './planner.js';
-
-/** How long a forwarded identity is reused before it is signed again (identities expire after 5 minutes). */
-const IDENTITY_REFRESH_MS = 60_000;
 
 /** Per subscription over the gateway's WebSocket: the gateway context plus the operation's text. */
 interface WsContext extends GatewayContext {
@@ -36,6 +34,8 @@ export interface SubscriptionOptions {
   /** Revocations and API keys, checked at `connection_init` as for HTTP. */
   credentials: CredentialVerifier;
   internalSecret: string;
+  /** The callers' identities, signed for each subgraph. */
+  identities: SignedIdentities;
   logger: Logger;
   /** The URL of a subgraph, by name, after overrides. */
   urlOf: (name: string) => string | undefined;
@@ -92,7 +92,7 @@ export class GatewaySubscriptions {
           const caller = (ctx.extra as unknown as { caller: Caller }).caller;
           return {
             caller,
-            identity: signIdentity(caller, options.internalSecret),
+            identityFor: options.identities.of(caller),
             requestId: randomUUID(),
             logger,
             warnings: [],
@@ -193,18 +193,12 @@ export class GatewaySubscriptions {
     const upstream = this.client(serviceName).iterate({
       query: prepared.upstreamQuery,
       variables: pick(variables, prepared.variableUsages),
-      extensions: { identity: context.identity, requestId: context.requestId },
+      extensions: { identity: context.identityFor(serviceName), requestId: context.requestId },
     }) as AsyncIterableIterator<ExecutionResult>;
-    let signedAt = Date.now();
     const stream: SharedStream = new SharedStream(
       upstream,
-      (raw) => {
-        if (Date.now() - signedAt > IDENTITY_REFRESH_MS) {
-          context.identity = signIdentity(context.caller, this.options.internalSecret);
-          signedAt = Date.now();
-        }
-        return prepared.resolve(raw, variables, { ...context, warnings: [] });
-      },
+      // Each event's other fields are fetched with identities signed afresh when they age.
+      (raw) => prepared.resolve(raw, variables, { ...context, warnings: [] }),
       (error) => this.failure(serviceName, error),
       () => {
         if (this.streams.get(key) === stream) this.streams.delete(key);
@@ -240,7 +234,7 @@ export class GatewaySubscriptions {
       lazyCloseTimeout: 2000,
       retryAttempts: 0,
       keepAlive: 10_000,
-      connectionParams: () => ({ identity: signIdentity({ kind: 'service', name: 'gateway' }, this.options.internalSecret) }),
+      connectionParams: () => ({ identity: signIdentity({ kind: 'service', name: 'gateway' }, this.options.internalSecret, serviceName) }),
     });
     this.clients.set(serviceName, client);
     return client;

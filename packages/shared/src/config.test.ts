@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, parseSettings, port, resolveSecrets } from './config';
+import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from './config';
 
 describe('configuration', () => {
   it('names the variable in one line when a setting is invalid', () => {
@@ -25,5 +25,13 @@ describe('configuration', () => {
     const secrets = resolveSecrets({ NODE_ENV: 'development' });
     expect(secrets.jwtSecret).toMatch(/development-only/);
     expect(secrets.internalSecret).toMatch(/development-only/);
+  });
+
+  it('takes a comma-separated pair of internal secrets for a key roll, each at least 32 characters', () => {
+    const pair = `${'n'.repeat(32)},${'c'.repeat(32)}`;
+    expect(parseSettings(commonSettings, { INTERNAL_SECRET: pair }).INTERNAL_SECRET).toBe(pair);
+    expect(() => parseSettings(commonSettings, { INTERNAL_SECRET: `${'n'.repeat(32)},short` })).toThrow(
+      /INTERNAL_SECRET: must be at least 32/,
+    );
   });
 });

@@ -15,7 +15,14 @@ export const commonSettings = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** One secret, or while keys are rolled the next and the current separated by a comma (the first signs). */
+  INTERNAL_SECRET: z
+    .string()
+    .refine(
+      (value) => value.split(',').every((secret) => secret.trim().length >= 32),
+      'must be at least 32 characters (each, when several are separated by commas)',
+    )
+    .optional(),
 };
 
 /**

@@ -23,6 +23,8 @@ function fail(res: ServerResponse, status: number, code: string, message: string
  * same codes as the graph (`{ error: { code, message } }`).
  */
 export function internalRoute<T>(options: {
+  /** The service serving the route: identities issued for another are refused. */
+  service: string;
   internalSecret: string;
   logger: Logger;
   schema: z.ZodType<T>;
@@ -30,7 +32,7 @@ export function internalRoute<T>(options: {
 }): RouteHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const header = req.headers[IDENTITY_HEADER];
-    const caller = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
+    const caller = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret, options.service);
     if (caller?.kind !== 'service') {
       fail(res, 401, ErrorCode.Unauthenticated, 'Internal routes answer platform services only');
       return;

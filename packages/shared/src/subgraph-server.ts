@@ -77,7 +77,11 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
     },
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
-      const caller: Caller | undefined = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
+      const caller: Caller | undefined = verifyIdentity(
+        typeof header === 'string' ? header : undefined,
+        options.internalSecret,
+        options.name,
+      );
       if (!caller) {
         throw clientError(ErrorCode.Unauthenticated, `Requests to the ${options.name} service must come through the gateway`, {
           http: { status: 401 },

@@ -51,7 +51,7 @@ export interface ChatServer {
 
 /** The identity a WebSocket connection or one of its subscriptions presents. */
 function callerOf(value: unknown, secret: string): Caller | undefined {
-  return typeof value === 'string' ? verifyIdentity(value, secret) : undefined;
+  return typeof value === 'string' ? verifyIdentity(value, secret, 'chat') : undefined;
 }
 
 /**

@@ -64,7 +64,7 @@ export async function startCrm(label: string, options: CrmOptions = {}): Promise
     database,
     admin: member(adminRow),
     agent: member(agentRow),
-    as: (caller) => (query, variables) => postGraphQL(url, query, variables, identityHeaders(caller, TEST_SECRETS.internalSecret)),
+    as: (caller) => (query, variables) => postGraphQL(url, query, variables, identityHeaders(caller, TEST_SECRETS.internalSecret, 'crm')),
     queryCount: queries.count,
     resetQueryCount: queries.reset,
     stop: async () => {

@@ -62,7 +62,7 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
       return chroma;
     },
     documents,
-    as: (caller) => (query, variables) => postGraphQL(url, query, variables, identityHeaders(caller, secrets.internalSecret)),
+    as: (caller) => (query, variables) => postGraphQL(url, query, variables, identityHeaders(caller, secrets.internalSecret, 'knowledge')),
     stopChroma: () => chroma.stop(),
     restartChroma: async () => {
       chroma = await startLocalChroma(chromaOptions);

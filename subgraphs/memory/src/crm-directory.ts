@@ -14,7 +14,7 @@ export class CrmDirectory {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'memory' }, this.internalSecret),
+        [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'memory' }, this.internalSecret, 'crm'),
       },
       body: JSON.stringify({
         query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id } } }',

@@ -85,13 +85,14 @@ async function startBeside(crm: CrmHarness, label: string, options: MemoryOption
     crm,
     database,
     clientIds: rows.map((row) => row.id),
-    as: (caller) => (query, variables) => postGraphQL(url, query, variables, identityHeaders(caller, TEST_SECRETS.internalSecret)),
+    as: (caller) => (query, variables) =>
+      postGraphQL(url, query, variables, identityHeaders(caller, TEST_SECRETS.internalSecret, 'memory')),
     internal: async (path, body) => {
       const response = await fetch(`${origin}${path}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'chat' }, TEST_SECRETS.internalSecret),
+          [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'chat' }, TEST_SECRETS.internalSecret, 'memory'),
         },
         body: JSON.stringify(body),
       });

@@ -25,7 +25,7 @@ export async function postGraphQL<TData = Record<string, unknown>>(
   return { status: response.status, headers: response.headers, ...body };
 }
 
-/** Headers that make a direct subgraph call look as if the gateway had forwarded `caller`. */
-export function identityHeaders(caller: Caller, internalSecret: string): Record<string, string> {
-  return { [IDENTITY_HEADER]: signIdentity(caller, internalSecret) };
+/** Headers that make a direct call to the subgraph `audience` look as if the gateway had forwarded `caller`. */
+export function identityHeaders(caller: Caller, internalSecret: string, audience: string): Record<string, string> {
+  return { [IDENTITY_HEADER]: signIdentity(caller, internalSecret, audience) };
 }

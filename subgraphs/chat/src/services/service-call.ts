@@ -41,7 +41,7 @@ export async function postJson<T>(call: ServiceCall): Promise<T> {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [IDENTITY_HEADER]: signIdentity(call.as, call.internalSecret),
+        [IDENTITY_HEADER]: signIdentity(call.as, call.internalSecret, call.service),
         ...(call.requestId ? { [REQUEST_ID_HEADER]: call.requestId } : {}),
       },
       body: JSON.stringify(call.body),

@@ -9,7 +9,7 @@ const TOUCH_INTERVAL_SECONDS = 60;
 /** The routes the gateway verifies API keys through: the stored key by id, and "it was used". */
 export function apiKeyRoutes(deps: { orm: MikroORM; internalSecret: string; logger: Logger }): Record<string, RouteHandler> {
   const route = <T>(schema: z.ZodType<T>, handle: (body: T) => Promise<unknown>) =>
-    internalRoute({ internalSecret: deps.internalSecret, logger: deps.logger, schema, handle });
+    internalRoute({ service: 'crm', internalSecret: deps.internalSecret, logger: deps.logger, schema, handle });
   return {
     [credentialRoutes.resolveApiKey]: route(z.object({ id: z.uuid() }), async ({ id }) => {
       const row = await deps.orm.em.fork().findOne(ApiKeyEntity, { id });

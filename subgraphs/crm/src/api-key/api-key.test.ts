@@ -29,7 +29,7 @@ async function create(input: Record<string, unknown>): Promise<Created['createAp
 function service(path: string, body: unknown, caller: Caller = { kind: 'service', name: 'gateway' }) {
   return fetch(new URL(path, crm.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(caller, TEST_SECRETS.internalSecret) },
+    headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(caller, TEST_SECRETS.internalSecret, 'crm') },
     body: JSON.stringify(body),
   });
 }

@@ -40,7 +40,7 @@ describe('the gateway-only door', () => {
   });
 
   it('answers 401 to an identity signed with another secret', async () => {
-    const forged = signIdentity(crm.admin, 'not-the-internal-secret-not-the-internal');
+    const forged = signIdentity(crm.admin, 'not-the-internal-secret-not-the-internal', 'crm');
     const result = await postGraphQL(crm.url, query, {}, { [IDENTITY_HEADER]: forged });
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

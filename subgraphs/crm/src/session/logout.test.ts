@@ -27,7 +27,7 @@ async function revokedByCrm(jti: string): Promise<boolean> {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'gateway' }, TEST_SECRETS.internalSecret),
+      [IDENTITY_HEADER]: signIdentity({ kind: 'service', name: 'gateway' }, TEST_SECRETS.internalSecret, 'crm'),
     },
     body: JSON.stringify({ jti }),
   });

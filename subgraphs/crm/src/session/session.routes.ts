@@ -12,6 +12,7 @@ export function sessionRoutes(deps: {
 }): Record<string, RouteHandler> {
   return {
     [credentialRoutes.sessionRevoked]: internalRoute({
+      service: 'crm',
       internalSecret: deps.internalSecret,
       logger: deps.logger,
       schema: z.object({ jti: z.string().min(1).max(64) }),

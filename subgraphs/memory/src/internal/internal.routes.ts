@@ -43,7 +43,7 @@ export function internalRoutes(deps: {
 }): Record<string, RouteHandler> {
   const { orm, messages, extractor, logger } = deps;
   const route = <T>(schema: z.ZodType<T>, handle: (body: T) => Promise<unknown>) =>
-    internalRoute({ internalSecret: deps.internalSecret, logger, schema, handle });
+    internalRoute({ service: 'memory', internalSecret: deps.internalSecret, logger, schema, handle });
 
   /** Facts from the user message that opened a completed turn; a failure here never fails the write. */
   const learnFromTurn = async (answer: MessageView) => {
