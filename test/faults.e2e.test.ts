@@ -154,7 +154,7 @@ describe('faults', () => {
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const failed = await ask();
         expect(failed.errors?.[0]?.extensions).toMatchObject({
-          code: 'INTERNAL_SERVER_ERROR',
+          code: 'DOWNSTREAM_SERVICE_ERROR',
           reason: 'SUBGRAPH_UNAVAILABLE',
           serviceName: 'crm',
         });
@@ -190,7 +190,7 @@ describe('faults', () => {
       );
       expect(result.status).toBe(200);
       expect(result.errors?.[0]?.extensions).toMatchObject({
-        code: 'INTERNAL_SERVER_ERROR',
+        code: 'DOWNSTREAM_SERVICE_ERROR',
         reason: 'SUBGRAPH_UNAVAILABLE',
         serviceName: 'crm',
       });

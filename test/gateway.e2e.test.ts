@@ -99,9 +99,12 @@ describe('the gateway in front of the CRM', () => {
     expect(seen.size).toBe(total);
   });
 
-  it('refuses an unknown enum literal with BAD_USER_INPUT', async () => {
-    const result = await asAdmin('{ clients(filter: { practiceType: SPACESHIP }) { totalCount } }');
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  it("refuses an unknown enum literal with GraphQL's GRAPHQL_VALIDATION_FAILED, and the same value in a variable with BAD_USER_INPUT", async () => {
+    const literal = await asAdmin('{ clients(filter: { practiceType: SPACESHIP }) { totalCount } }');
+    expect(literal.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.errors?.[0]?.message).toContain('SPACESHIP');
+    const variable = await asAdmin('query($f: ClientFilter) { clients(filter: $f) { totalCount } }', { f: { practiceType: 'SPACESHIP' } });
+    expect(variable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses an operationName the document does not have with OPERATION_RESOLUTION_FAILURE, whatever the operation type', async () => {

@@ -49,14 +49,19 @@ describe('query limits at the gateway', () => {
     let selection = 'id';
     for (let level = 0; level < 14; level += 1) selection = `practices { client { ${selection} } }`;
     const result = await postGraphQL(open.url, `{ clients(first: 1) { edges { node { ${selection} } } } }`, {}, auth);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxDepth', value: 12 });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth', value: 12 });
     expect(result.errors?.[0]?.message).toContain('limit (maxDepth) is 12');
   });
 
   it('refuses a 1,000-alias query', async () => {
     const aliases = Array.from({ length: 1000 }, (_, index) => `a${index}: serviceCatalog { code }`).join(' ');
     const result = await postGraphQL(open.url, `{ ${aliases} }`, {}, auth);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxAliases', value: 30, actual: 1000 });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'maxAliases',
+      value: 30,
+      actual: 1000,
+    });
   });
 
   it('refuses a query whose cost exceeds the ceiling, counting page sizes from variables', async () => {
@@ -64,7 +69,7 @@ describe('query limits at the gateway', () => {
     const cheap = await postGraphQL(open.url, query, { n: 2 }, auth);
     expect(cheap.errors).toBeUndefined();
     const costly = await postGraphQL(open.url, query, { n: 100 }, auth);
-    expect(costly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxCost', value: 2000 });
+    expect(costly.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', value: 2000 });
   });
 
   it('answers a small batch and refuses a batch of 100 operations with 400', async () => {

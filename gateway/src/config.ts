@@ -27,6 +27,8 @@ export interface GatewayConfig {
   trustProxy?: boolean;
   /** Introspection (and field suggestions in errors); default: on outside production. */
   introspection?: boolean;
+  /** A failing subgraph's own error message passed on to the client (else a generic one naming the subgraph); default: on outside production. */
+  exposeSubgraphErrors?: boolean;
   limits?: Partial<GatewayLimits>;
   /** The persisted-operation manifest (Apollo's format): always-known APQ hashes, and all a registered-only key may run. */
   operationsManifestPath?: string;
@@ -48,6 +50,10 @@ export interface GatewayLimits {
   strictPerMinute: number;
   loginFailuresPerAccount: number;
   loginFailuresPerCaller: number;
+  /** Subscriptions one member session, API key or address may hold open at once, across instances with Redis. */
+  maxOpenSubscriptions: number;
+  /** Subscribe attempts per caller and minute, whatever the transport. */
+  subscribeAttemptsPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
@@ -61,6 +67,8 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   strictPerMinute: 20,
   loginFailuresPerAccount: 5,
   loginFailuresPerCaller: 20,
+  maxOpenSubscriptions: 50,
+  subscribeAttemptsPerMinute: 120,
 };
 
 const url = z.url({ protocol: /^https?$/ }).optional();
@@ -101,6 +109,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
         .min(1)
         .default(join(__dirname, '..', '..', 'schema', 'operations.json')),
       INTROSPECTION: z.stringbool().optional(),
+      EXPOSE_SUBGRAPH_ERRORS: z.stringbool().optional(),
       MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
       MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
       MAX_QUERY_COST: z.coerce.number().int().min(10).default(DEFAULT_LIMITS.maxCost),
@@ -111,6 +120,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       RATE_LIMIT_STRICT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.strictPerMinute),
       LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.loginFailuresPerAccount),
       LOGIN_FAILURES_PER_CALLER: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.loginFailuresPerCaller),
+      MAX_OPEN_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxOpenSubscriptions),
+      SUBSCRIBE_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.subscribeAttemptsPerMinute),
     },
     env,
   );
@@ -130,6 +141,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     guards: settings.GUARDS === 'on',
     operationsManifestPath: settings.OPERATIONS_MANIFEST,
     introspection: settings.INTROSPECTION,
+    exposeSubgraphErrors: settings.EXPOSE_SUBGRAPH_ERRORS,
     limits: {
       maxDepth: settings.MAX_QUERY_DEPTH,
       maxAliases: settings.MAX_ALIASES,
@@ -141,6 +153,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       strictPerMinute: settings.RATE_LIMIT_STRICT_PER_MINUTE,
       loginFailuresPerAccount: settings.LOGIN_FAILURES_PER_ACCOUNT,
       loginFailuresPerCaller: settings.LOGIN_FAILURES_PER_CALLER,
+      maxOpenSubscriptions: settings.MAX_OPEN_SUBSCRIPTIONS,
+      subscribeAttemptsPerMinute: settings.SUBSCRIBE_ATTEMPTS_PER_MINUTE,
     },
     credentials: credentialSettingsOf(settings),
     logLevel: settings.LOG_LEVEL,

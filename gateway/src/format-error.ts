@@ -1,28 +1,53 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode, formatErrorFor, type Logger } from '@nusa/shared';
-import { SUBGRAPH_UNAVAILABLE } from './subgraph-source.js';
+import type { GraphQLFormattedError } from 'graphql';
+import { formatErrorFor, isClientCode, type Logger } from '@nusa/shared';
+import { DOWNSTREAM_SERVICE_ERROR, SUBGRAPH_HTTP_ERROR, SUBGRAPH_UNAVAILABLE } from './subgraph-source.js';
 
-/** Validation failures that are really bad argument values, reported as the caller's input error. */
-const INPUT_VALUE_PROBLEM = /does not exist in ".+" enum|cannot represent|Expected value of type|Expected type|of required type/;
+/** The reasons of the errors the gateway itself raises about a subgraph: their messages are its own. */
+const GATEWAY_REASONS = new Set<unknown>([SUBGRAPH_UNAVAILABLE, SUBGRAPH_HTTP_ERROR]);
+
+/** Options of {@link gatewayFormatError}. */
+export interface GatewayErrorPolicy {
+  /** Pass a failing subgraph's own message on (development), else a generic one naming the subgraph (production). */
+  exposeSubgraphErrors: boolean;
+}
 
 /**
- * The gateway's `formatError`: the shared policy (caller errors kept, faults masked), plus an
- * unreachable subgraph reported by name and bad literal argument values as `BAD_USER_INPUT`.
+ * Whether an error is a subgraph's failure rather than something the caller can fix: it names the
+ * subgraph and carries no client code of ours (a subgraph's `BAD_USER_INPUT` or `NOT_FOUND` is the
+ * caller's own error, passed on as it is).
  */
-export function gatewayFormatError(logger: Logger) {
+function isSubgraphFailure(
+  extensions: GraphQLFormattedError['extensions'],
+): extensions is Record<string, unknown> & { serviceName: string } {
+  if (typeof extensions?.serviceName !== 'string') return false;
+  const code = extensions.code;
+  return code === DOWNSTREAM_SERVICE_ERROR || typeof code !== 'string' || !isClientCode(code);
+}
+
+/**
+ * The gateway's `formatError`, for every transport: the shared policy (caller errors kept with
+ * their code, GraphQL's own validation and parse codes included; faults masked and logged), and a
+ * subgraph's failure as `DOWNSTREAM_SERVICE_ERROR` naming the subgraph (the request id is added
+ * when the response is sent), with the subgraph's message only where the policy allows it.
+ */
+export function gatewayFormatError(logger: Logger, policy: GatewayErrorPolicy) {
   const base = formatErrorFor(logger);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError && original.extensions.reason === SUBGRAPH_UNAVAILABLE) {
-      return { message: original.message, path: formatted.path, extensions: original.extensions };
-    }
-    // A query-shape limit (depth, aliases) is refused in validation; it is the caller's input error, naming the limit.
-    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof formatted.extensions.limit === 'string') {
-      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
-    }
-    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && INPUT_VALUE_PROBLEM.test(formatted.message)) {
-      return { ...formatted, extensions: { code: ErrorCode.BadUserInput } };
+    const { extensions } = formatted;
+    if (isSubgraphFailure(extensions)) {
+      const { serviceName, reason, status } = extensions;
+      const ours = GATEWAY_REASONS.has(reason);
+      if (!ours) logger.warn({ err: error, subgraph: serviceName }, 'a subgraph failed to resolve a field');
+      const message =
+        policy.exposeSubgraphErrors || ours
+          ? formatted.message
+          : `The ${serviceName} service failed to resolve this field; the logs have the detail under the request id`;
+      return {
+        message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: DOWNSTREAM_SERVICE_ERROR, serviceName, ...(reason ? { reason } : {}), ...(status ? { status } : {}) },
+      };
     }
     return base(formatted, error);
   };

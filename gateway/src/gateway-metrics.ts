@@ -9,7 +9,7 @@ export interface GatewayMetrics {
 
 export function createGatewayMetrics(
   metrics: ServiceMetrics,
-  subscriptions: () => { connections: number; upstreams: number },
+  subscriptions: () => { connections: number; upstreams: number; byKind: Record<string, number> },
 ): GatewayMetrics {
   const registers = [metrics.registry];
   new Gauge({
@@ -21,6 +21,15 @@ export function createGatewayMetrics(
       const open = subscriptions();
       this.set({ side: 'client_connections' }, open.connections);
       this.set({ side: 'upstream_subscriptions' }, open.upstreams);
+    },
+  });
+  new Gauge({
+    name: 'gateway_open_client_subscriptions',
+    help: 'Subscriptions clients hold open through this instance, by caller kind (member, apiKey, anonymous, service)',
+    labelNames: ['caller_kind'] as const,
+    registers,
+    collect() {
+      for (const [kind, open] of Object.entries(subscriptions().byKind)) this.set({ caller_kind: kind }, open);
     },
   });
   return {

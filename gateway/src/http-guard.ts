@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendGraphQLError } from '@nusa/shared';
-import { rateLimited } from './limits/guard-plugin.js';
-import type { Budget, RateLimiter, Verdict } from './limits/rate-limiter.js';
+import { rateLimited } from './admission/admission.js';
+import type { Budget, RateLimiter, Verdict } from './admission/rate-limiter.js';
 
 /** Paths that are never limited: probes and metrics scrapes. */
 const UNLIMITED = new Set(['/health', '/ready', '/metrics']);

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   closeServer,
@@ -17,24 +16,26 @@ import {
   type Logger,
 } from '@nusa/shared';
 import { register as libraryRegistry } from 'prom-client';
-import { authenticate } from './authenticate.js';
+import { authenticate, authenticateAuthorization } from './authenticate.js';
 import { CredentialVerifier } from './credentials/credential-verifier.js';
 import { DEFAULT_LIMITS } from './config.js';
 import { Breakers } from './circuit-breaker.js';
 import { createGatewayMetrics } from './gateway-metrics.js';
 import { clientIpOf, httpGuard } from './http-guard.js';
-import { guardPlugin, rateKey, type Budgets } from './limits/guard-plugin.js';
-import { aliasRule, depthRule } from './limits/query-limits.js';
-import { loadOperationManifest, PersistedQueryCache } from './limits/operation-manifest.js';
-import { createRateLimiter } from './limits/rate-limiter.js';
+import { Admission, rateKey, type Budgets } from './admission/admission.js';
+import { admissionPlugin } from './admission/admission-plugin.js';
+import { createOpenSubscriptions } from './admission/open-subscriptions.js';
+import { loadOperationManifest, PersistedQueryCache } from './admission/operation-manifest.js';
+import { createRateLimiter } from './admission/rate-limiter.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { gatewayFormatError } from './format-error.js';
 import { withInflightQuerySharing } from './inflight-queries.js';
 import { stringifyResult, writeAnswersEncodedOnce } from './result-json.js';
 import { subgraphStates } from './readiness.js';
-import { createSubgraphFetcher, SubgraphSource } from './subgraph-source.js';
-import { GatewaySubscriptions } from './subscriptions/endpoint.js';
+import { createSubgraphFetcher, DOWNSTREAM_SERVICE_ERROR, SubgraphSource } from './subgraph-source.js';
+import { SubscriptionHub } from './subscriptions/subscription-hub.js';
+import { GatewayWebSockets } from './subscriptions/ws-endpoint.js';
 import { subgraphsOf, supergraphFromFile } from './supergraph-file.js';
 import { SignedIdentities } from './signed-identities.js';
 import { metricsScrape } from './workers.js';
@@ -47,21 +48,30 @@ export interface GatewayServer {
   server: Server;
   /** The subgraph URLs currently served, after overrides. */
   subgraphUrls: () => Record<string, string>;
-  /** Subscriptions over graphql-ws on `/graphql`. */
-  subscriptions: GatewaySubscriptions;
+  /** Subscriptions, whatever the transport: open upstreams, schema reloads. */
+  subscriptions: SubscriptionHub;
+  /** The graphql-ws endpoint on `/graphql`. */
+  webSockets: GatewayWebSockets;
   stop: () => Promise<void>;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-/** Passes on, in `extensions.warnings`, what subgraphs warned about (a degraded search, say). */
-const warningsPlugin: ApolloServerPlugin<GatewayContext> = {
+/**
+ * Passes on, in `extensions.warnings`, what subgraphs warned about (a degraded search, say), and
+ * gives each subgraph failure the request id its logs are found by.
+ */
+const responsePlugin: ApolloServerPlugin<GatewayContext> = {
   requestDidStart: () =>
     Promise.resolve({
       willSendResponse: ({ contextValue, response }) => {
+        if (response.body.kind !== 'single') return Promise.resolve();
+        const result = response.body.singleResult;
         const warnings = [...new Set(contextValue.warnings ?? [])];
-        if (warnings.length > 0 && response.body.kind === 'single') {
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, warnings };
+        if (warnings.length > 0) result.extensions = { ...result.extensions, warnings };
+        for (const error of result.errors ?? []) {
+          if (error.extensions?.code === DOWNSTREAM_SERVICE_ERROR)
+            (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
         }
         return Promise.resolve();
       },
@@ -81,7 +91,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   const metrics = createServiceMetrics('gateway');
   const identities = new SignedIdentities(config.internalSecret);
   const scrapeMetrics = metricsScrape(metrics.scrape, [metrics.registry, libraryRegistry]);
-  let subscriptionsOpen = () => ({ connections: 0, upstreams: 0 });
+  let subscriptionsOpen = () => ({ connections: 0, upstreams: 0, byKind: {} as Record<string, number> });
   const gatewayMetrics = createGatewayMetrics(metrics, () => subscriptionsOpen());
   const breakers = new Breakers();
   const observe = (name: string) => ({ breaker: breakers.of(name), fetchSeconds: gatewayMetrics.subgraphFetchSeconds });
@@ -106,14 +116,12 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     logger,
   });
   // Subscriptions plan against the same supergraph, with their own data sources over the same pool.
-  const loaded: { latest?: { apiSchema: GraphQLSchema; supergraphSdl: string; services: ServiceMap } } = {};
-  let subscriptions: GatewaySubscriptions | null = null;
+  const subscriptions = new SubscriptionHub({ internalSecret: config.internalSecret, logger, urlOf: (name) => urls[name] });
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
     const services: ServiceMap = Object.fromEntries(
       Object.entries(urls).map(([name, url]) => [name, new SubgraphSource(name, url, fetcher, observe(name))]),
     );
-    loaded.latest = { apiSchema, supergraphSdl: coreSupergraphSdl, services };
-    subscriptions?.useSchema(apiSchema, coreSupergraphSdl, services);
+    subscriptions.useSchema(apiSchema, coreSupergraphSdl, services);
   });
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   const perMinute = (name: string, limit: number) => ({ name, limit, windowSeconds: 60 });
@@ -121,43 +129,41 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     global: perMinute('global', limits.globalPerMinute),
     api: perMinute('api', limits.apiPerMinute),
     strict: perMinute('strict', limits.strictPerMinute),
+    subscribe: perMinute('subscribe', limits.subscribeAttemptsPerMinute),
     loginFailuresPerAccount: { name: 'login-failures-account', limit: limits.loginFailuresPerAccount, windowSeconds: 900 },
     loginFailuresPerCaller: { name: 'login-failures-caller', limit: limits.loginFailuresPerCaller, windowSeconds: 900 },
   };
   const limiter = createRateLimiter(config.redisUrl, logger);
+  const openSubscriptions = createOpenSubscriptions(config.redisUrl, logger);
   const guards = config.guards ?? true;
-  const validationRules = guards ? [depthRule(limits.maxDepth), aliasRule(limits.maxAliases)] : [];
   const introspection = config.introspection ?? !config.production;
   const manifest = loadOperationManifest(config.operationsManifestPath ?? join(__dirname, '..', '..', 'schema', 'operations.json'));
+  const admission = new Admission({
+    limiter,
+    budgets,
+    limits,
+    manifest,
+    openSubscriptions,
+    introspection,
+    guards,
+    onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }),
+  });
+  const formatError = gatewayFormatError(logger, { exposeSubgraphErrors: config.exposeSubgraphErrors ?? !config.production });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withInflightQuerySharing(gateway),
-    introspection,
+    // The admission's own rule refuses introspection where it is off, alike on every transport.
+    introspection: true,
     // Without introspection, errors do not suggest field names either ("Did you mean ...").
     hideSchemaDetailsFromClientErrors: !introspection,
     allowBatchedHttpRequests: true,
     persistedQueries: { cache: new PersistedQueryCache(manifest) },
-    validationRules,
+    validationRules: [...admission.validationRules],
     // stopOnSignals in index.ts stops the gateway; Apollo's handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     stringifyResult,
-    formatError: gatewayFormatError(logger),
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      warningsPlugin,
-      ...(guards
-        ? [
-            metrics.plugin,
-            guardPlugin({
-              limiter,
-              budgets,
-              limits,
-              manifest,
-              onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }),
-            }),
-          ]
-        : []),
-    ],
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), responsePlugin, admissionPlugin(admission), ...(guards ? [metrics.plugin] : [])],
   });
   await apollo.start();
 
@@ -235,33 +241,38 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     },
   });
 
-  subscriptions = new GatewaySubscriptions({
+  const webSockets = new GatewayWebSockets({
     server,
     apollo,
-    jwtSecret: config.jwtSecret,
-    credentials,
-    internalSecret: config.internalSecret,
+    hub: subscriptions,
+    admission,
+    authenticate: (authorization) => authenticateAuthorization(authorization, config.jwtSecret, credentials),
     identities,
+    clientIpOf: (req) => clientIpOf(req, config.trustProxy ?? false),
+    formatError,
     logger,
-    urlOf: (name) => urls[name],
-    validationRules,
     recheckMs: config.socketRecheckMs,
   });
-  if (loaded.latest) subscriptions.useSchema(loaded.latest.apiSchema, loaded.latest.supergraphSdl, loaded.latest.services);
-  const open = subscriptions;
-  subscriptionsOpen = () => ({ connections: open.connections(), upstreams: open.upstreams() });
+  subscriptionsOpen = () => ({
+    connections: webSockets.connections(),
+    upstreams: subscriptions.upstreams(),
+    byKind: openSubscriptions.openByKind(),
+  });
 
   return {
     server,
     subgraphUrls: () => urls,
     subscriptions,
+    webSockets,
     stop: async () => {
       await subscriptions.close();
+      await webSockets.close();
       await closeServer(server);
       await apollo.stop();
       await closeFetcher();
       await credentials.close();
       await limiter.close();
+      await openSubscriptions.close();
     },
   };
 }

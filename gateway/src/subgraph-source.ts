@@ -2,13 +2,17 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/shared';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/shared';
 import type { Histogram } from 'prom-client';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
 
 /** Marks the error the gateway reports, instead of a fault, when a subgraph cannot be reached. */
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+/** Marks the error the gateway reports when a subgraph answers with an HTTP error status. */
+export const SUBGRAPH_HTTP_ERROR = 'SUBGRAPH_HTTP_ERROR';
+/** The code of every error that is a subgraph's failure rather than the caller's (Apollo's own name for it). */
+export const DOWNSTREAM_SERVICE_ERROR = 'DOWNSTREAM_SERVICE_ERROR';
 
 export { createSubgraphFetcher } from './subgraph-fetcher.js';
 
@@ -66,11 +70,15 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       );
       return response;
     } catch (error) {
-      if (error instanceof GraphQLError && typeof error.extensions.response === 'object') {
-        // The subgraph answered (with an HTTP error status): it is up.
+      const answered = error instanceof GraphQLError ? (error.extensions.response as { status?: number } | undefined) : undefined;
+      if (answered) {
+        // The subgraph answered (with an HTTP error status): it is up. Its body stays in the logs.
         breaker?.succeeded();
         fetchSeconds?.observe({ subgraph: this.name, outcome: 'error' }, (performance.now() - started) / 1000);
-        throw error;
+        (options.context as GatewayContext).logger?.warn({ err: error, subgraph: this.name }, 'subgraph answered an HTTP error');
+        throw new GraphQLError(`The ${this.name} service answered HTTP ${answered.status ?? 'error'}; the fields it owns are null`, {
+          extensions: { code: DOWNSTREAM_SERVICE_ERROR, reason: SUBGRAPH_HTTP_ERROR, serviceName: this.name, status: answered.status },
+        });
       }
       breaker?.failed();
       fetchSeconds?.observe({ subgraph: this.name, outcome: 'unavailable' }, (performance.now() - started) / 1000);
@@ -81,7 +89,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   private unavailable(detail: string): GraphQLError {
     return new GraphQLError(`The ${this.name} service is unavailable; ${detail}`, {
-      extensions: { code: ErrorCode.InternalServerError, reason: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
+      extensions: { code: DOWNSTREAM_SERVICE_ERROR, reason: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
     });
   }
 }

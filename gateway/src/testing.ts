@@ -1,7 +1,8 @@
 import { createLogger, listen } from '@nusa/shared';
 import type { GatewayConfig } from './config.js';
 import { createGatewayServer } from './server.js';
-import type { GatewaySubscriptions } from './subscriptions/endpoint.js';
+import type { SubscriptionHub } from './subscriptions/subscription-hub.js';
+import type { GatewayWebSockets } from './subscriptions/ws-endpoint.js';
 
 /** A gateway on a free port, for tests. */
 export interface GatewayHarness {
@@ -9,7 +10,8 @@ export interface GatewayHarness {
   origin: string;
   /** `<origin>/graphql` */
   url: string;
-  subscriptions: GatewaySubscriptions;
+  subscriptions: SubscriptionHub;
+  webSockets: GatewayWebSockets;
   stop: () => Promise<void>;
 }
 
@@ -26,5 +28,5 @@ export async function startGateway(
   const gateway = await createGatewayServer(config, createLogger('gateway-test', config.logLevel));
   const port = await listen(gateway.server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, url: `${origin}/graphql`, subscriptions: gateway.subscriptions, stop: gateway.stop };
+  return { origin, url: `${origin}/graphql`, subscriptions: gateway.subscriptions, webSockets: gateway.webSockets, stop: gateway.stop };
 }

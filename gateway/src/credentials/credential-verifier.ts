@@ -77,7 +77,8 @@ export class CredentialVerifier {
     if (stored.revokedAt !== null || (await this.markedRevoked(stored.id))) throw refused('The API key has been revoked', 'revoked');
     if (stored.expiresAt !== null && Date.parse(stored.expiresAt) <= Date.now()) throw refused('The API key has expired', 'expired');
     this.touch(stored.id);
-    return { kind: 'apiKey', id: stored.id, role: stored.role, name: stored.name, scopes: stored.scopes };
+    const caller: Caller = { kind: 'apiKey', id: stored.id, role: stored.role, name: stored.name, scopes: stored.scopes };
+    return typeof stored.maxSubscriptions === 'number' ? { ...caller, maxSubscriptions: stored.maxSubscriptions } : caller;
   }
 
   /** Refuses a signed, unexpired session token that was revoked by `logout`. */

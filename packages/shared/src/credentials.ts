@@ -67,6 +67,8 @@ export interface StoredApiKey {
   /** ISO time, or null for a key that does not expire. */
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Subscriptions the key may hold open at once; null or absent: the gateway's default. */
+  maxSubscriptions?: number | null;
 }
 
 /** How long a key's revocation marker stays in Redis: far longer than any gateway caches what it knows about a key. */

@@ -34,7 +34,18 @@ export function forbidden(message: string): GraphQLError {
   return clientError(ErrorCode.Forbidden, message);
 }
 
-const clientCodes = new Set<string>(Object.values(ErrorCode));
+/**
+ * Codes beyond ours that tell a client what to do: a stream to subscribe again to (the schema
+ * changed, a service restarts), a service to retry later, another transport to use, a subgraph's failure.
+ */
+const RETRY_CODES = [
+  'SCHEMA_RELOADED',
+  'SERVICE_RESTART',
+  'SERVICE_UNAVAILABLE',
+  'SUBSCRIPTION_TRANSPORT_REQUIRED',
+  'DOWNSTREAM_SERVICE_ERROR',
+];
+const clientCodes = new Set<string>([...Object.values(ErrorCode), ...RETRY_CODES]);
 
 /**
  * True when an error was raised on purpose for the caller (it carries one of our codes, or is a
@@ -42,7 +53,11 @@ const clientCodes = new Set<string>(Object.values(ErrorCode));
  */
 export function isClientFacing(error: GraphQLError): boolean {
   const code = error.extensions?.code;
-  if (typeof code !== 'string') return false;
+  return typeof code === 'string' && isClientCode(code);
+}
+
+/** Whether `code` is one a client can act on: ours but `INTERNAL_SERVER_ERROR`, GraphQL's request errors, Apollo's request codes. */
+export function isClientCode(code: string): boolean {
   return (
     code !== ErrorCode.InternalServerError &&
     (clientCodes.has(code) ||

@@ -24,7 +24,15 @@ export type Caller =
       /** The session token the member called with (its `jti` and `exp`), so `logout` can revoke it. */
       session?: { jti: string; exp: number };
     }
-  | { kind: 'apiKey'; id: string; role: Role; name: string; scopes: string[] }
+  | {
+      kind: 'apiKey';
+      id: string;
+      role: Role;
+      name: string;
+      scopes: string[];
+      /** Subscriptions the key may hold open at once, when its administrator set a cap of its own. */
+      maxSubscriptions?: number;
+    }
   /** Another platform service (the chat subgraph calling memory, say), never a person. */
   | { kind: 'service'; name: string };
 

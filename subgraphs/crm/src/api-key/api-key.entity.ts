@@ -6,7 +6,7 @@ import { TeamMemberEntity } from '../team-member/team-member.entity.js';
 /** A partner's API key. Only a hash of its secret is kept; the key itself is shown once, when created. */
 @Entity({ tableName: 'api_key' })
 export class ApiKeyEntity {
-  [OptionalProps]?: 'role' | 'expiresAt' | 'lastUsedAt' | 'createdBy' | 'createdAt' | 'revokedAt';
+  [OptionalProps]?: 'role' | 'expiresAt' | 'lastUsedAt' | 'createdBy' | 'createdAt' | 'revokedAt' | 'maxSubscriptions';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -31,6 +31,10 @@ export class ApiKeyEntity {
 
   @Property({ type: 'datetime', nullable: true })
   expiresAt: Date | null = null;
+
+  /** Subscriptions the key may hold open at once across the gateways; null: the gateway's default. */
+  @Property({ type: 'integer', nullable: true })
+  maxSubscriptions: number | null = null;
 
   /** Written at most once a minute per key, so a busy key does not turn every request into a write. */
   @Property({ type: 'datetime', nullable: true })

@@ -1,5 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
 import { ApiScope } from './api-scope.js';
 
 @InputType()
@@ -17,4 +17,15 @@ export class CreateApiKeyInput {
   @Field(() => Date, { nullable: true, description: 'When the key stops working; in the future. Default: never.' })
   @IsOptional()
   expiresAt?: Date | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Subscriptions the key may hold open at once, across every gateway (1 to 1,000). Default: the gateway setting MAX_OPEN_SUBSCRIPTIONS.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'must be at least 1' })
+  @Max(1000, { message: 'must be at most 1000' })
+  maxSubscriptions?: number | null;
 }

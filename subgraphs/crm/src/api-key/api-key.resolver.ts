@@ -38,6 +38,7 @@ export class ApiKeyResolver {
       secretHash: hashApiKeySecret(secret),
       scopes,
       expiresAt: input.expiresAt ?? null,
+      maxSubscriptions: input.maxSubscriptions ?? null,
       createdBy: caller.kind === 'member' ? context.em.getReference(TeamMemberEntity, caller.id) : null,
     });
     await context.em.flush();

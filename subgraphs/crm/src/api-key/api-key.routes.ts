@@ -20,6 +20,7 @@ export function apiKeyRoutes(deps: { orm: MikroORM; internalSecret: string; logg
         scopes: row.scopes,
         secretHash: row.secretHash,
         expiresAt: row.expiresAt?.toISOString() ?? null,
+        maxSubscriptions: row.maxSubscriptions,
         revokedAt: row.revokedAt?.toISOString() ?? null,
       };
       return { apiKey };

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '@nusa/shared';
 import { ApiScope } from './api-scope.js';
 
@@ -29,6 +29,9 @@ export class ApiKey {
 
   @Field(() => Date, { nullable: true, description: 'Null: the key does not expire.' })
   expiresAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "Subscriptions the key may hold open at once; null: the gateway's default." })
+  maxSubscriptions!: number | null;
 
   @Field(() => Date, { nullable: true, description: 'When the key was last accepted, to the minute; null if never.' })
   lastUsedAt!: Date | null;

@@ -1,6 +1,7 @@
 import { createLogger } from '@nusa/shared';
 import { createTestDatabase } from '@nusa/shared/testing';
 import { openDatabase } from '../orm';
+import { migrations } from './index';
 
 describe('migrations', () => {
   it('bring an empty database to exactly the schema the entities describe, and run once', async () => {
@@ -18,7 +19,7 @@ describe('migrations', () => {
         await orm.close();
       }
       const again = await openDatabase(database.url, logger);
-      expect((await again.getMigrator().getExecutedMigrations()).length).toBe(3);
+      expect((await again.getMigrator().getExecutedMigrations()).length).toBe(migrations.length);
       await again.close();
     } finally {
       await database.drop();

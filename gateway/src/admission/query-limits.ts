@@ -16,7 +16,6 @@ import {
   type ValidationContext,
   type ValueNode,
 } from 'graphql';
-import { ErrorCode } from '@nusa/shared';
 
 /** The shape limits every operation must keep. */
 export interface QueryLimits {
@@ -39,7 +38,7 @@ const DEFAULT_LIST = 5;
 /** A refusal naming the limit and its value, the same shape for every limit. */
 export function limitError(limit: keyof QueryLimits, value: number, actual: number, what: string): GraphQLError {
   return new GraphQLError(`${what} is ${actual}; the limit (${limit}) is ${value}`, {
-    extensions: { code: ErrorCode.BadUserInput, limit, value, actual },
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, value, actual },
   });
 }
 
