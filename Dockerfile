@@ -10,7 +10,8 @@ WORKDIR /app
 # Manifests first, so the dependency layer is reused until one of them changes.
 # Every workspace of the root package.json needs its package.json here for `npm ci`.
 COPY package.json package-lock.json ./
-COPY packages/shared/package.json packages/shared/
+COPY packages/platform/package.json packages/platform/
+COPY packages/subgraph/package.json packages/subgraph/
 COPY packages/launcher/package.json packages/launcher/
 COPY subgraphs/crm/package.json subgraphs/crm/
 COPY subgraphs/memory/package.json subgraphs/memory/

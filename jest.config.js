@@ -6,8 +6,10 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   moduleNameMapper: {
-    '^@nusa/shared$': '<rootDir>/packages/shared/src/index.ts',
-    '^@nusa/shared/testing$': '<rootDir>/packages/shared/src/testing/index.ts',
+    '^@nusa/platform$': '<rootDir>/packages/platform/src/index.ts',
+    '^@nusa/platform/testing$': '<rootDir>/packages/platform/src/testing/index.ts',
+    '^@nusa/subgraph$': '<rootDir>/packages/subgraph/src/index.ts',
+    '^@nusa/subgraph/testing$': '<rootDir>/packages/subgraph/src/testing/index.ts',
     '^@nusa/crm$': '<rootDir>/subgraphs/crm/src/server.ts',
     '^@nusa/gateway$': '<rootDir>/gateway/src/server.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -7,7 +7,7 @@ import {
   type FakeAnthropic,
   type FakeReply,
   type FakeRequest,
-} from '@nusa/shared/testing';
+} from '@nusa/platform/testing';
 import { collect, startChatPlatform, type ChatPlatform } from '../subgraphs/chat/src/testing';
 
 interface StreamEvent {

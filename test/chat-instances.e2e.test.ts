@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { waitUntilHealthy } from '@nusa/shared';
-import { freePort, startFakeAnthropic, textStream, type FakeAnthropic, type FakeReply } from '@nusa/shared/testing';
+import { waitUntilHealthy } from '@nusa/platform';
+import { freePort, startFakeAnthropic, textStream, type FakeAnthropic, type FakeReply } from '@nusa/platform/testing';
 import type { GatewayHarness } from '../gateway/src/testing';
 import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
 import { collect, startChatPlatform, testRedisUrl, type ChatInstance, type ChatPlatform } from '../subgraphs/chat/src/testing';

@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { waitUntilHealthy } from '@nusa/shared';
-import { freePort, processTree } from '@nusa/shared/testing';
+import { waitUntilHealthy } from '@nusa/platform';
+import { freePort, processTree } from '@nusa/platform/testing';
 import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
 
 const root = join(__dirname, '..');

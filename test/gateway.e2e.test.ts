@@ -1,8 +1,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IDENTITY_HEADER, signIdentity } from '@nusa/shared';
-import { postGraphQL } from '@nusa/shared/testing';
+import { IDENTITY_HEADER, signIdentity } from '@nusa/platform';
+import { postGraphQL } from '@nusa/platform/testing';
 import { startCrm, TEST_ADMIN, TEST_SECRETS, type CrmHarness } from '../subgraphs/crm/src/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
 

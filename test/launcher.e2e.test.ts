@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { freePort, postGraphQL } from '@nusa/shared/testing';
+import { freePort, postGraphQL } from '@nusa/platform/testing';
 
 const root = join(__dirname, '..');
 

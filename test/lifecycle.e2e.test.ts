@@ -2,8 +2,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitUntilHealthy } from '@nusa/shared';
-import { createTestDatabase, freePort, type TestDatabase } from '@nusa/shared/testing';
+import { waitUntilHealthy } from '@nusa/platform';
+import { createTestDatabase, freePort, type TestDatabase } from '@nusa/platform/testing';
 
 const root = join(__dirname, '..');
 

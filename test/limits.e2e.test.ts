@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { postGraphQL } from '@nusa/shared/testing';
+import { postGraphQL } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
 import { startCrm, TEST_ADMIN, TEST_SECRETS, type CrmHarness } from '../subgraphs/crm/src/testing';
 

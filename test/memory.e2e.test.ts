@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { postGraphQL } from '@nusa/shared/testing';
+import { postGraphQL } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
 import { TEST_ADMIN, TEST_SECRETS } from '../subgraphs/crm/src/testing';
 import type { MessageView } from '../subgraphs/memory/src/message/message.view';

@@ -1,5 +1,5 @@
-import { resolveSecrets, type Caller } from '@nusa/shared';
-import { createTestDatabase, freePort } from '@nusa/shared/testing';
+import { resolveSecrets, type Caller } from '@nusa/platform';
+import { createTestDatabase, freePort } from '@nusa/platform/testing';
 import { freshIdentity } from './identity.js';
 import { loadChecked, median, type Measured } from './load.js';
 import { cpuMeter, pidOf, startProcess, type BenchProcess } from './processes.js';

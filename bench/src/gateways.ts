@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@nusa/shared/testing';
+import { freePort } from '@nusa/platform/testing';
 import { startProcess, type BenchProcess } from './processes.js';
 
 /** The secrets every process of a benchmark shares (the gateway runs with NODE_ENV=production, which requires them). */

@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER, IDENTITY_TTL_SECONDS, signIdentity, type Caller } from '@nusa/shared';
+import { IDENTITY_HEADER, IDENTITY_TTL_SECONDS, signIdentity, type Caller } from '@nusa/platform';
 
 /**
  * The identity header a subgraph called directly expects from the gateway, for `caller` and the

@@ -1,10 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveSecrets, Role, signSessionToken } from '@nusa/shared';
+import { resolveSecrets, Role, signSessionToken } from '@nusa/platform';
 import { freshIdentity } from './identity.js';
-import { createTestDatabase, freePort } from '@nusa/shared/testing';
-import { processTree } from '@nusa/shared/testing';
+import { createTestDatabase, freePort } from '@nusa/platform/testing';
+import { processTree } from '@nusa/platform/testing';
 import { cpuMeter, pidOf, root, startProcess, type BenchProcess } from './processes.js';
 import { graphqlData, load, reportTable, type Row } from './report.js';
 

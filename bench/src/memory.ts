@@ -1,5 +1,5 @@
-import { resolveSecrets } from '@nusa/shared';
-import { createTestDatabase, freePort } from '@nusa/shared/testing';
+import { resolveSecrets } from '@nusa/platform';
+import { createTestDatabase, freePort } from '@nusa/platform/testing';
 import { freshIdentity } from './identity.js';
 import { startProcess, type BenchProcess } from './processes.js';
 import { graphqlData, load, report, type Row } from './report.js';

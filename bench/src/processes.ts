@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitUntilHealthy } from '@nusa/shared';
-import { processTree } from '@nusa/shared/testing';
+import { waitUntilHealthy } from '@nusa/platform';
+import { processTree } from '@nusa/platform/testing';
 
 /** Rate-limit budgets no benchmark reaches, so the limiter is measured but never refuses. */
 export const BENCH_BUDGETS = {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { IDENTITY_HEADER, type Caller } from '@nusa/shared';
+import { IDENTITY_HEADER, type Caller } from '@nusa/platform';
 import { hiveIdentityHeaders } from './identity.js';
-import { createTestDatabase, freePort, startFakeAnthropic, textStream, type FakeReply } from '@nusa/shared/testing';
+import { createTestDatabase, freePort, startFakeAnthropic, textStream, type FakeReply } from '@nusa/platform/testing';
 import { benchSecrets, hiveSetup, startHive, startOurs, writeSupergraph, type RunningGateway } from './gateways.js';
 import { percentile } from './load.js';
-import { processTree } from '@nusa/shared/testing';
+import { processTree } from '@nusa/platform/testing';
 import { cpuMeter, root, startProcess, treeRssMb, type BenchProcess } from './processes.js';
 import { graphqlData, reportTable } from './report.js';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { anonymous, API_KEY_PREFIX, clientError, ErrorCode, verifySessionToken, type Caller, type Role } from '@nusa/shared';
+import { anonymous, API_KEY_PREFIX, clientError, ErrorCode, verifySessionToken, type Caller, type Role } from '@nusa/platform';
 import type { CredentialVerifier } from './credentials/credential-verifier.js';
 
 /**

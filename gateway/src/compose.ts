@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { HintLevel } from '@apollo/composition/dist/hints.js';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, printSchema } from 'graphql';
 
@@ -33,7 +32,8 @@ export function composeSupergraph(root: string): Composition {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }
   const warnings = result.hints
-    .filter((hint) => hint.definition.level.value >= HintLevel.WARN)
+    // The level's name rather than its numeric enum, which @apollo/composition does not export from its entry point.
+    .filter((hint) => hint.definition.level.name === 'WARN')
     .map((hint) => `${hint.definition.code}: ${hint.message}`);
   return { supergraphSdl: `${result.supergraphSdl.trim()}\n`, warnings };
 }

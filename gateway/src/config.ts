@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from '@nusa/shared';
+import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from '@nusa/platform';
 import { credentialSettingsOf, credentialSettingsShape, type CredentialSettings } from './credentials/credential-settings.js';
 
 /** The gateway's validated settings. */

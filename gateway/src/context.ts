@@ -1,4 +1,4 @@
-import type { Caller, Logger } from '@nusa/shared';
+import type { Caller, Logger } from '@nusa/platform';
 
 /** Per gateway request: who calls, their identity as signed for each subgraph, the request id. */
 export interface GatewayContext {

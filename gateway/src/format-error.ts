@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { formatErrorFor, isClientCode, type Logger } from '@nusa/shared';
+import { formatErrorFor, isClientCode, type Logger } from '@nusa/platform';
 import { DOWNSTREAM_SERVICE_ERROR, SUBGRAPH_HTTP_ERROR, SUBGRAPH_UNAVAILABLE } from './subgraph-source.js';
 
 /** The reasons of the errors the gateway itself raises about a subgraph: their messages are its own. */

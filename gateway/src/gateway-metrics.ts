@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
-import type { ServiceMetrics } from '@nusa/shared';
+import type { ServiceMetrics } from '@nusa/platform';
 
 /** The gateway's series on top of every service's: subgraph fetches, refusals by limit, open subscriptions. */
 export interface GatewayMetrics {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendGraphQLError } from '@nusa/shared';
+import { sendGraphQLError } from '@nusa/platform';
 import { rateLimited } from './admission/admission.js';
 import type { Budget, RateLimiter, Verdict } from './admission/rate-limiter.js';
 

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, listen, runMain, stopOnSignals } from '@nusa/shared';
+import { createLogger, listen, runMain, stopOnSignals } from '@nusa/platform';
 import { loadGatewayConfig } from './config.js';
 import { createGatewayServer } from './server.js';
 import { isGatewayWorker, runWorkerPrimary } from './workers.js';

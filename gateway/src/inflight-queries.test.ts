@@ -1,5 +1,5 @@
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import type { Caller } from '@nusa/shared';
+import type { Caller } from '@nusa/platform';
 import { sharingInflightQueries } from './inflight-queries';
 
 const admin: Caller = { kind: 'member', id: 'm1', role: 'ADMIN', name: 'Admin', email: 'admin@localhost' };

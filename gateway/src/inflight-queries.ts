@@ -5,7 +5,7 @@ import type {
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
 import { OperationTypeNode } from 'graphql';
-import { badUserInput } from '@nusa/shared';
+import { badUserInput } from '@nusa/platform';
 import type { GatewayContext } from './context.js';
 
 interface Flight {

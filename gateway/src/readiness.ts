@@ -1,4 +1,4 @@
-import { probe, type DependencyState } from '@nusa/shared';
+import { probe, type DependencyState } from '@nusa/platform';
 
 /** Each subgraph's `/health`, probed in parallel with a short deadline. */
 export async function subgraphStates(urls: Record<string, string>, timeoutMs = 2000): Promise<Record<string, DependencyState>> {

@@ -14,7 +14,7 @@ import {
   sendJson,
   type Caller,
   type Logger,
-} from '@nusa/shared';
+} from '@nusa/platform';
 import { register as libraryRegistry } from 'prom-client';
 import { authenticate, authenticateAuthorization } from './authenticate.js';
 import { CredentialVerifier } from './credentials/credential-verifier.js';

@@ -1,4 +1,4 @@
-import { IDENTITY_TTL_SECONDS, verifyIdentity, type Caller } from '@nusa/shared';
+import { IDENTITY_TTL_SECONDS, verifyIdentity, type Caller } from '@nusa/platform';
 import { SignedIdentities } from './signed-identities';
 
 const secret = 'test-internal-secret-test-internal-secret';

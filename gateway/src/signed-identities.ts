@@ -1,4 +1,4 @@
-import { IDENTITY_TTL_SECONDS, signIdentity, type Caller } from '@nusa/shared';
+import { IDENTITY_TTL_SECONDS, signIdentity, type Caller } from '@nusa/platform';
 
 /** How long a signed identity is reused: a third of the time subgraphs accept one for. */
 const REUSE_MS = (IDENTITY_TTL_SECONDS * 1000) / 3;

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent, request } from 'undici';
-import { REQUEST_ID_HEADER } from '@nusa/shared';
+import { REQUEST_ID_HEADER } from '@nusa/platform';
 
 /** What a subgraph answered, read to the end once, however many fetches share it. */
 interface Answer {

@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/shared';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/platform';
 import type { Histogram } from 'prom-client';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';

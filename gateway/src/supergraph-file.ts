@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { unwatchFile, watchFile } from 'node:fs';
 import type { SupergraphSdlHook } from '@apollo/gateway';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 
 /** How often the supergraph file is checked for changes; polling survives editors that replace files. */
 const POLL_INTERVAL_MS = 500;

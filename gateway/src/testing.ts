@@ -1,4 +1,4 @@
-import { createLogger, listen } from '@nusa/shared';
+import { createLogger, listen } from '@nusa/platform';
 import type { GatewayConfig } from './config.js';
 import { createGatewayServer } from './server.js';
 import type { SubscriptionHub } from './subscriptions/subscription-hub.js';

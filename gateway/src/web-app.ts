@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { prefersHtml, sendJson, type RouteHandler } from '@nusa/shared';
+import { prefersHtml, sendJson, type RouteHandler } from '@nusa/platform';
 
 /** Where `npm run build -w web` writes the web app, from gateway/src or gateway/dist. */
 export const DEFAULT_WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 
 /** More unexpected worker exits than this within {@link CRASH_WINDOW_MS} stop the gateway: something is wrong at start. */
 const MAX_CRASHES = 5;

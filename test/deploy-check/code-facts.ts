@@ -49,7 +49,7 @@ export function codeFacts(root: string): CodeFacts {
     if (!load) throw new Error(`No config loader known for the service ${service.name}; add it to LOADERS`);
     return { name: service.name, entry: service.entry, portVariable: service.portVariable, settings: settingsRead(load), load };
   });
-  const served = [routes(root, 'packages/shared/src/subgraph-server.ts'), routes(root, 'gateway/src/server.ts')];
+  const served = [routes(root, 'packages/subgraph/src/subgraph-server.ts'), routes(root, 'gateway/src/server.ts')];
   const healthPath = '/health';
   if (!served.every((paths) => paths.has(healthPath))) throw new Error(`Not every server answers ${healthPath}`);
   const chromaSource = readFileSync(join(root, 'subgraphs/knowledge/src/chroma/chroma-server.ts'), 'utf8');

@@ -4,7 +4,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
-import { postGraphQL } from '@nusa/shared/testing';
+import { postGraphQL } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
 import { startChatPlatform, type ChatPlatform } from '../../subgraphs/chat/src/testing';
 import { TEST_SECRETS } from '../../subgraphs/crm/src/testing';

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { formatApiKey, IDENTITY_HEADER, parseApiKey, signIdentity } from '@nusa/shared';
-import { postGraphQL } from '@nusa/shared/testing';
+import { formatApiKey, IDENTITY_HEADER, parseApiKey, signIdentity } from '@nusa/platform';
+import { postGraphQL } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
 import { collect, startChatPlatform, type ChatPlatform } from '../../subgraphs/chat/src/testing';
 import { TEST_SECRETS } from '../../subgraphs/crm/src/testing';

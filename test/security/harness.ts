@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { signSessionToken, type Caller, type SessionClaims } from '@nusa/shared';
-import { postGraphQL, type GraphQLResult } from '@nusa/shared/testing';
+import { signSessionToken, type Caller, type SessionClaims } from '@nusa/platform';
+import { postGraphQL, type GraphQLResult } from '@nusa/platform/testing';
 import { TEST_SECRETS } from '../../subgraphs/crm/src/testing';
 
 /** The committed supergraph the security suites serve. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { freePort } from '@nusa/shared/testing';
+import { freePort } from '@nusa/platform/testing';
 import { writeSupergraph } from '../gateways.js';
 import { startProcess, type BenchProcess } from '../processes.js';
 import { subgraphNames, typeDefsOf } from './subgraphs.js';

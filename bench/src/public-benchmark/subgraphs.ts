@@ -1,5 +1,5 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { SubgraphResolvers } from '@nusa/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { inStock, products, reviews, users, type Product, type Review } from './data.js';
 
@@ -10,7 +10,7 @@ export const subgraphNames: SubgraphName[] = ['accounts', 'inventory', 'products
 /** A subgraph's SDL (Federation 1, as the benchmark's async-graphql subgraphs print it) and its resolvers. */
 interface SubgraphDefinition {
   typeDefs: string;
-  resolvers: GraphQLResolverMap<unknown>;
+  resolvers: SubgraphResolvers;
 }
 
 const byUpc = (upc: string): Product | undefined => products.find((product) => product.upc === upc);

@@ -1,10 +1,10 @@
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IDENTITY_HEADER, signIdentity, type Caller } from '@nusa/shared';
+import { IDENTITY_HEADER, signIdentity, type Caller } from '@nusa/platform';
 import type { SubgraphHeaders } from '../direct.js';
 import { freshIdentity, hiveIdentityHeaders } from '../identity.js';
-import { createTestDatabase, freePort } from '@nusa/shared/testing';
+import { createTestDatabase, freePort } from '@nusa/platform/testing';
 import { benchSecrets, writeSupergraph } from '../gateways.js';
 import { root, startProcess, type BenchProcess } from '../processes.js';
 import { graphqlData } from '../report.js';

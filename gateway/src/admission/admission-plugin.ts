@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '@nusa/shared';
+import { ErrorCode } from '@nusa/platform';
 import type { GatewayContext } from '../context.js';
 import type { Admission } from './admission.js';
 

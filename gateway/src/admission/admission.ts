@@ -13,7 +13,7 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
-import { clientError, ErrorCode, Scope, type Caller } from '@nusa/shared';
+import { clientError, ErrorCode, Scope, type Caller } from '@nusa/platform';
 import { operationHash, type OperationManifest } from './operation-manifest.js';
 import { aliasRule, depthRule, limitError, operationCost, type QueryLimits } from './query-limits.js';
 import type { Budget, RateLimiter, Verdict } from './rate-limiter.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Caller, Logger } from '@nusa/shared';
+import type { Caller, Logger } from '@nusa/platform';
 
 /** Gives a slot back; a second call does nothing. */
 export type Release = () => void;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { ConfigError } from '@nusa/shared';
+import { ConfigError } from '@nusa/platform';
 
 /** The operations partners may be held to, by the SHA-256 of their text (Apollo's persisted query manifest). */
 export type OperationManifest = ReadonlyMap<string, string>;

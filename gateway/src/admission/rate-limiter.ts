@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 
 /** One budget: at most `limit` hits per `windowSeconds`, per key. */
 export interface Budget {

@@ -7,7 +7,7 @@ import {
   type Logger,
   type SessionClaims,
   type StoredApiKey,
-} from '@nusa/shared';
+} from '@nusa/platform';
 import { DEFAULT_CREDENTIAL_SETTINGS, type CredentialSettings } from './credential-settings.js';
 import { CrmCredentials } from './crm-credentials.js';
 import { ExpiringMap } from './expiring-map.js';

@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER, signIdentity, type Caller, type StoredApiKey, credentialRoutes } from '@nusa/shared';
+import { IDENTITY_HEADER, signIdentity, type Caller, type StoredApiKey, credentialRoutes } from '@nusa/platform';
 
 const GATEWAY: Caller = Object.freeze({ kind: 'service', name: 'gateway' });
 const TIMEOUT_MS = 2000;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { RedisRevocations, revocationKeys } from '@nusa/shared';
+import { RedisRevocations, revocationKeys } from '@nusa/platform';
 import { WatchedRevocations } from './watched-revocations';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

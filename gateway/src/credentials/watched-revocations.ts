@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { REVOCATION_CHANNEL, RedisRevocations, revocationNotice } from '@nusa/shared';
+import { REVOCATION_CHANNEL, RedisRevocations, revocationNotice } from '@nusa/platform';
 import { ExpiringMap } from './expiring-map.js';
 
 /** How long a "not revoked" answer is trusted while the revocation channel is heard. */

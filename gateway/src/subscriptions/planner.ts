@@ -14,7 +14,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 import type { GatewayContext } from '../context.js';
 
 /** The name under which an upstream event is fed to the query plan as if fetched. */

@@ -2,7 +2,7 @@ import type { ServiceMap } from '@apollo/gateway';
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { signIdentity, type Caller, type Logger } from '@nusa/shared';
+import { signIdentity, type Caller, type Logger } from '@nusa/platform';
 import type { GatewayContext } from '../context.js';
 import { DOWNSTREAM_SERVICE_ERROR, SUBGRAPH_UNAVAILABLE } from '../subgraph-source.js';
 import { SharedStream } from './shared-stream.js';

@@ -4,7 +4,7 @@ import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, OperationTypeNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ErrorCode, serveGraphQLWs, type Caller, type Extra, type GraphQLWsEndpoint, type Logger } from '@nusa/shared';
+import { ErrorCode, serveGraphQLWs, type Caller, type Extra, type GraphQLWsEndpoint, type Logger } from '@nusa/platform';
 import type { Admission } from '../admission/admission.js';
 import type { GatewayContext } from '../context.js';
 import type { SignedIdentities } from '../signed-identities.js';
@@ -97,7 +97,7 @@ export class GatewayWebSockets {
             document: args.document,
             source: context.source,
             operationName: args.operationName,
-            variables: (args.variableValues ?? {}),
+            variables: args.variableValues ?? {},
             context,
             release: context.release ?? (() => undefined),
           });

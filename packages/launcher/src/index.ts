@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseSettings, runMain, waitUntilHealthy } from '@nusa/shared';
+import { parseSettings, runMain, waitUntilHealthy } from '@nusa/platform';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 import { presentServices, spawnService, stopService, type RunningService } from './services.js';
 

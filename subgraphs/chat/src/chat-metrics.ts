@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
-import { createServiceMetrics, type ServiceMetrics } from '@nusa/shared';
+import { createServiceMetrics, type ServiceMetrics } from '@nusa/platform';
 import type { GenerationOutcome } from './generation/generator.js';
 
 /** The chat service's series on top of every service's: generations, tokens, the model's usage, open streams. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/shared';
+import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/platform';
 
 /** Claude's settings; null in offline mode. */
 export interface AnthropicSettings {

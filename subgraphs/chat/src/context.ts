@@ -1,4 +1,4 @@
-import type { ServiceContext } from '@nusa/shared';
+import type { ServiceContext } from '@nusa/platform';
 import type { Generator } from './generation/generator.js';
 import type { MemoryApi } from './services/memory-api.js';
 import type { TokenLog } from './stream/token-log.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printSubgraphSdl } from '@nusa/shared';
+import { printSubgraphSdl } from '@nusa/subgraph';
 import { buildChatSchema } from './schema.js';
 
 /** Writes the subgraph's SDL, the composition input, next to package.json. */

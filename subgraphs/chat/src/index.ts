@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, listen, runMain, stopOnSignals } from '@nusa/shared';
+import { createLogger, listen, runMain, stopOnSignals } from '@nusa/platform';
 import { loadChatConfig } from './config.js';
 import { createChatServer } from './server.js';
 import { createTokenLog } from './stream/token-log.js';

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { PubSub } from 'type-graphql';
-import { authCheckerFor, buildFederatedSchema, Scope } from '@nusa/shared';
+import { Scope } from '@nusa/platform';
+import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
 import { ChatResolver } from './graph/chat.resolver.js';
 
 /** type-graphql wants a PubSub for subscriptions; the token log serves them instead, so this one is never used. */

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import {
   closeServer,
   anonymous,
-  createSubgraphServer,
   probe,
   serveGraphQLWs,
   verifyIdentity,
   type Caller,
   type Logger,
   type ServiceContext,
-} from '@nusa/shared';
+} from '@nusa/platform';
+import { createSubgraphServer } from '@nusa/subgraph';
 import type { AnthropicSettings } from './config.js';
 import type { ChatContext, ChatServices } from './context.js';
 import { createChatMetrics } from './chat-metrics.js';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createLogger, listen } from '@nusa/shared';
-import { postGraphQL, type GraphQLResult } from '@nusa/shared/testing';
+import { createLogger, listen } from '@nusa/platform';
+import { postGraphQL, type GraphQLResult } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../../../gateway/src/testing.js';
 import { TEST_ADMIN, TEST_SECRETS, type CrmOptions } from '../../crm/src/testing.js';
 import { startKnowledge, type KnowledgeHarness } from '../../knowledge/src/testing.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from '@nusa/shared';
+import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from '@nusa/platform';
 
 const DEV_ADMIN = { email: 'admin@localhost', password: 'admin' };
 

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { ServiceContext } from '@nusa/shared';
+import type { ServiceContext } from '@nusa/platform';
 import { createLoaders, type CrmLoaders } from './loaders.js';
 import type { Revocations } from './session/revocations.js';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, listen, runMain, stopOnSignals } from '@nusa/shared';
+import { createLogger, listen, runMain, stopOnSignals } from '@nusa/platform';
 import { loadCrmConfig } from './config.js';
 import { openDatabase } from './orm.js';
 import { seedEmptyDatabase } from './seed/seed.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityLoader, groupedLoader } from '@nusa/shared';
+import { entityLoader, groupedLoader } from '@nusa/subgraph';
 import { ClientEntity } from './client/client.entity.js';
 import { InteractionEntity } from './interaction/interaction.entity.js';
 import { PracticeEntity } from './practice/practice.entity.js';

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { openDatabase as open, type DatabaseSpec, type Logger } from '@nusa/shared';
+import { type Logger } from '@nusa/platform';
+import { openDatabase as open, type DatabaseSpec } from '@nusa/subgraph';
 import { ApiKeyEntity } from './api-key/api-key.entity.js';
 import { ClientEntity } from './client/client.entity.js';
 import { InteractionEntity } from './interaction/interaction.entity.js';

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { authCheckerFor, buildFederatedSchema, Scope } from '@nusa/shared';
+import { Scope } from '@nusa/platform';
+import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { resolveClientReference } from './client/client.reference.js';

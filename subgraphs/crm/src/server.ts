@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createSubgraphServer, probe, probeOptional, type Logger, type SubgraphServer } from '@nusa/shared';
+import { probe, probeOptional, type Logger } from '@nusa/platform';
+import { createSubgraphServer, type SubgraphServer } from '@nusa/subgraph';
 import { apiKeyRoutes } from './api-key/api-key.routes.js';
 import { createContext, type CrmContext } from './context.js';
 import { buildCrmSchema } from './schema.js';

@@ -1,13 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, listen, Role, type Caller } from '@nusa/shared';
-import {
-  countQueries,
-  createTestDatabase,
-  identityHeaders,
-  postGraphQL,
-  type GraphQLResult,
-  type TestDatabase,
-} from '@nusa/shared/testing';
+import { createLogger, listen, Role, type Caller } from '@nusa/platform';
+import { createTestDatabase, identityHeaders, postGraphQL, type GraphQLResult, type TestDatabase } from '@nusa/platform/testing';
+import { countQueries } from '@nusa/subgraph/testing';
 import { openDatabase } from './orm.js';
 import { seedEmptyDatabase } from './seed/seed.js';
 import { createCrmServer } from './server.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/shared';
+import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/platform';
 import { embeddingConfig, embeddingSettings, type EmbeddingConfig } from './embedding/embedding-config.js';
 
 /** The knowledge service's validated settings. */

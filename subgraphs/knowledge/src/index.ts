@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { createCache, createLogger, listen, runMain, stopOnSignals } from '@nusa/shared';
+import { createLogger, listen, runMain, stopOnSignals } from '@nusa/platform';
+import { createCache } from '@nusa/subgraph';
 import { startLocalChroma } from './chroma/chroma-server.js';
 import { loadKnowledgeConfig } from './config.js';
 import { ensureCollections } from './document/collections.js';

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { openDatabase as open, type DatabaseSpec, type Logger } from '@nusa/shared';
+import { type Logger } from '@nusa/platform';
+import { openDatabase as open, type DatabaseSpec } from '@nusa/subgraph';
 import { ChunkEntity } from './document/chunk.entity.js';
 import { CollectionEntity } from './document/collection.entity.js';
 import { DocumentEntity } from './document/document.entity.js';

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { authCheckerFor, buildFederatedSchema, requireCaller, requireScope, Scope } from '@nusa/shared';
+import { requireCaller, requireScope, Scope } from '@nusa/platform';
+import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
 import type { KnowledgeContext } from './graphql/context.js';
 import { KnowledgeResolver, resolveKnowledgeDocumentReference } from './graphql/knowledge.resolver.js';
 

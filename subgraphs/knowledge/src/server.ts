@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createSubgraphServer, probe, probeOptional, type SubgraphServer } from '@nusa/shared';
+import { probe, probeOptional } from '@nusa/platform';
+import { createSubgraphServer, type SubgraphServer } from '@nusa/subgraph';
 import { CollectionNames } from './document/collections.js';
 import { createContext, type KnowledgeContext, type KnowledgeServices } from './graphql/context.js';
 import { LexemeFrequencies } from './search/keyword.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/shared';
+import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/platform';
 
 /** The memory service's validated settings. */
 export interface MemoryConfig {

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Cache, ServiceContext } from '@nusa/shared';
+import type { ServiceContext } from '@nusa/platform';
+import type { Cache } from '@nusa/subgraph';
 import type { CrmDirectory } from './crm-directory.js';
 import type { FactExtractor } from './fact/fact.extractor.js';
 import { createLoaders, type MemoryLoaders } from './loaders.js';

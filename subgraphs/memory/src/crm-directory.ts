@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER, signIdentity } from '@nusa/shared';
+import { IDENTITY_HEADER, signIdentity } from '@nusa/platform';
 
 /** Asks the CRM (which owns clients) which of some client ids exist, as the memory service. */
 export class CrmDirectory {

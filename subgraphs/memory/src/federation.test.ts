@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printSubgraphSdl } from '@nusa/shared';
+import { printSubgraphSdl } from '@nusa/subgraph';
 import { buildMemorySchema } from './schema';
 import { startMemory, type MemoryHarness } from './testing';
 

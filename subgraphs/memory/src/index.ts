@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { createCache, createLogger, listen, runMain, stopOnSignals } from '@nusa/shared';
+import { createLogger, listen, runMain, stopOnSignals } from '@nusa/platform';
+import { createCache } from '@nusa/subgraph';
 import { loadMemoryConfig } from './config.js';
 import { ClaudeFactExtractor, ruleExtractor } from './fact/fact.extractor.js';
 import { openDatabase } from './orm.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { entityLoader } from '@nusa/shared';
+import { entityLoader } from '@nusa/subgraph';
 import { ConversationEntity } from './conversation/conversation.entity.js';
 import { MemoryFactEntity } from './fact/fact.entity.js';
 import { MessageEntity } from './message/message.entity.js';

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { openDatabase as open, type DatabaseSpec, type Logger } from '@nusa/shared';
+import { type Logger } from '@nusa/platform';
+import { openDatabase as open, type DatabaseSpec } from '@nusa/subgraph';
 import { ConversationEntity } from './conversation/conversation.entity.js';
 import { MemoryFactEntity } from './fact/fact.entity.js';
 import { MessageEntity } from './message/message.entity.js';

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { authCheckerFor, buildFederatedSchema, Scope } from '@nusa/shared';
+import { Scope } from '@nusa/platform';
+import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
 import { resolveClientReference } from './client/client.reference.js';
 import { ClientResolver } from './client/client.resolver.js';
 import { resolveConversationReference } from './conversation/conversation.reference.js';

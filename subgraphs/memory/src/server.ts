@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createSubgraphServer, probe, probeOptional, type Cache, type Logger, type SubgraphServer } from '@nusa/shared';
+import { probe, probeOptional, type Logger } from '@nusa/platform';
+import { createSubgraphServer, type Cache, type SubgraphServer } from '@nusa/subgraph';
 import { createContext, type MemoryContext } from './context.js';
 import { CrmDirectory } from './crm-directory.js';
 import { ruleExtractor, type FactExtractor } from './fact/fact.extractor.js';

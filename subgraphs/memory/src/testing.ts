@@ -1,13 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, InProcessCache, listen, RedisCache, signIdentity, IDENTITY_HEADER, type Cache, type Caller } from '@nusa/shared';
-import {
-  countQueries,
-  createTestDatabase,
-  identityHeaders,
-  postGraphQL,
-  type GraphQLResult,
-  type TestDatabase,
-} from '@nusa/shared/testing';
+import { createLogger, listen, signIdentity, IDENTITY_HEADER, type Caller } from '@nusa/platform';
+import { InProcessCache, RedisCache, type Cache } from '@nusa/subgraph';
+import { createTestDatabase, identityHeaders, postGraphQL, type GraphQLResult, type TestDatabase } from '@nusa/platform/testing';
+import { countQueries } from '@nusa/subgraph/testing';
 import { startCrm, TEST_SECRETS, type CrmHarness, type CrmOptions } from '../../crm/src/testing.js';
 import type { FactExtractor } from './fact/fact.extractor.js';
 import { openDatabase } from './orm.js';

@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 import type { AnthropicSettings } from '../config.js';
 import type { Platform } from '../services/platform.js';
 import { systemPrompt } from './prompt.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AnthropicError, APIError } from '@anthropic-ai/sdk';
-import type { Caller, Logger } from '@nusa/shared';
+import type { Caller, Logger } from '@nusa/platform';
 import type { FinalMessage, MemoryApi, StoredMessage, TurnContext } from '../services/memory-api.js';
 import type { Platform } from '../services/platform.js';
 import type { TokenLog } from '../stream/token-log.js';

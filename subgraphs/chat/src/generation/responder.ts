@@ -1,4 +1,4 @@
-import type { Caller } from '@nusa/shared';
+import type { Caller } from '@nusa/platform';
 import type { CitationRecord, MemoryFactView } from '../services/memory-api.js';
 import type { KnowledgeHit } from '../services/platform.js';
 

@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { isUuid, type Caller } from '@nusa/shared';
+import { type Caller } from '@nusa/platform';
+import { isUuid } from '@nusa/subgraph';
 import type { Platform } from '../services/platform.js';
 import type { Sources } from './responder.js';
 

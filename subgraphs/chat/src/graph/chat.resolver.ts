@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { badUserInput, parseId, requireCaller, requireScope, Scope, type AuthenticatedCaller } from '@nusa/shared';
+import { badUserInput, requireCaller, requireScope, Scope, type AuthenticatedCaller } from '@nusa/platform';
+import { parseId } from '@nusa/subgraph';
 import type { ChatContext } from '../context.js';
 import { CANCELLED_ERROR } from '../generation/generator.js';
 import type { StoredMessage } from '../services/memory-api.js';

@@ -1,4 +1,4 @@
-import type { Caller } from '@nusa/shared';
+import type { Caller } from '@nusa/platform';
 import { CHAT_SERVICE, postJson } from './service-call.js';
 
 export type MessageStatus = 'STREAMING' | 'COMPLETE' | 'FAILED' | 'CANCELLED';

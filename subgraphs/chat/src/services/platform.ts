@@ -1,4 +1,4 @@
-import type { Caller } from '@nusa/shared';
+import type { Caller } from '@nusa/platform';
 import type { CitationRecord } from './memory-api.js';
 import { subgraphQuery } from './service-call.js';
 

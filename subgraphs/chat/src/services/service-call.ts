@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { clientError, ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Caller } from '@nusa/shared';
+import { clientError, ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Caller } from '@nusa/platform';
 
 /** The service name chat signs its own calls with. */
 export const CHAT_SERVICE: Caller = Object.freeze({ kind: 'service', name: 'chat' });

@@ -1,4 +1,4 @@
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 import { InProcessReader, type MessageRecord, type RecordHost } from './in-process-reader.js';
 import { batchStart, checkAfterSeq, SeqConflict, secondsToMs, UNFINISHED_RETENTION_SECONDS, type StreamEvent } from './stream-event.js';
 import type { TokenLog } from './token-log.js';

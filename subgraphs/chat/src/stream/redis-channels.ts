@@ -1,4 +1,4 @@
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 import type { Redis } from 'ioredis';
 
 /** How often the subscriber connection is checked by default: one that died silently would otherwise strand its readers. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 import { Redis } from 'ioredis';
 import {
   APPEND_SCRIPT,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@nusa/shared';
+import { createLogger } from '@nusa/platform';
 import { Redis } from 'ioredis';
 import { RedisTokenLog } from './redis-log.js';
 import { LIVE_BUFFER_LIMIT, REPLAY_PAGE } from './redis-reader.js';

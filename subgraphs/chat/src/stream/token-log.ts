@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '@nusa/shared';
+import { createLogger, type Logger } from '@nusa/platform';
 import { InProcessTokenLog } from './in-process-log.js';
 import { RedisTokenLog } from './redis-log.js';
 import type { StreamEvent } from './stream-event.js';

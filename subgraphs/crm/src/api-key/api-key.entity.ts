@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Role, type Scope } from '@nusa/shared';
+import { Role, type Scope } from '@nusa/platform';
 import { TeamMemberEntity } from '../team-member/team-member.entity.js';
 
 /** A partner's API key. Only a hash of its secret is kept; the key itself is shown once, when created. */

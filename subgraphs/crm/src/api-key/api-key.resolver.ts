@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, formatApiKey, hashApiKeySecret, newApiKeySecret, notFound, parseId, requireCaller, Role } from '@nusa/shared';
+import { badUserInput, formatApiKey, hashApiKeySecret, newApiKeySecret, notFound, requireCaller, Role } from '@nusa/platform';
+import { parseId } from '@nusa/subgraph';
 import type { CrmContext } from '../context.js';
 import { TeamMemberEntity } from '../team-member/team-member.entity.js';
 import { TeamMember } from '../team-member/team-member.type.js';

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { credentialRoutes, internalRoute, type Logger, type RouteHandler, type StoredApiKey } from '@nusa/shared';
+import { credentialRoutes, type Logger, type RouteHandler, type StoredApiKey } from '@nusa/platform';
+import { internalRoute } from '@nusa/subgraph';
 import { ApiKeyEntity } from './api-key.entity.js';
 
 /** How often a key's last-used time is written at most. */

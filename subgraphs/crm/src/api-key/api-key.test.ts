@@ -1,4 +1,13 @@
-import { anonymous, credentialRoutes, hashApiKeySecret, IDENTITY_HEADER, parseApiKey, Role, signIdentity, type Caller } from '@nusa/shared';
+import {
+  anonymous,
+  credentialRoutes,
+  hashApiKeySecret,
+  IDENTITY_HEADER,
+  parseApiKey,
+  Role,
+  signIdentity,
+  type Caller,
+} from '@nusa/platform';
 import { startCrm, TEST_SECRETS, type CrmHarness } from '../testing';
 
 const CREATE = `mutation($input: CreateApiKeyInput!) {

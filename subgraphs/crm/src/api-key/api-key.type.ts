@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Role } from '@nusa/shared';
+import { Role } from '@nusa/platform';
 import { ApiScope } from './api-scope.js';
 
 export enum ApiKeyStatus {

@@ -1,4 +1,4 @@
-import { Role, type Caller } from '@nusa/shared';
+import { Role, type Caller } from '@nusa/platform';
 import { startCrm, type CrmHarness } from '../testing';
 
 let crm: CrmHarness;

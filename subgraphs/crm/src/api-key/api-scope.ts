@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Scope } from '@nusa/shared';
+import { Scope } from '@nusa/platform';
 
 /**
  * The GraphQL names of the scopes; each value is the scope as the signed identity carries it:

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, forbidden, requireCaller, signSessionToken, unauthenticated } from '@nusa/shared';
+import { badUserInput, forbidden, requireCaller, signSessionToken, unauthenticated } from '@nusa/platform';
 import type { CrmContext } from '../context.js';
 import { TeamMemberEntity } from '../team-member/team-member.entity.js';
 import { AuthPayload } from './auth.type.js';

@@ -1,5 +1,5 @@
-import { anonymous, IDENTITY_HEADER, signIdentity, verifySessionToken } from '@nusa/shared';
-import { postGraphQL } from '@nusa/shared/testing';
+import { anonymous, IDENTITY_HEADER, signIdentity, verifySessionToken } from '@nusa/platform';
+import { postGraphQL } from '@nusa/platform/testing';
 import { startCrm, TEST_ADMIN, TEST_SECRETS, type CrmHarness } from '../testing';
 
 const LOGIN =

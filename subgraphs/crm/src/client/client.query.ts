@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, decodeCursor, encodeCursor, isUuid, pageSize } from '@nusa/shared';
+import { badUserInput } from '@nusa/platform';
+import { decodeCursor, encodeCursor, isUuid, pageSize } from '@nusa/subgraph';
 import { ClientEntity } from './client.entity.js';
 import type { ClientFilter } from './client.input.js';
 import type { ClientConnection } from './client.type.js';

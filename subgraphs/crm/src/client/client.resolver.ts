@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, notFound, parseId, Role } from '@nusa/shared';
+import { badUserInput, notFound, Role } from '@nusa/platform';
+import { parseId } from '@nusa/subgraph';
 import type { CrmContext } from '../context.js';
 import { InteractionEntity } from '../interaction/interaction.entity.js';
 import { Interaction } from '../interaction/interaction.type.js';

@@ -1,4 +1,4 @@
-import { encodeCursor } from '@nusa/shared';
+import { encodeCursor } from '@nusa/subgraph';
 import { startCrm, type CrmHarness } from '../testing';
 
 const CREATE = 'mutation Create($input: CreateClientInput!) { createClient(input: $input) { id fullName email phone nationality status } }';

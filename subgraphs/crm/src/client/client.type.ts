@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '@nusa/shared';
+import { PageInfo } from '@nusa/subgraph';
 import { ClientStatus } from './client-status.js';
 
 @ObjectType({ description: 'A person the agency serves.' })

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, notFound, parseId, Role } from '@nusa/shared';
+import { badUserInput, notFound, Role } from '@nusa/platform';
+import { parseId } from '@nusa/subgraph';
 import { ClientEntity } from '../client/client.entity.js';
 import { Client } from '../client/client.type.js';
 import type { CrmContext } from '../context.js';

@@ -1,5 +1,5 @@
-import { createLogger } from '@nusa/shared';
-import { createTestDatabase } from '@nusa/shared/testing';
+import { createLogger } from '@nusa/platform';
+import { createTestDatabase } from '@nusa/platform/testing';
 import { openDatabase } from '../orm';
 import { migrations } from './index';
 

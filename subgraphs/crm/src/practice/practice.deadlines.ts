@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '@nusa/shared';
+import { badUserInput } from '@nusa/platform';
 import { PracticeEntity } from './practice.entity.js';
 import { PracticeStatus } from './practice.enums.js';
 

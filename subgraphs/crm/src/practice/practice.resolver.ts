@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, notFound, parseId, Role } from '@nusa/shared';
+import { badUserInput, notFound, Role } from '@nusa/platform';
+import { parseId } from '@nusa/subgraph';
 import { ClientEntity } from '../client/client.entity.js';
 import { Client } from '../client/client.type.js';
 import type { CrmContext } from '../context.js';

@@ -1,4 +1,4 @@
-import { badUserInput } from '@nusa/shared';
+import { badUserInput } from '@nusa/platform';
 import { PracticeStatus } from './practice.enums.js';
 
 const S = PracticeStatus;

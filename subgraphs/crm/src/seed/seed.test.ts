@@ -1,6 +1,6 @@
 import { startCrm, type CrmHarness } from '../testing';
 import { seedEmptyDatabase } from './seed';
-import { createLogger } from '@nusa/shared';
+import { createLogger } from '@nusa/platform';
 
 let crm: CrmHarness;
 beforeAll(async () => {

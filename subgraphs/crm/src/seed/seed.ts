@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role, type Logger } from '@nusa/shared';
+import { Role, type Logger } from '@nusa/platform';
 import { hashPassword } from '../auth/password.js';
 import { ClientEntity } from '../client/client.entity.js';
 import type { ClientStatus } from '../client/client-status.js';

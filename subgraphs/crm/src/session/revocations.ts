@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { API_KEY_REVOCATION_MARKER_SECONDS, RedisRevocations, type Logger } from '@nusa/shared';
+import { API_KEY_REVOCATION_MARKER_SECONDS, RedisRevocations, type Logger } from '@nusa/platform';
 import { RevokedSessionEntity } from './revoked-session.entity.js';
 
 /**

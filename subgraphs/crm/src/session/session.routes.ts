@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { credentialRoutes, internalRoute, type Logger, type RouteHandler } from '@nusa/shared';
+import { credentialRoutes, type Logger, type RouteHandler } from '@nusa/platform';
+import { internalRoute } from '@nusa/subgraph';
 import type { Revocations } from './revocations.js';
 
 /** The gateway's question about a session token, for when it has no Redis deny-list to read. */

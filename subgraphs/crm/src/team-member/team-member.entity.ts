@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, OptionalProps, Enum, PrimaryKey, Property } from '@mikro-orm/core';
-import { Role } from '@nusa/shared';
+import { Role } from '@nusa/platform';
 
 @Entity({ tableName: 'team_member' })
 export class TeamMemberEntity {

@@ -1,5 +1,5 @@
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { requireCaller } from '@nusa/shared';
+import { requireCaller } from '@nusa/platform';
 import type { CrmContext } from '../context.js';
 import { TeamMemberEntity } from './team-member.entity.js';
 import { TeamMember } from './team-member.type.js';

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Role } from '@nusa/shared';
+import { Role } from '@nusa/platform';
 
 registerEnumType(Role, { name: 'Role', description: 'What a caller may do: ADMIN and AGENT are the team, PARTNER an API key.' });
 

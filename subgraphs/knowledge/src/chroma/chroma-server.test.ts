@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChromaClient } from 'chromadb';
-import { createLogger } from '@nusa/shared';
-import { freePort } from '@nusa/shared/testing';
+import { createLogger } from '@nusa/platform';
+import { freePort } from '@nusa/platform/testing';
 import { startLocalChroma } from './chroma-server';
 
 const root = join(__dirname, '..', '..', '..', '..');

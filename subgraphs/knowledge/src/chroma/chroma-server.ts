@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 import { ensureGlibcRuntime } from './glibc-runtime.js';
 
 /** A Chroma server this process started, and the way to stop it. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, clientError, ErrorCode, notFound } from '@nusa/shared';
+import { badUserInput, clientError, ErrorCode, notFound } from '@nusa/platform';
 import { LockMode } from '@mikro-orm/core';
 import { passageForEmbedding, type Embedder } from '../embedding/embedder.js';
 import { chunkMarkdown } from '../ingest/chunker.js';

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 import { importFolder } from '../ingest/import-folder.js';
 import { DocumentEntity } from './document.entity.js';
 import type { DocumentStore } from './document.store.js';

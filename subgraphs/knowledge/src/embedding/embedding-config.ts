@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '@nusa/shared';
+import { ConfigError } from '@nusa/platform';
 
 /** Which embedder makes the vectors, and how to reach it. */
 export type EmbeddingConfig =

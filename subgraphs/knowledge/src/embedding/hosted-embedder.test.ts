@@ -1,4 +1,4 @@
-import { ConfigError } from '@nusa/shared';
+import { ConfigError } from '@nusa/platform';
 import { embeddingConfig } from './embedding-config';
 import { startFakeEmbeddingApi, type FakeEmbeddingApi } from './fake-embedding-api';
 import { EmbeddingError, HostedEmbedder } from './hosted-embedder';

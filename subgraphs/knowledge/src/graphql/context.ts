@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Cache, Logger, ServiceContext } from '@nusa/shared';
+import type { Logger, ServiceContext } from '@nusa/platform';
+import type { Cache } from '@nusa/subgraph';
 import type { CollectionNames } from '../document/collections.js';
 import type { DocumentStore } from '../document/document.store.js';
 import type { Embedder } from '../embedding/embedder.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, notFound, parseId, Role } from '@nusa/shared';
+import { badUserInput, notFound, Role } from '@nusa/platform';
+import { parseId } from '@nusa/subgraph';
 import { ChunkEntity } from '../document/chunk.entity.js';
 import { DocumentEntity } from '../document/document.entity.js';
 import { searchKnowledge, SearchMode, type SearchOutcome } from '../search/search.js';

@@ -1,4 +1,4 @@
-import { Role, type Caller } from '@nusa/shared';
+import { Role, type Caller } from '@nusa/platform';
 import { startKnowledge, type KnowledgeHarness } from '../testing';
 
 const admin: Caller = {

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
-import { Citation } from '@nusa/shared';
+import { Citation } from '@nusa/subgraph';
 import { SearchMode } from '../search/search.js';
 
 registerEnumType(SearchMode, {

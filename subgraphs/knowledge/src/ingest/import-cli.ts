@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
-import { ConfigError, createLogger, runMain } from '@nusa/shared';
+import { ConfigError, createLogger, runMain } from '@nusa/platform';
 import { chromaForTool } from '../chroma/chroma-server.js';
 import { loadKnowledgeConfig } from '../config.js';
 import { CollectionEntity } from '../document/collection.entity.js';

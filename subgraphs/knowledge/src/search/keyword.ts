@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 
 /**
  * How many chunks, at most, the OR query of a search is allowed to match by PostgreSQL's estimate.

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorIndex } from '../vectors/vector-index.js';
 import type { VectorStore } from '../vectors/vector-store.js';

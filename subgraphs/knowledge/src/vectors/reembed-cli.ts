@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { createLogger, runMain } from '@nusa/shared';
+import { createLogger, runMain } from '@nusa/platform';
 import { chromaForTool } from '../chroma/chroma-server.js';
 import { loadKnowledgeConfig } from '../config.js';
 import { createEmbedder } from '../embedding/create-embedder.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConfigError } from '@nusa/shared';
+import { ConfigError } from '@nusa/platform';
 import { ChunkEntity } from '../document/chunk.entity.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { VectorIndexEntity } from './vector-index.entity.js';

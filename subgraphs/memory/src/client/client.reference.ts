@@ -1,4 +1,5 @@
-import { isUuid, requireCaller, type ServiceContext } from '@nusa/shared';
+import { requireCaller, type ServiceContext } from '@nusa/platform';
+import { isUuid } from '@nusa/subgraph';
 import type { Client } from './client.type.js';
 
 /** The CRM owns clients; here a reference only carries the id on to this subgraph's fields. */

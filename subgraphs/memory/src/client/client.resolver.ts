@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, decodeCursor, encodeCursor, isUuid, pageSize, parseId, Role } from '@nusa/shared';
+import { badUserInput, Role } from '@nusa/platform';
+import { decodeCursor, encodeCursor, isUuid, pageSize, parseId } from '@nusa/subgraph';
 import type { MemoryContext } from '../context.js';
 import { requireConversationUser } from '../conversation/conversation.access.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';

@@ -1,4 +1,4 @@
-import { notFound, requireCaller, requireScope, Role, Scope, type Caller, type ServiceContext } from '@nusa/shared';
+import { notFound, requireCaller, requireScope, Role, Scope, type Caller, type ServiceContext } from '@nusa/platform';
 import type { ConversationEntity } from './conversation.entity.js';
 
 /**

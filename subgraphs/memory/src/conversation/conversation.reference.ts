@@ -1,4 +1,5 @@
-import { isUuid, type Caller } from '@nusa/shared';
+import { type Caller } from '@nusa/platform';
+import { isUuid } from '@nusa/subgraph';
 import type { MemoryContext } from '../context.js';
 import { canSeeConversation, requireConversationUser } from './conversation.access.js';
 import type { ConversationEntity } from './conversation.entity.js';

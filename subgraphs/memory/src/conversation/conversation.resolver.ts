@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { notFound, parseId } from '@nusa/shared';
+import { notFound } from '@nusa/platform';
+import { parseId } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { MemoryContext } from '../context.js';
 import { exportConversation, ExportFormat } from '../export/export.js';

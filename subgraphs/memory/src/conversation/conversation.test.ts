@@ -1,5 +1,5 @@
-import { Role, type Caller } from '@nusa/shared';
-import type { GraphQLResult } from '@nusa/shared/testing';
+import { Role, type Caller } from '@nusa/platform';
+import type { GraphQLResult } from '@nusa/platform/testing';
 import type { MessageView } from '../message/message.view';
 import { startMemory, type MemoryHarness } from '../testing';
 

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '@nusa/shared';
+import { PageInfo } from '@nusa/subgraph';
 
 @ObjectType({ description: 'A conversation with the assistant, usually about one client.' })
 @Directive('@key(fields: "id")')

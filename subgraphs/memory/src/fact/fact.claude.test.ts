@@ -1,5 +1,5 @@
-import { createLogger } from '@nusa/shared';
-import { errorReply, startFakeAnthropic, toolUseReply, type FakeAnthropic } from '@nusa/shared/testing';
+import { createLogger } from '@nusa/platform';
+import { errorReply, startFakeAnthropic, toolUseReply, type FakeAnthropic } from '@nusa/platform/testing';
 import type { MessageView } from '../message/message.view';
 import { startMemory, type MemoryHarness } from '../testing';
 import { ClaudeFactExtractor } from './fact.extractor';

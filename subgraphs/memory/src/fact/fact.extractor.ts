@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type { Logger } from '@nusa/shared';
+import type { Logger } from '@nusa/platform';
 import { FactKind } from './fact.enums.js';
 import { extractFacts, type FactCandidate } from './fact.extract.js';
 

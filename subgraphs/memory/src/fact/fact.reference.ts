@@ -1,4 +1,4 @@
-import { referenceVia } from '@nusa/shared';
+import { referenceVia } from '@nusa/subgraph';
 import type { MemoryContext } from '../context.js';
 import { requireConversationUser } from '../conversation/conversation.access.js';
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, notFound, parseId } from '@nusa/shared';
+import { badUserInput, notFound } from '@nusa/platform';
+import { parseId } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { MemoryContext } from '../context.js';
 import { requireConversationUser, visibleOrNotFound } from '../conversation/conversation.access.js';

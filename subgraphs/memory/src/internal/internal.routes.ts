@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { internalRoute, notFound, type Caller, type Logger, type RouteHandler } from '@nusa/shared';
+import { notFound, type Caller, type Logger, type RouteHandler } from '@nusa/platform';
+import { internalRoute } from '@nusa/subgraph';
 import { canSeeConversation } from '../conversation/conversation.access.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { MemoryFactEntity } from '../fact/fact.entity.js';

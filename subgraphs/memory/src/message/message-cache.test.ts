@@ -1,5 +1,6 @@
-import { createLogger, RedisCache } from '@nusa/shared';
-import { freePort } from '@nusa/shared/testing';
+import { createLogger } from '@nusa/platform';
+import { RedisCache } from '@nusa/subgraph';
+import { freePort } from '@nusa/platform/testing';
 import { recentKey } from './message.store';
 import type { MessageView } from './message.view';
 import { startMemory, type MemoryHarness } from '../testing';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, decodeCursor, encodeCursor, pageSize } from '@nusa/shared';
+import { badUserInput } from '@nusa/platform';
+import { decodeCursor, encodeCursor, pageSize } from '@nusa/subgraph';
 import type { ConversationEntity } from '../conversation/conversation.entity.js';
 import { MessageEntity } from './message.entity.js';
 import { RECENT_WINDOW, type MessageStore } from './message.store.js';

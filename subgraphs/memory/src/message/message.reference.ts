@@ -1,4 +1,4 @@
-import { isUuid } from '@nusa/shared';
+import { isUuid } from '@nusa/subgraph';
 import type { MemoryContext } from '../context.js';
 import { canSeeConversation, requireConversationUser } from '../conversation/conversation.access.js';
 import type { MessageView } from './message.view.js';

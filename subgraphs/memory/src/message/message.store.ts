@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, clientError, ErrorCode, notFound, type Cache } from '@nusa/shared';
+import { badUserInput, clientError, ErrorCode, notFound } from '@nusa/platform';
+import { type Cache } from '@nusa/subgraph';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { MessageEntity, type CitationRecord } from './message.entity.js';
 import { FINAL_STATUSES, MessageRole, MessageStatus } from './message.enums.js';

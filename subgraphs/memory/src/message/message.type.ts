@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Citation, PageInfo } from '@nusa/shared';
+import { Citation, PageInfo } from '@nusa/subgraph';
 import { MessageRole, MessageStatus } from './message.enums.js';
 
 @ObjectType({ description: 'One message of a conversation.' })

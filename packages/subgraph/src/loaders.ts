@@ -1,5 +1,5 @@
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { requireCaller, requireScope, type Scope, type ServiceContext } from './auth.js';
+import { requireCaller, requireScope, type Scope, type ServiceContext } from '@nusa/platform';
 import { isUuid } from './ids.js';
 import DataLoader from 'dataloader';
 

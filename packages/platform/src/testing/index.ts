@@ -2,5 +2,4 @@ export * from './database.js';
 export * from './graphql-client.js';
 export * from './ports.js';
 export * from './fake-anthropic.js';
-export * from './query-counter.js';
 export * from './processes.js';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { authCheckerFor, roleAuthChecker, Scope, type ServiceContext } from './auth';
-import type { Caller, Role } from './identity';
+import { Scope, type Caller, type Role, type ServiceContext } from '@nusa/platform';
+import { authCheckerFor, roleAuthChecker } from './auth-checker';
 
 const key = (...scopes: string[]): Caller => ({ kind: 'apiKey', id: 'k1', role: 'PARTNER', name: 'Partner', scopes });
 const agent: Caller = { kind: 'member', id: 'm1', role: 'AGENT', name: 'Made', email: 'made@example.com' };

@@ -1,10 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
-import { ErrorCode } from './errors.js';
-import { readBody, sendJson, type RouteHandler } from './http-server.js';
-import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
-import type { Logger } from './logger.js';
+import { ErrorCode, readBody, sendJson, type RouteHandler, IDENTITY_HEADER, verifyIdentity } from '@nusa/platform';
+import type { Logger } from '@nusa/platform';
 
 const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCode.BadUserInput]: 400,

@@ -1,7 +1,7 @@
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
-import type { Logger } from './logger.js';
+import type { Logger } from '@nusa/platform';
 
 /** What a service keeps in PostgreSQL: its entities and its migrations, in their own table. */
 export interface DatabaseSpec {

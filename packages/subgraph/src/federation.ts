@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
@@ -14,6 +13,9 @@ const FEDERATION_LINK = `
     )
 `;
 
+/** The resolver map `buildSubgraphSchema` takes, typed from its own signature (the package's entry point does not export the type). */
+export type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
+
 /** Reference resolvers by entity type name, each in the entity's `*.reference.ts`. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
 
@@ -26,9 +28,9 @@ export async function buildFederatedSchema(
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(schema) as SubgraphResolvers;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as SubgraphResolvers[string];
   }
   return buildSubgraphSchema({
     typeDefs: gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),

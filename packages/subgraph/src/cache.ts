@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import type { Logger } from './logger.js';
-import { cacheLookups } from './metrics.js';
+import type { Logger } from '@nusa/platform';
+import { cacheLookups } from '@nusa/platform';
 
 /**
  * A string cache. Every method degrades instead of failing: an outage reads as a miss and a write

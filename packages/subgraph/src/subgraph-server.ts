@@ -3,14 +3,24 @@ import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { ServiceContext } from './auth.js';
-import { formatErrorFor } from './format-error.js';
-import { closeServer, createGraphQLHttpServer, sendJson, type RouteHandler } from './http-server.js';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifyIdentity, type Caller } from './identity.js';
-import type { Logger } from './logger.js';
-import { readinessReport, type ReadinessCheck } from './readiness.js';
-import { clientError, ErrorCode } from './errors.js';
-import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
+import type { ServiceContext, Logger } from '@nusa/platform';
+import {
+  formatErrorFor,
+  closeServer,
+  createGraphQLHttpServer,
+  sendJson,
+  type RouteHandler,
+  IDENTITY_HEADER,
+  REQUEST_ID_HEADER,
+  verifyIdentity,
+  type Caller,
+  readinessReport,
+  type ReadinessCheck,
+  clientError,
+  ErrorCode,
+  createServiceMetrics,
+  type ServiceMetrics,
+} from '@nusa/platform';
 
 /** Options of {@link createSubgraphServer}. */
 export interface SubgraphServerOptions<TContext extends ServiceContext> {

@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { badUserInput } from './errors.js';
+import { badUserInput } from '@nusa/platform';
 
 /** The largest page any connection serves. */
 export const MAX_PAGE_SIZE = 100;
