@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from '@nusa/platform';
+import { commonSettings, ConfigError, httpUrl, parseSettings, port, redisUrl, resolveSecrets } from '@nusa/platform';
 import { credentialSettingsOf, credentialSettingsShape, type CredentialSettings } from './credentials/credential-settings.js';
 
 /** The gateway's validated settings. */
@@ -71,7 +71,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   subscribeAttemptsPerMinute: 120,
 };
 
-const url = z.url({ protocol: /^https?$/ }).optional();
+const url = httpUrl().optional();
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const settings = parseSettings(
@@ -89,10 +89,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       KNOWLEDGE_URL: url,
       CHAT_URL: url,
       ...credentialSettingsShape,
-      REDIS_URL: z
-        .string()
-        .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-        .optional(),
+      REDIS_URL: redisUrl(),
       CORS_ORIGINS: z
         .string()
         .default('')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import type { Caller, Logger } from '@nusa/platform';
+import type { Redis } from 'ioredis';
+import { createRedis, type Caller, type Logger } from '@nusa/platform';
 
 /** Gives a slot back; a second call does nothing. */
 export type Release = () => void;
@@ -170,8 +170,10 @@ export class RedisOpenSubscriptions implements OpenSubscriptions {
 /** Shared through Redis with `redisUrl`, else per process. */
 export function createOpenSubscriptions(redisUrl: string | undefined, logger: Logger): OpenSubscriptions {
   if (!redisUrl) return new InProcessOpenSubscriptions();
-  const redis = new Redis(redisUrl, { commandTimeout: 250, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
-  // Failures surface through the commands that fail (and fall back); without a listener ioredis prints each one.
-  redis.on('error', () => undefined);
+  const redis = createRedis(redisUrl, 'gateway-open-subscriptions', logger, {
+    commandTimeout: 250,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+  });
   return new RedisOpenSubscriptions(redis, logger);
 }

@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
-import type { Logger } from '@nusa/platform';
+import type { Redis } from 'ioredis';
+import { createRedis, type Logger } from '@nusa/platform';
 
 /** One budget: at most `limit` hits per `windowSeconds`, per key. */
 export interface Budget {
@@ -133,15 +133,13 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly logger: Logger,
   ) {
     // Auto-pipelining sends the hits of concurrent requests in one write.
-    const redis = new Redis(url, {
+    const redis = createRedis(url, 'gateway-rate-limits', logger, {
       commandTimeout: 250,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      lazyConnect: false,
       enableAutoPipelining: true,
     });
     redis.defineCommand('rateHit', { lua: HIT_SCRIPT });
-    redis.on('error', () => undefined);
     this.redis = redis as RateRedis;
   }
 

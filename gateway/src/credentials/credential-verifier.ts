@@ -58,7 +58,7 @@ export class CredentialVerifier {
       revocationFailMode: options.revocationFailMode ?? DEFAULT_CREDENTIAL_SETTINGS.revocationFailMode,
     };
     this.crm = new CrmCredentials(options.crmUrl, options.internalSecret);
-    this.redis = options.redisUrl ? new WatchedRevocations(options.redisUrl) : null;
+    this.redis = options.redisUrl ? new WatchedRevocations(options.redisUrl, options.logger) : null;
   }
 
   /** The caller behind an API key (`nk_…`), or an `UNAUTHENTICATED` error saying what is wrong with it. */

@@ -19,7 +19,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string):
 
 beforeEach(async () => {
   redis = new Redis(redisUrl);
-  crm = new RedisRevocations(redisUrl);
+  crm = new RedisRevocations(redisUrl, 'test-crm-revocations', undefined);
   watched = new WatchedRevocations(redisUrl);
   await until(() => watched.watching, 'the gateway listens');
 });

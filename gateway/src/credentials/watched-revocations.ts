@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { REVOCATION_CHANNEL, RedisRevocations, revocationNotice } from '@nusa/platform';
+import type { Redis } from 'ioredis';
+import { createRedis, REVOCATION_CHANNEL, RedisRevocations, revocationNotice, type Logger } from '@nusa/platform';
 import { ExpiringMap } from './expiring-map.js';
 
 /** How long a "not revoked" answer is trusted while the revocation channel is heard. */
@@ -27,15 +27,9 @@ export class WatchedRevocations {
   /** The listening connection's name in `CLIENT LIST`. */
   readonly connectionName = `gateway-revocations-${randomUUID().slice(0, 8)}`;
 
-  constructor(url: string) {
-    this.markers = new RedisRevocations(url);
-    this.subscriber = new Redis(url, {
-      connectTimeout: 2000,
-      maxRetriesPerRequest: null,
-      autoResubscribe: false,
-      connectionName: this.connectionName,
-    });
-    this.subscriber.on('error', () => undefined);
+  constructor(url: string, logger?: Logger) {
+    this.markers = new RedisRevocations(url, 'gateway-revocation-markers', logger);
+    this.subscriber = createRedis(url, this.connectionName, logger, { maxRetriesPerRequest: null, autoResubscribe: false });
     this.subscriber.on('message', (_channel: string, notice: string) => {
       this.heard.set(notice, true, HEARD_TTL_MS);
       this.clear.delete(notice);

@@ -10,6 +10,27 @@ const DEV_INTERNAL_SECRET = 'development-only-internal-secret-do-not-use-in-prod
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
+/** A required `postgres://` URL (`DATABASE_URL`). */
+export const postgresUrl = () =>
+  z.string({ error: 'is required (a postgres:// URL)' }).regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+
+/** An optional `redis://` or `rediss://` URL (`REDIS_URL`); unset means "in process". */
+export const redisUrl = () =>
+  z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional();
+
+/** An http(s) URL: a service's GraphQL endpoint, an API's base URL. */
+export const httpUrl = () => z.url({ protocol: /^https?$/ });
+
+/** Claude's settings every service that calls it reads: key (none: offline), endpoint, model. */
+export const anthropicSettings = {
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: httpUrl().optional(),
+  ANTHROPIC_MODEL: z.string().min(1).default('claude-haiku-4-5'),
+};
+
 /** Settings every service reads. */
 export const commonSettings = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

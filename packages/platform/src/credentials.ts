@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Role } from './identity.js';
+import type { Logger } from './logger.js';
+import { createRedis } from './redis.js';
 
 /** What every API key starts with, so a bearer credential is told from a JWT without parsing it. */
 export const API_KEY_PREFIX = 'nk_';
@@ -99,18 +101,18 @@ export const revocationNotice = {
 export class RedisRevocations {
   private readonly redis: Redis;
 
-  /** @param commandTimeoutMs - how long one command may take. Default: 300. */
-  constructor(url: string, commandTimeoutMs = 300) {
-    this.redis = new Redis(url, {
+  /**
+   * @param client - what the connection is for, in logs and metrics (`crm-revocations`, say).
+   * @param commandTimeoutMs - how long one command may take. Default: 300.
+   */
+  constructor(url: string, client: string, logger: Logger | undefined, commandTimeoutMs = 300) {
+    this.redis = createRedis(url, client, logger, {
       commandTimeout: commandTimeoutMs,
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
-      connectTimeout: 2000,
       // The checks of concurrent requests go out in one write.
       enableAutoPipelining: true,
     });
-    // Failures surface through the commands that fail; without a listener ioredis prints every one.
-    this.redis.on('error', () => undefined);
   }
 
   /** Writes the marker and announces it, in one transaction: whoever hears the notice finds the marker. */

@@ -11,3 +11,5 @@ export * from './lifecycle.js';
 export * from './metrics.js';
 export * from './credentials.js';
 export * from './graphql-ws.js';
+export * from './service-client.js';
+export * from './redis.js';

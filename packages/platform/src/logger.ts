@@ -1,13 +1,12 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
-/** Structured JSON logs, one logger per service; `level` comes from the validated config. */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
-    name: service,
-    level,
-    base: { service },
-    redact: ['req.headers.authorization', 'password', '*.password'],
-  });
+/**
+ * Structured JSON logs, one logger per service; `level` comes from the validated config.
+ * `destination` receives the lines (default: standard output), for tests that read what was logged.
+ */
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = { name: service, level, base: { service }, redact: ['req.headers.authorization', 'password', '*.password'] };
+  return destination ? pino(options, destination) : pino(options);
 }

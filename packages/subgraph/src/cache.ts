@@ -1,6 +1,5 @@
-import { Redis } from 'ioredis';
-import type { Logger } from '@nusa/platform';
-import { cacheLookups } from '@nusa/platform';
+import type { Redis } from 'ioredis';
+import { cacheLookups, createRedis, type Logger } from '@nusa/platform';
 
 /**
  * A string cache. Every method degrades instead of failing: an outage reads as a miss and a write
@@ -67,9 +66,7 @@ export class RedisCache implements Cache {
     url: string,
     private readonly logger: Logger,
   ) {
-    this.redis = new Redis(url, { commandTimeout: 500, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
-    // Connection errors are reported by the failing commands; without a listener ioredis prints them.
-    this.redis.on('error', () => undefined);
+    this.redis = createRedis(url, 'cache', logger, { commandTimeout: 500, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   }
 
   async get(key: string): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { badUserInput } from '@nusa/platform';
+import { isUuid } from './ids.js';
 
 /** The largest page any connection serves. */
 export const MAX_PAGE_SIZE = 100;
@@ -54,4 +55,46 @@ export function decodeCursor(kind: string, cursor: string, arity: number, field 
     // fall through to the error below: a cursor that does not decode is as foreign as one of another kind
   }
   throw badUserInput(field, `is not a cursor of this list (${kind}); pass an endCursor or startCursor this list returned`);
+}
+
+/** A page of a Relay connection as resolvers return it: the edges, the page's place, the whole list's size. */
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * The page of a forward keyset-paginated connection, from the rows read with one row more than
+ * `size` (`limit(size + 1)`): that extra row says whether there is a next page.
+ */
+export function connectionOf<T>(
+  rows: readonly T[],
+  size: number,
+  cursorOf: (row: T) => string,
+  options: { after: string | null | undefined; totalCount: number },
+): Connection<T> {
+  const edges = rows.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    totalCount: options.totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(options.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** The cursor of a row in a newest-first list ordered by (createdAt, id). */
+export function createdAtCursor(kind: string, row: { createdAt: Date; id: string }): string {
+  return encodeCursor(kind, [row.createdAt.toISOString(), row.id]);
+}
+
+/** The (createdAt, id) a {@link createdAtCursor} holds, or `BAD_USER_INPUT` naming `field`. */
+export function decodeCreatedAtCursor(kind: string, cursor: string, field = 'after'): { createdAt: string; id: string } {
+  const [createdAt = '', id = ''] = decodeCursor(kind, cursor, 2, field);
+  if (Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) throw badUserInput(field, 'is not a cursor of this list');
+  return { createdAt, id };
 }

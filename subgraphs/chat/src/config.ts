@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/platform';
+import { anthropicSettings, commonSettings, httpUrl, parseSettings, port, redisUrl, resolveSecrets } from '@nusa/platform';
 
 /** Claude's settings; null in offline mode. */
 export interface AnthropicSettings {
@@ -29,23 +29,18 @@ export interface ChatConfig {
   internalSecret: string;
 }
 
-const graphqlUrl = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
+const graphqlUrl = (fallback: string) => httpUrl().default(fallback);
 
 export function loadChatConfig(env: NodeJS.ProcessEnv = process.env): ChatConfig {
   const settings = parseSettings(
     {
       ...commonSettings,
       CHAT_PORT: port(4004),
-      REDIS_URL: z
-        .string()
-        .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-        .optional(),
+      REDIS_URL: redisUrl(),
       CRM_URL: graphqlUrl('http://localhost:4001/graphql'),
       MEMORY_URL: graphqlUrl('http://localhost:4002/graphql'),
       KNOWLEDGE_URL: graphqlUrl('http://localhost:4003/graphql'),
-      ANTHROPIC_API_KEY: z.string().min(1).optional(),
-      ANTHROPIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-      ANTHROPIC_MODEL: z.string().min(1).default('claude-haiku-4-5'),
+      ...anthropicSettings,
       ANTHROPIC_MAX_TOKENS: z.coerce.number().int().min(64).max(64_000).default(1024),
       ANTHROPIC_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
       OFFLINE_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(12),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonSettings, ConfigError, parseSettings, port, resolveSecrets } from '@nusa/platform';
+import { commonSettings, ConfigError, parseSettings, port, postgresUrl, redisUrl, resolveSecrets } from '@nusa/platform';
 
 const DEV_ADMIN = { email: 'admin@localhost', password: 'admin' };
 
@@ -26,7 +26,7 @@ export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
     {
       ...commonSettings,
       CRM_PORT: port(4001),
-      DATABASE_URL: z.string({ error: 'is required (a postgres:// URL)' }).regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+      DATABASE_URL: postgresUrl(),
       SESSION_TTL_HOURS: z.coerce
         .number()
         .positive()
@@ -38,10 +38,7 @@ export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
         .optional(),
       ADMIN_PASSWORD: z.string().min(1).optional(),
       SEED_DEMO_DATA: booleanish.optional(),
-      REDIS_URL: z
-        .string()
-        .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-        .optional(),
+      REDIS_URL: redisUrl(),
     },
     env,
   );

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/platform';
+import { commonSettings, httpUrl, parseSettings, port, postgresUrl, redisUrl, resolveSecrets } from '@nusa/platform';
 import { embeddingConfig, embeddingSettings, type EmbeddingConfig } from './embedding/embedding-config.js';
 
 /** The knowledge service's validated settings. */
@@ -25,12 +25,9 @@ export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): Knowl
     {
       ...commonSettings,
       KNOWLEDGE_PORT: port(4003),
-      DATABASE_URL: z.string({ error: 'is required (a postgres:// URL)' }).regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
-      REDIS_URL: z
-        .string()
-        .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-        .optional(),
-      CHROMA_URL: z.url({ protocol: /^https?$/ }).optional(),
+      DATABASE_URL: postgresUrl(),
+      REDIS_URL: redisUrl(),
+      CHROMA_URL: httpUrl().optional(),
       CHROMA_PORT: port(8000),
       DATA_DIR: z
         .string()

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { commonSettings, parseSettings, port, resolveSecrets } from '@nusa/platform';
+import { anthropicSettings, commonSettings, httpUrl, parseSettings, port, postgresUrl, redisUrl, resolveSecrets } from '@nusa/platform';
 
 /** The memory service's validated settings. */
 export interface MemoryConfig {
@@ -18,15 +17,10 @@ export function loadMemoryConfig(env: NodeJS.ProcessEnv = process.env): MemoryCo
     {
       ...commonSettings,
       MEMORY_PORT: port(4002),
-      DATABASE_URL: z.string({ error: 'is required (a postgres:// URL)' }).regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
-      REDIS_URL: z
-        .string()
-        .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-        .optional(),
-      CRM_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4001/graphql'),
-      ANTHROPIC_API_KEY: z.string().min(1).optional(),
-      ANTHROPIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-      ANTHROPIC_MODEL: z.string().min(1).default('claude-haiku-4-5'),
+      DATABASE_URL: postgresUrl(),
+      REDIS_URL: redisUrl(),
+      CRM_URL: httpUrl().default('http://localhost:4001/graphql'),
+      ...anthropicSettings,
     },
     env,
   );

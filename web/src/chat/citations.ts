@@ -1,12 +1,7 @@
-/** A citation as the chat shows it: where a passage of an answer comes from. */
-export interface CitationView {
-  documentId: string;
-  title: string;
-  source: string | null;
-  collection: string;
-  chunkIndex: number;
-  headingPath: string[];
-}
+import type { ChatMessageFragment } from '../gql/graphql';
+
+/** A citation as the chat shows it: where a passage of an answer comes from (the shape the API's `Citation` has). */
+export type CitationView = ChatMessageFragment['citations'][number];
 
 const MARKER = /\[(\d{1,3})\]/g;
 

@@ -1,18 +1,13 @@
-import type { Caller } from '@nusa/platform';
-import { CHAT_SERVICE, postJson } from './service-call.js';
+import { ServiceClient, type Caller, type CallOptions } from '@nusa/platform';
+import type { CitationRecord } from '@nusa/subgraph';
+
+export type { CitationRecord };
+
+/** Chat's own service identity, for its calls to memory's internal API. */
+export const CHAT_SERVICE: Caller = Object.freeze({ kind: 'service', name: 'chat' });
 
 export type MessageStatus = 'STREAMING' | 'COMPLETE' | 'FAILED' | 'CANCELLED';
 export type MessageRole = 'USER' | 'ASSISTANT' | 'SYSTEM' | 'TOOL';
-
-/** A citation as the memory service stores it on a message. */
-export interface CitationRecord {
-  documentId: string;
-  title: string;
-  source: string | null;
-  collection: string;
-  chunkIndex: number;
-  headingPath: string[];
-}
 
 /** A message as the memory service returns it. */
 export interface StoredMessage {
@@ -53,51 +48,45 @@ export interface FinalMessage {
 
 /** The memory subgraph's internal API: where chat keeps every message. */
 export class MemoryApi {
-  private readonly origin: string;
+  private readonly memory: ServiceClient;
 
-  constructor(
-    memoryGraphqlUrl: string,
-    private readonly internalSecret: string,
-  ) {
-    this.origin = new URL(memoryGraphqlUrl).origin;
+  constructor(memoryGraphqlUrl: string, internalSecret: string) {
+    this.memory = new ServiceClient({ service: 'memory', url: memoryGraphqlUrl, internalSecret, timeoutMs: 10_000 });
   }
 
-  private call<T>(path: string, body: unknown, timeoutMs?: number): Promise<T> {
-    return postJson<T>({
-      service: 'memory',
-      url: `${this.origin}${path}`,
-      body,
-      as: CHAT_SERVICE,
-      internalSecret: this.internalSecret,
-      timeoutMs,
-    });
+  /** Calls an internal route as chat; `retries` only where the route is safe to repeat. */
+  private call<T>(path: string, body: unknown, options: Omit<CallOptions, 'as'> = {}): Promise<T> {
+    return this.memory.post<T>(path, body, { as: CHAT_SERVICE, ...options });
   }
 
   /** Stores the user's message and opens the assistant's (STREAMING), in one transaction; idempotent by key. */
   openTurn(turn: { conversationId: string; content: string; authorId: string | null; idempotencyKey?: string; onBehalfOf: Caller }) {
-    return this.call<{ userMessage: StoredMessage; assistantMessage: StoredMessage }>('/internal/turns', turn);
+    return this.call<{ userMessage: StoredMessage; assistantMessage: StoredMessage }>('/internal/turns', turn, {
+      retries: turn.idempotencyKey ? 1 : 0,
+    });
   }
 
   /** A message the caller may see, or NOT_FOUND. */
   async message(messageId: string, onBehalfOf?: Caller): Promise<StoredMessage> {
-    return (await this.call<{ message: StoredMessage }>('/internal/messages/get', { messageId, onBehalfOf })).message;
+    return (await this.call<{ message: StoredMessage }>('/internal/messages/get', { messageId, onBehalfOf }, { retries: 1 })).message;
   }
 
   async append(message: { conversationId: string; role: MessageRole; content: string; idempotencyKey?: string }): Promise<StoredMessage> {
-    return (await this.call<{ message: StoredMessage }>('/internal/messages', message)).message;
+    return (await this.call<{ message: StoredMessage }>('/internal/messages', message, { retries: message.idempotencyKey ? 1 : 0 }))
+      .message;
   }
 
   /** Finishes a STREAMING message once; finishing a final one returns it unchanged. */
   async finish(messageId: string, final: FinalMessage): Promise<StoredMessage> {
-    return (await this.call<{ message: StoredMessage }>('/internal/messages/finish', { messageId, ...final })).message;
+    return (await this.call<{ message: StoredMessage }>('/internal/messages/finish', { messageId, ...final }, { retries: 2 })).message;
   }
 
   context(conversationId: string, query: string): Promise<TurnContext> {
-    return this.call<TurnContext>('/internal/context', { conversationId, query, factLimit: 8 });
+    return this.call<TurnContext>('/internal/context', { conversationId, query, factLimit: 8 }, { retries: 1 });
   }
 
   /** Assistant messages still STREAMING after `olderThanMs`: generations that may have lost their generator. */
   async streaming(olderThanMs: number): Promise<StoredMessage[]> {
-    return (await this.call<{ messages: StoredMessage[] }>('/internal/messages/streaming', { olderThanMs })).messages;
+    return (await this.call<{ messages: StoredMessage[] }>('/internal/messages/streaming', { olderThanMs }, { retries: 1 })).messages;
   }
 }

@@ -1,6 +1,5 @@
-import type { Caller } from '@nusa/platform';
-import type { CitationRecord } from './memory-api.js';
-import { subgraphQuery } from './service-call.js';
+import { ServiceClient, type Caller } from '@nusa/platform';
+import type { CitationRecord } from '@nusa/subgraph';
 
 /** A knowledge passage with the citation a person can check. */
 export interface KnowledgeHit {
@@ -31,59 +30,51 @@ const CLIENT_FIELDS = 'id fullName email nationality status practices { type sta
 
 /** The other subgraphs, called directly as the person the answer is for (their permissions apply). */
 export class Platform {
-  constructor(
-    private readonly urls: { crm: string; knowledge: string },
-    private readonly internalSecret: string,
-  ) {}
+  private readonly crm: ServiceClient;
+  private readonly knowledge: ServiceClient;
+
+  constructor(urls: { crm: string; knowledge: string }, internalSecret: string) {
+    this.crm = new ServiceClient({ service: 'crm', url: urls.crm, internalSecret, timeoutMs: 10_000 });
+    this.knowledge = new ServiceClient({ service: 'knowledge', url: urls.knowledge, internalSecret, timeoutMs: 10_000 });
+  }
 
   async searchKnowledge(as: Caller, query: string, options: { limit?: number; collections?: string[] } = {}): Promise<KnowledgeHit[]> {
-    const data = await subgraphQuery<{ searchKnowledge: KnowledgeHit[] }>({
-      service: 'knowledge',
-      url: this.urls.knowledge,
-      as,
-      internalSecret: this.internalSecret,
-      query: `query($q: String!, $limit: Int, $collections: [String!]) {
+    const data = await this.knowledge.query<{ searchKnowledge: KnowledgeHit[] }>(
+      `query($q: String!, $limit: Int, $collections: [String!]) {
         searchKnowledge(query: $q, limit: $limit, collections: $collections) {
           score text citation { documentId title source collection chunkIndex headingPath }
         }
       }`,
-      variables: { q: query.slice(0, 1000), limit: options.limit ?? 5, collections: options.collections ?? null },
-    });
+      { q: query.slice(0, 1000), limit: options.limit ?? 5, collections: options.collections ?? null },
+      { as, retries: 1 },
+    );
     return data.searchKnowledge;
   }
 
   async client(as: Caller, id: string): Promise<ClientSummary | null> {
-    const data = await subgraphQuery<{ client: ClientSummary | null }>({
-      service: 'crm',
-      url: this.urls.crm,
-      as,
-      internalSecret: this.internalSecret,
-      query: `query($id: ID!) { client(id: $id) { ${CLIENT_FIELDS} } }`,
-      variables: { id },
-    });
+    const data = await this.crm.query<{ client: ClientSummary | null }>(
+      `query($id: ID!) { client(id: $id) { ${CLIENT_FIELDS} } }`,
+      { id },
+      { as, retries: 1 },
+    );
     return data.client;
   }
 
   async findClients(as: Caller, search: string): Promise<ClientSummary[]> {
-    const data = await subgraphQuery<{ clients: { edges: { node: ClientSummary }[] } }>({
-      service: 'crm',
-      url: this.urls.crm,
-      as,
-      internalSecret: this.internalSecret,
-      query: `query($search: String!) { clients(first: 5, filter: { search: $search }) { edges { node { ${CLIENT_FIELDS} } } } }`,
-      variables: { search },
-    });
+    const data = await this.crm.query<{ clients: { edges: { node: ClientSummary }[] } }>(
+      `query($search: String!) { clients(first: 5, filter: { search: $search }) { edges { node { ${CLIENT_FIELDS} } } } }`,
+      { search },
+      { as, retries: 1 },
+    );
     return data.clients.edges.map((edge) => edge.node);
   }
 
   async serviceCatalog(as: Caller): Promise<ServiceQuote[]> {
-    const data = await subgraphQuery<{ serviceCatalog: ServiceQuote[] }>({
-      service: 'crm',
-      url: this.urls.crm,
-      as,
-      internalSecret: this.internalSecret,
-      query: '{ serviceCatalog { code type name priceIdr typicalDurationDays requiredDocuments } }',
-    });
+    const data = await this.crm.query<{ serviceCatalog: ServiceQuote[] }>(
+      '{ serviceCatalog { code type name priceIdr typicalDurationDays requiredDocuments } }',
+      {},
+      { as, retries: 1 },
+    );
     return data.serviceCatalog;
   }
 }

@@ -51,8 +51,7 @@ export class RedisChannels {
     if (this.connection) return this.connection;
     const connection = this.connect();
     connection.on('message', (channel: string, payload: string) => this.listeners.get(channel)?.(payload));
-    // Failures reach the callers through their commands and `onLoss`; without a listener ioredis prints them.
-    connection.on('error', () => undefined);
+    // Its errors are reported by the factory's watch (see `connect`); readers learn of a loss through `onLoss`.
     connection.on('close', () => this.lose(new Error('lost the connection to Redis; read again after the last seq received')));
     connection.on('ready', () => {
       if (!this.lost) return;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@nusa/platform';
-import { Redis } from 'ioredis';
+import { createRedis, watchRedis, type Logger } from '@nusa/platform';
+import type { Redis } from 'ioredis';
 import {
   APPEND_SCRIPT,
   appendArguments,
@@ -66,19 +66,21 @@ export class RedisTokenLog implements TokenLog {
     this.unfinishedMs = Math.max(this.retentionMs, UNFINISHED_RETENTION_SECONDS * 1000);
     this.logger = options.logger;
     const connectionName = options.connectionName ?? 'chat-token-log';
-    const redis = new Redis(options.url, {
+    const redis = createRedis(options.url, connectionName, this.logger, {
       commandTimeout: COMMAND_TIMEOUT_MS,
       connectTimeout: COMMAND_TIMEOUT_MS,
       maxRetriesPerRequest: 1,
-      connectionName,
     });
-    // Failures reach the callers through their commands; without a listener ioredis prints them.
-    redis.on('error', () => undefined);
     redis.defineCommand('chatAppend', { numberOfKeys: 1, lua: APPEND_SCRIPT });
     redis.defineCommand('chatRenew', { numberOfKeys: 1, lua: RENEW_SCRIPT });
     this.redis = redis as Redis & ScriptCommands;
     this.channels = new RedisChannels(
-      () => redis.duplicate({ connectionName: `${connectionName}:sub`, autoResubscribe: false }),
+      () =>
+        watchRedis(
+          redis.duplicate({ connectionName: `${connectionName}:sub`, autoResubscribe: false }),
+          `${connectionName}:sub`,
+          this.logger,
+        ),
       (error) => this.failReaders(error),
       this.logger,
       options.heartbeatMs,

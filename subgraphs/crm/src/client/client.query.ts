@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '@nusa/platform';
-import { decodeCursor, encodeCursor, isUuid, pageSize } from '@nusa/subgraph';
+import { connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize } from '@nusa/subgraph';
 import { ClientEntity } from './client.entity.js';
 import type { ClientFilter } from './client.input.js';
 import type { ClientConnection } from './client.type.js';
@@ -28,10 +27,6 @@ function filtered(em: EntityManager, filter: ClientFilter | null | undefined) {
   return qb;
 }
 
-function cursorOf(client: ClientEntity): string {
-  return encodeCursor(CURSOR_KIND, [client.createdAt.toISOString(), client.id]);
-}
-
 /** A Relay page of clients, newest first, keyset-paginated on (createdAt, id). */
 export async function clientPage(
   em: EntityManager,
@@ -42,8 +37,7 @@ export async function clientPage(
   const size = pageSize(first, 20);
   const page = filtered(em, filter);
   if (after) {
-    const [createdAt = '', id = ''] = decodeCursor(CURSOR_KIND, after, 2);
-    if (Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) throw badUserInput('after', 'is not a cursor of this list');
+    const { createdAt, id } = decodeCreatedAtCursor(CURSOR_KIND, after);
     page.andWhere('(c.created_at, c.id) < (?, ?)', [createdAt, id]);
   }
   const [rows, totalCount] = await Promise.all([
@@ -53,16 +47,5 @@ export async function clientPage(
       .getResultList(),
     filtered(em.fork(), filter).getCount(),
   ]);
-  const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return connectionOf(rows, size, (client) => createdAtCursor(CURSOR_KIND, client), { after, totalCount });
 }

@@ -14,7 +14,7 @@ export class Revocations {
     redisUrl: string | undefined,
     private readonly logger: Logger,
   ) {
-    this.redis = redisUrl ? new RedisRevocations(redisUrl) : null;
+    this.redis = redisUrl ? new RedisRevocations(redisUrl, 'crm-revocations', logger) : null;
   }
 
   /**

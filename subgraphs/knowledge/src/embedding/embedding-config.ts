@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '@nusa/platform';
+import { ConfigError, httpUrl } from '@nusa/platform';
 
 /** Which embedder makes the vectors, and how to reach it. */
 export type EmbeddingConfig =
@@ -42,9 +42,9 @@ export const embeddingSettings = {
   EMBEDDING_MODEL: z.string().min(1).max(80).optional(),
   EMBEDDING_DIMENSION: z.coerce.number().int().min(8).max(8192).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OPENAI_BASE_URL: httpUrl().optional(),
   VOYAGE_API_KEY: z.string().min(1).optional(),
-  VOYAGE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VOYAGE_BASE_URL: httpUrl().optional(),
 };
 
 type EmbeddingSettings = z.infer<z.ZodObject<typeof embeddingSettings>>;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@nusa/platform';
+import type { CitationRecord } from '@nusa/subgraph';
 import type { Embedder } from '../embedding/embedder.js';
 import type { VectorIndex } from '../vectors/vector-index.js';
 import type { VectorStore } from '../vectors/vector-store.js';
@@ -12,20 +13,11 @@ export enum SearchMode {
   KEYWORD = 'KEYWORD',
 }
 
-/** Where a hit comes from, precisely enough for a person to check it. */
-export interface Citation {
-  documentId: string;
-  title: string;
-  source: string | null;
-  collection: string;
-  chunkIndex: number;
-  headingPath: string[];
-}
-
 export interface KnowledgeHit {
   score: number;
   text: string;
-  citation: Citation;
+  /** Where the hit comes from, precisely enough for a person to check it. */
+  citation: CitationRecord;
 }
 
 export interface SearchRequest {
@@ -67,17 +59,8 @@ const KEYWORD_WEIGHT = 0.35;
 /** The reciprocal rank fusion constant. */
 const RRF_K = 60;
 
-/** A chunk as a search answers with it. */
-interface Passage {
-  id: string;
-  documentId: string;
-  title: string;
-  source: string | null;
-  collection: string;
-  chunkIndex: number;
-  headingPath: string[];
-  text: string;
-}
+/** A chunk as a search answers with it: its id and text, and where it comes from. */
+type Passage = CitationRecord & { id: string; text: string };
 
 /** The vector side's ranking, or what the caller is told when it cannot be had. */
 type VectorRanking = { ids: string[] } | { unavailable: string; error: unknown };

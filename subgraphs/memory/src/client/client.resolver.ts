@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, Role } from '@nusa/platform';
-import { decodeCursor, encodeCursor, isUuid, pageSize, parseId } from '@nusa/subgraph';
+import { Role } from '@nusa/platform';
+import { connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize, parseId } from '@nusa/subgraph';
 import type { MemoryContext } from '../context.js';
 import { requireConversationUser } from '../conversation/conversation.access.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
@@ -13,8 +13,7 @@ import { Client } from './client.type.js';
 const KIND = 'Conversation';
 
 async function conversationsAfter(context: MemoryContext, clientId: string, size: number, after: string): Promise<ConversationEntity[]> {
-  const [createdAt = '', id = ''] = decodeCursor(KIND, after, 2);
-  if (Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) throw badUserInput('after', 'is not a cursor of this list');
+  const { createdAt, id } = decodeCreatedAtCursor(KIND, after);
   const qb = context.em.createQueryBuilder(ConversationEntity, 'c').where({ clientId });
   qb.andWhere('(c.created_at, c.id) < (?, ?)', [createdAt, id]);
   return qb
@@ -39,17 +38,7 @@ export class ClientResolver {
       after ? conversationsAfter(context, client.id, size, after) : context.loaders.newestConversations.load(`${client.id}|${size + 1}`),
       context.loaders.conversationCounts.load(client.id),
     ]);
-    const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(KIND, [node.createdAt.toISOString(), node.id]), node }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return connectionOf(rows, size, (conversation) => createdAtCursor(KIND, conversation), { after, totalCount });
   }
 
   @FieldResolver(() => [MemoryFact], { description: 'What the assistant remembers about the client, newest first.' })

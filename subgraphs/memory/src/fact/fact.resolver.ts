@@ -5,10 +5,10 @@ import { Client } from '../client/client.type.js';
 import type { MemoryContext } from '../context.js';
 import { requireConversationUser, visibleOrNotFound } from '../conversation/conversation.access.js';
 import { MessageEntity } from '../message/message.entity.js';
-import { MessageRole } from '../message/message.enums.js';
 import { Message } from '../message/message.type.js';
 import type { MessageView } from '../message/message.view.js';
 import { MemoryFactEntity } from './fact.entity.js';
+import { extractFromMessages } from './fact.learning.js';
 import { RememberFactInput } from './fact.input.js';
 import { rankFacts } from './fact.search.js';
 import { kindOf, recordFact } from './fact.store.js';
@@ -21,21 +21,6 @@ async function requireClient(context: MemoryContext, clientId: string, field: st
   const id = parseId(clientId, field);
   if (!(await context.crm.existingClients([id])).has(id)) throw notFound('Client', clientId);
   return id;
-}
-
-/** Extracts facts from the user messages among `messages` and records each with its source. */
-export async function extractFromMessages(
-  context: Pick<MemoryContext, 'em' | 'extractor'>,
-  clientId: string,
-  messages: MessageEntity[],
-): Promise<MemoryFactEntity[]> {
-  const facts: MemoryFactEntity[] = [];
-  for (const message of messages.filter((m) => m.role === MessageRole.USER)) {
-    for (const candidate of await context.extractor.extract(message.content)) {
-      facts.push(await recordFact(context.em, clientId, candidate, { sourceMessageId: message.id }));
-    }
-  }
-  return facts;
 }
 
 @Resolver(() => MemoryFact)

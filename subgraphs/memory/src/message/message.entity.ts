@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
+import type { CitationRecord } from '@nusa/subgraph';
 import { MessageRole, MessageStatus } from './message.enums.js';
 
-/** A source the assistant relied on, kept with its answer. */
-export interface CitationRecord {
-  documentId: string;
-  title: string;
-  source: string | null;
-  collection: string;
-  chunkIndex: number;
-  headingPath?: string[];
-}
+/** A source the assistant relied on, kept with its answer (messages stored before headings were kept have none). */
+export type StoredCitation = Omit<CitationRecord, 'headingPath'> & Partial<Pick<CitationRecord, 'headingPath'>>;
 
 @Entity({ tableName: 'message' })
 @Unique({ properties: ['conversation', 'seq'] })
@@ -72,7 +66,7 @@ export class MessageEntity {
   offline: boolean = false;
 
   @Property({ type: 'json', nullable: true })
-  citations: CitationRecord[] | null = null;
+  citations: StoredCitation[] | null = null;
 
   @Property({ type: 'text', nullable: true })
   error: string | null = null;

@@ -1,9 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, clientError, ErrorCode, notFound } from '@nusa/platform';
-import { type Cache } from '@nusa/subgraph';
+import { badUserInput, clientError, ErrorCode, notFound, type Caller } from '@nusa/platform';
+import type { Cache } from '@nusa/subgraph';
+import { canSeeConversation } from '../conversation/conversation.access.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
-import { MessageEntity, type CitationRecord } from './message.entity.js';
+import { MessageEntity, type StoredCitation } from './message.entity.js';
 import { FINAL_STATUSES, MessageRole, MessageStatus } from './message.enums.js';
 import { parseMessageViews, toMessageView, type MessageView } from './message.view.js';
 
@@ -31,7 +32,7 @@ export interface FinalMessage {
   outputTokens?: number | null;
   latencyMs?: number | null;
   offline?: boolean;
-  citations?: CitationRecord[];
+  citations?: StoredCitation[];
   error?: string | null;
 }
 
@@ -123,5 +124,22 @@ export class MessageStore {
     const views = rows.reverse().map(toMessageView);
     await this.cache.set(recentKey(conversationId), JSON.stringify(views), RECENT_TTL_SECONDS);
     return views;
+  }
+
+  /** A message with its conversation, or `NOT_FOUND` when it does not exist or `onBehalfOf` may not see it. */
+  async visible(em: EntityManager, messageId: string, onBehalfOf: Caller | undefined): Promise<MessageView> {
+    const message = await em.findOne(MessageEntity, { id: messageId }, { populate: ['conversation'] });
+    if (!message || (onBehalfOf && !canSeeConversation(onBehalfOf, message.conversation.getEntity()))) throw notFound('Message', messageId);
+    return toMessageView(message);
+  }
+
+  /** Messages still STREAMING that were opened more than `olderThanMs` ago, oldest first, at most 500. */
+  async streamingSince(em: EntityManager, olderThanMs: number): Promise<MessageView[]> {
+    const rows = await em.find(
+      MessageEntity,
+      { status: MessageStatus.STREAMING, createdAt: { $lt: new Date(Date.now() - olderThanMs) } },
+      { orderBy: { createdAt: 'asc' }, limit: 500 },
+    );
+    return rows.map(toMessageView);
   }
 }

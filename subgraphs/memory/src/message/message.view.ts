@@ -1,4 +1,5 @@
-import type { CitationRecord, MessageEntity } from './message.entity.js';
+import type { CitationRecord } from '@nusa/subgraph';
+import type { MessageEntity } from './message.entity.js';
 import type { MessageRole, MessageStatus } from './message.enums.js';
 
 /** A message as served and cached: plain data, the same whether it came from PostgreSQL or the cache. */
@@ -15,7 +16,7 @@ export interface MessageView {
   outputTokens: number | null;
   latencyMs: number | null;
   offline: boolean;
-  citations: Required<CitationRecord>[];
+  citations: CitationRecord[];
   error: string | null;
   createdAt: Date;
   updatedAt: Date;

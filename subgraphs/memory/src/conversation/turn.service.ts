@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { notFound, type Caller } from '@nusa/platform';
+import { MemoryFactEntity } from '../fact/fact.entity.js';
+import { rankFacts } from '../fact/fact.search.js';
+import { MessageRole, MessageStatus } from '../message/message.enums.js';
+import type { MessageStore } from '../message/message.store.js';
+import type { MessageView } from '../message/message.view.js';
+import { canSeeConversation } from './conversation.access.js';
+import { ConversationEntity } from './conversation.entity.js';
+
+/** A question and the answer opened for it. */
+export interface Turn {
+  userMessage: MessageView;
+  assistantMessage: MessageView;
+}
+
+/**
+ * Stores a user's question and opens the assistant's answer (STREAMING) in one transaction; with an
+ * idempotency key, asking again returns the same two messages. `onBehalfOf` must be able to see the
+ * conversation, else `NOT_FOUND`.
+ */
+export async function openTurn(
+  em: EntityManager,
+  messages: MessageStore,
+  turn: { conversationId: string; content: string; authorId?: string | null; idempotencyKey?: string; onBehalfOf?: Caller },
+): Promise<Turn> {
+  if (turn.onBehalfOf) {
+    const conversation = await em.findOne(ConversationEntity, { id: turn.conversationId });
+    if (!conversation || !canSeeConversation(turn.onBehalfOf, conversation)) throw notFound('Conversation', turn.conversationId);
+  }
+  const key = turn.idempotencyKey;
+  const [userMessage, assistantMessage] = await messages.append(em, turn.conversationId, [
+    { role: MessageRole.USER, content: turn.content, authorId: turn.authorId ?? null, idempotencyKey: key ? `${key}:user` : null },
+    { role: MessageRole.ASSISTANT, content: '', status: MessageStatus.STREAMING, idempotencyKey: key ? `${key}:assistant` : null },
+  ]);
+  if (!userMessage || !assistantMessage) throw new Error('a turn appends two messages');
+  return { userMessage, assistantMessage };
+}
+
+/** What a generation knows before it starts: the conversation, its recent messages, and the client's facts ranked for `query`. */
+export async function turnContext(em: EntityManager, messages: MessageStore, conversationId: string, query: string, factLimit: number) {
+  const conversation = await em.findOne(ConversationEntity, { id: conversationId });
+  if (!conversation) throw notFound('Conversation', conversationId);
+  const recent = await messages.recent(em, conversation.id);
+  const facts = conversation.clientId
+    ? rankFacts(await em.find(MemoryFactEntity, { clientId: conversation.clientId, validTo: null }), query, factLimit)
+    : [];
+  return {
+    conversation: { id: conversation.id, clientId: conversation.clientId, title: conversation.title },
+    recent,
+    facts: facts.map((fact) => ({ id: fact.id, kind: fact.kind, content: fact.content, validFrom: fact.validFrom })),
+  };
+}
