@@ -2,7 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { PubSub } from 'type-graphql';
 import { Scope } from '@nusa/platform';
 import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
-import { ChatResolver } from './graph/chat.resolver.js';
+import { MessageResolver } from './message/message.resolver.js';
+import { StreamResolver } from './stream/stream.resolver.js';
 
 /** type-graphql wants a PubSub for subscriptions; the token log serves them instead, so this one is never used. */
 const unusedPubSub: PubSub = {
@@ -15,7 +16,7 @@ const unusedPubSub: PubSub = {
 /** The chat subgraph's executable schema. */
 export function buildChatSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ChatResolver],
+    resolvers: [MessageResolver, StreamResolver],
     authChecker: authCheckerFor({ read: Scope.Chat, write: Scope.Chat }),
     pubSub: unusedPubSub,
     validate: false,

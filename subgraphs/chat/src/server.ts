@@ -1,24 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import {
-  closeServer,
-  anonymous,
-  probe,
-  serveGraphQLWs,
-  verifyIdentity,
-  type Caller,
-  type Logger,
-  type ServiceContext,
-} from '@nusa/platform';
+import { closeServer, probe, type Logger } from '@nusa/platform';
 import { createSubgraphServer } from '@nusa/subgraph';
 import type { AnthropicSettings } from './config.js';
-import type { ChatContext, ChatServices } from './context.js';
+import { createContext, type ChatContext, type ChatServices } from './context.js';
 import { createChatMetrics } from './chat-metrics.js';
 import { ClaudeResponder } from './generation/claude.js';
 import { Generator } from './generation/generator.js';
 import { OfflineResponder } from './generation/offline.js';
 import { buildChatSchema } from './schema.js';
-import { MemoryApi } from './services/memory-api.js';
-import { Platform } from './services/platform.js';
+import { MemoryApi } from './message/memory-api.js';
+import { Platform } from './generation/platform.js';
+import { serveStreams } from './stream/stream.endpoint.js';
 import type { TokenLog } from './stream/token-log.js';
 
 export { buildChatSchema } from './schema.js';
@@ -49,17 +40,8 @@ export interface ChatServer {
   stop: (drainMs?: number) => Promise<void>;
 }
 
-/** The identity a WebSocket connection or one of its subscriptions presents. */
-function callerOf(value: unknown, secret: string): Caller | undefined {
-  return typeof value === 'string' ? verifyIdentity(value, secret, 'chat') : undefined;
-}
-
-/**
- * The chat subgraph over HTTP and graphql-ws on the same `/graphql`. WebSocket connections come
- * from the gateway: `connection_init` carries its signed service identity, and each subscription
- * the signed identity of the person it is for in `extensions.identity`.
- */
-export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer> {
+/** Claude when it is configured, else the offline responder; the generator that runs them, with its metrics. */
+function createGeneration(deps: ChatServerDeps) {
   const { logger, internalSecret } = deps;
   const memory = new MemoryApi(deps.urls.memory, internalSecret);
   const platform = new Platform({ crm: deps.urls.crm, knowledge: deps.urls.knowledge }, internalSecret);
@@ -76,6 +58,29 @@ export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer
     retentionSeconds: deps.streamRetentionSeconds,
   });
   const services: ChatServices = { generator, memory, log: deps.log, offline: responder.offline };
+  return { services, metrics };
+}
+
+/** Looks for interrupted generations now and every `intervalMs`, settling those whose generator is gone; returns its stop. */
+function sweepInterrupted(generator: Generator, logger: Logger, intervalMs: number): () => void {
+  const sweep = () =>
+    generator.sweep().then(
+      (settled) => settled > 0 && logger.warn({ settled }, 'settled interrupted generations'),
+      (error: unknown) => logger.warn({ err: error }, 'could not look for interrupted generations'),
+    );
+  const sweeper = setInterval(() => void sweep(), intervalMs);
+  sweeper.unref();
+  void sweep();
+  return () => clearInterval(sweeper);
+}
+
+/**
+ * The chat subgraph over HTTP and graphql-ws on the same `/graphql` (see {@link serveStreams}),
+ * with its generator and the sweeper of interrupted generations.
+ */
+export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer> {
+  const { logger, internalSecret } = deps;
+  const { services, metrics } = createGeneration(deps);
   const schema = await buildChatSchema();
   const subgraph = await createSubgraphServer<ChatContext>({
     name: 'chat',
@@ -83,7 +88,7 @@ export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer
     metrics,
     internalSecret,
     logger,
-    context: (base: ServiceContext) => ({ ...base, ...services }),
+    context: (base) => createContext(base, services),
     readiness: async () => ({
       // The token log: without it no answer streams.
       ...(deps.log.shared ? { redis: await probe(() => deps.log.ping()) } : {}),
@@ -92,49 +97,15 @@ export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer
       ),
     }),
   });
-
-  const ws = serveGraphQLWs(
-    subgraph.server,
-    '/graphql',
-    {
-      schema,
-      onConnect: (ctx) => {
-        const caller = callerOf(ctx.connectionParams?.identity, internalSecret);
-        if (!caller) return false;
-        (ctx.extra as unknown as { caller: Caller }).caller = caller;
-        return true;
-      },
-      context: (ctx, _id, payload): ChatContext => {
-        const connection = (ctx.extra as unknown as { caller: Caller }).caller;
-        // A subscription the gateway forwards is made as the person in its extensions; a forged or stale
-        // identity there makes it anonymous (refused by the resolver), never the gateway itself.
-        const forwarded =
-          connection.kind === 'service' && payload.extensions?.identity !== undefined
-            ? (callerOf(payload.extensions.identity, internalSecret) ?? anonymous)
-            : undefined;
-        const requestId = typeof payload.extensions?.requestId === 'string' ? payload.extensions.requestId : randomUUID();
-        return { caller: forwarded ?? connection, requestId, ...services };
-      },
-    },
-    logger,
-  );
-
-  const sweep = () =>
-    generator.sweep().then(
-      (settled) => settled > 0 && logger.warn({ settled }, 'settled interrupted generations'),
-      (error: unknown) => logger.warn({ err: error }, 'could not look for interrupted generations'),
-    );
-  const sweeper = setInterval(() => void sweep(), deps.sweepIntervalMs ?? 15_000);
-  sweeper.unref();
-  void sweep();
-
+  const ws = serveStreams(subgraph.server, schema, services, { internalSecret, logger });
+  const stopSweeping = sweepInterrupted(services.generator, logger, deps.sweepIntervalMs ?? 15_000);
   return {
     server: subgraph.server,
-    generator,
+    generator: services.generator,
     connections: ws.connections,
     stop: async (drainMs = 20_000) => {
-      clearInterval(sweeper);
-      await generator.drain(drainMs);
+      stopSweeping();
+      await services.generator.drain(drainMs);
       await ws.close();
       await subgraph.stop();
       await closeServer(subgraph.server);

@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Logger } from '@nusa/platform';
 import type { AnthropicSettings } from '../config.js';
-import type { Platform } from '../services/platform.js';
+import type { Platform } from './platform.js';
 import { systemPrompt } from './prompt.js';
 import type { Responder, ResponderRun, ResponseSummary } from './responder.js';
 import { runTool, TOOLS } from './tools.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AnthropicError, APIError } from '@anthropic-ai/sdk';
 import type { Caller, Logger } from '@nusa/platform';
-import type { FinalMessage, MemoryApi, StoredMessage, TurnContext } from '../services/memory-api.js';
-import type { Platform } from '../services/platform.js';
+import type { FinalMessage, MemoryApi, StoredMessage, TurnContext } from '../message/memory-api.js';
+import type { Platform } from './platform.js';
 import type { TokenLog } from '../stream/token-log.js';
 import { Sources, type Grounding, type HistoryTurn, type Responder } from './responder.js';
 import { TokenWriter } from './token-writer.js';

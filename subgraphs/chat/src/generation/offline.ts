@@ -1,4 +1,4 @@
-import type { KnowledgeHit } from '../services/platform.js';
+import type { KnowledgeHit } from './platform.js';
 import { pause, type Grounding, type Responder, type ResponderRun, type ResponseSummary } from './responder.js';
 
 const STOPWORDS = new Set(

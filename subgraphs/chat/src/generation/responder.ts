@@ -1,6 +1,6 @@
 import type { Caller } from '@nusa/platform';
-import type { CitationRecord, MemoryFactView } from '../services/memory-api.js';
-import type { KnowledgeHit } from '../services/platform.js';
+import type { CitationRecord, MemoryFactView } from '../message/memory-api.js';
+import type { KnowledgeHit } from './platform.js';
 
 /** One earlier turn of the conversation, as the model sees it. */
 export interface HistoryTurn {

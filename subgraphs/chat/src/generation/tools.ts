@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { type Caller } from '@nusa/platform';
 import { isUuid } from '@nusa/subgraph';
-import type { Platform } from '../services/platform.js';
+import type { Platform } from './platform.js';
 import type { Sources } from './responder.js';
 
 /** The tools Claude may call, over the other subgraphs, with the asking person's permissions. */
