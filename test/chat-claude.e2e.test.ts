@@ -8,7 +8,7 @@ import {
   type FakeReply,
   type FakeRequest,
 } from '@nusa/platform/testing';
-import { collect, startChatPlatform, type ChatPlatform } from '../subgraphs/chat/src/testing';
+import { collect, startChatPlatform, type ChatPlatform } from './platform';
 
 interface StreamEvent {
   seq: number;

@@ -1,10 +1,18 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { waitUntilHealthy } from '@nusa/platform';
-import { freePort, startFakeAnthropic, textStream, type FakeAnthropic, type FakeReply } from '@nusa/platform/testing';
+import {
+  freePort,
+  startFakeAnthropic,
+  textStream,
+  type FakeAnthropic,
+  type FakeReply,
+  TEST_SECRETS,
+  testRedisUrl,
+} from '@nusa/platform/testing';
 import type { GatewayHarness } from '../gateway/src/testing';
-import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
-import { collect, startChatPlatform, testRedisUrl, type ChatInstance, type ChatPlatform } from '../subgraphs/chat/src/testing';
+import { collect, startChatPlatform, type ChatPlatform } from './platform';
+import { type ChatInstance } from '../subgraphs/chat/src/testing';
 
 const root = join(__dirname, '..');
 

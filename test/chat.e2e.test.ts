@@ -2,7 +2,7 @@ import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { collect, startChatPlatform, type ChatPlatform } from '../subgraphs/chat/src/testing';
+import { collect, startChatPlatform, type ChatPlatform } from './platform';
 
 interface StreamEvent {
   seq: number;

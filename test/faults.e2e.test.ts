@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { waitUntilHealthy } from '@nusa/platform';
-import { freePort, postGraphQL } from '@nusa/platform/testing';
+import { freePort, postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
-import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
-import { collect, startChatPlatform, type ChatPlatform } from '../subgraphs/chat/src/testing';
+import { collect, startChatPlatform, type ChatPlatform } from './platform';
 
 const root = join(__dirname, '..');
 const SUPERGRAPH = join(root, 'schema', 'supergraph.graphql');

@@ -6,10 +6,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { createLogger, listen, signSessionToken } from '@nusa/platform';
 import { createSubgraphServer, type SubgraphServer } from '@nusa/subgraph';
-import { freePort, postGraphQL } from '@nusa/platform/testing';
+import { freePort, postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { subgraphSdls } from '../gateway/src/compose';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
-import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
 
 /** A second subgraph that extends the CRM's Client, so a response can be partly served. */
 const OFFICE_SDL = `

@@ -1,8 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { waitUntilHealthy } from '@nusa/platform';
-import { freePort, processTree } from '@nusa/platform/testing';
-import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
+import { freePort, processTree, TEST_SECRETS } from '@nusa/platform/testing';
 
 const root = join(__dirname, '..');
 

@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDENTITY_HEADER, signIdentity } from '@nusa/platform';
-import { postGraphQL } from '@nusa/platform/testing';
-import { startCrm, TEST_ADMIN, TEST_SECRETS, type CrmHarness } from '../subgraphs/crm/src/testing';
+import { postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
+import { startCrm, TEST_ADMIN, type CrmHarness } from '../subgraphs/crm/src/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
 
 const SUPERGRAPH = join(__dirname, '..', 'schema', 'supergraph.graphql');

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { signSessionToken } from '@nusa/platform';
-import { postGraphQL } from '@nusa/platform/testing';
+import { postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
-import { TEST_SECRETS } from '../subgraphs/crm/src/testing';
 import { startKnowledge, type KnowledgeHarness } from '../subgraphs/knowledge/src/testing';
 
 let kb: KnowledgeHarness;

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { postGraphQL } from '@nusa/platform/testing';
+import { postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
-import { startCrm, TEST_ADMIN, TEST_SECRETS, type CrmHarness } from '../subgraphs/crm/src/testing';
+import { startCrm, TEST_ADMIN, type CrmHarness } from '../subgraphs/crm/src/testing';
 
 const SUPERGRAPH = join(__dirname, '..', 'schema', 'supergraph.graphql');
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { postGraphQL } from '@nusa/platform/testing';
+import { postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
-import { TEST_ADMIN, TEST_SECRETS } from '../subgraphs/crm/src/testing';
+import { TEST_ADMIN } from '../subgraphs/crm/src/testing';
 import type { MessageView } from '../subgraphs/memory/src/message/message.view';
-import { startMemory, type MemoryHarness } from '../subgraphs/memory/src/testing';
+import { startMemory, type MemoryHarness } from './platform';
 
 let memory: MemoryHarness;
 let gateway: GatewayHarness;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TEST_ADMIN } from '../subgraphs/crm/src/testing';
-import { startChatPlatform, type ChatPlatform } from '../subgraphs/chat/src/testing';
+import { startChatPlatform, type ChatPlatform } from './platform';
 
 const ROOT = join(__dirname, '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'web');

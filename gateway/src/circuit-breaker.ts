@@ -4,6 +4,8 @@ export interface BreakerOptions {
   failureThreshold?: number;
   /** How long an open circuit fails fast before one trial request. Default: 5 s. */
   cooldownMs?: number;
+  /** The clock, in ms. Default: `Date.now`. */
+  now?: () => number;
 }
 
 /**
@@ -18,15 +20,17 @@ export class CircuitBreaker {
   private trialInFlight = false;
   private readonly threshold: number;
   private readonly cooldownMs: number;
+  private readonly now: () => number;
 
   constructor(options: BreakerOptions = {}) {
     this.threshold = options.failureThreshold ?? 5;
     this.cooldownMs = options.cooldownMs ?? 5000;
+    this.now = options.now ?? Date.now;
   }
 
   get state(): 'closed' | 'open' | 'half-open' {
     if (this.failures < this.threshold) return 'closed';
-    return Date.now() < this.openUntil ? 'open' : 'half-open';
+    return this.now() < this.openUntil ? 'open' : 'half-open';
   }
 
   /** Whether a call may go out now; in half-open state only one (the trial) does. */
@@ -46,7 +50,7 @@ export class CircuitBreaker {
   failed(): void {
     this.failures += 1;
     this.trialInFlight = false;
-    if (this.failures >= this.threshold) this.openUntil = Date.now() + this.cooldownMs;
+    if (this.failures >= this.threshold) this.openUntil = this.now() + this.cooldownMs;
   }
 }
 

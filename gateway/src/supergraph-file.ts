@@ -1,17 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { unwatchFile, watchFile } from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '@nusa/platform';
 
 /** How often the supergraph file is checked for changes; polling survives editors that replace files. */
 const POLL_INTERVAL_MS = 500;
 
-/** The subgraphs a supergraph names, with their URLs, read from its `join__Graph` enum. */
+/** The subgraphs a supergraph names, with their URLs, as federation itself reads them (its `join__Graph` enum). */
 export function subgraphsOf(supergraphSdl: string): Record<string, string> {
   const graphs: Record<string, string> = {};
-  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)) {
-    graphs[match[1] as string] = match[2] as string;
-  }
+  for (const subgraph of Supergraph.build(supergraphSdl).subgraphs()) graphs[subgraph.name] = subgraph.url;
   return graphs;
 }
 

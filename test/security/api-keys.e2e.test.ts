@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { formatApiKey, IDENTITY_HEADER, parseApiKey, signIdentity } from '@nusa/platform';
-import { postGraphQL } from '@nusa/platform/testing';
+import { postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
-import { collect, startChatPlatform, type ChatPlatform } from '../../subgraphs/chat/src/testing';
-import { TEST_SECRETS } from '../../subgraphs/crm/src/testing';
+import { collect, startChatPlatform, type ChatPlatform } from '../platform';
 import { bearer, connectionVerdict, eventually, openSocket, redisUrl, SUPERGRAPH, within } from './harness';
 
 const CREATE = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name scopes } } }';

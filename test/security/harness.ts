@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { signSessionToken, type Caller, type SessionClaims } from '@nusa/platform';
-import { postGraphQL, type GraphQLResult } from '@nusa/platform/testing';
-import { TEST_SECRETS } from '../../subgraphs/crm/src/testing';
+import { postGraphQL, type GraphQLResult, TEST_SECRETS } from '@nusa/platform/testing';
 
 /** The committed supergraph the security suites serve. */
 export const SUPERGRAPH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
-import { startCrm, TEST_SECRETS, type CrmHarness } from '../../subgraphs/crm/src/testing';
+import { startCrm, type CrmHarness } from '../../subgraphs/crm/src/testing';
+import { TEST_SECRETS } from '@nusa/platform/testing';
 import { SUPERGRAPH } from './harness';
 
 const CREATE = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }';

@@ -1,5 +1,6 @@
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
-import { startCrm, TEST_SECRETS, type CrmHarness } from '../../subgraphs/crm/src/testing';
+import { startCrm, type CrmHarness } from '../../subgraphs/crm/src/testing';
+import { TEST_SECRETS } from '@nusa/platform/testing';
 import { bearer, connectionVerdict, eventually, openSocket, redisUrl, sessionToken, SUPERGRAPH, within } from './harness';
 
 const ME = '{ me { email role } }';

@@ -53,6 +53,9 @@ export class InProcessRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, { count: number; expiresAt: number }>();
   private sweptAt = 0;
 
+  /** @param now - the clock, in ms. Default: `Date.now`. */
+  constructor(private readonly now: () => number = Date.now) {}
+
   hit(budget: Budget, key: string, weight = 1): Promise<Verdict> {
     return Promise.resolve(this.count(budget, key, weight));
   }
@@ -75,7 +78,7 @@ export class InProcessRateLimiter implements RateLimiter {
   }
 
   private count(budget: Budget, key: string, weight: number): Verdict {
-    const now = Date.now();
+    const now = this.now();
     const window = windowOf(budget, now);
     const currentKey = `${budget.name}:${key}:${window}`;
     const bucket = this.buckets.get(currentKey) ?? { count: 0, expiresAt: (window + 2) * budget.windowSeconds * 1000 };

@@ -1,16 +1,19 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, listen, Role, type Caller } from '@nusa/platform';
-import { createTestDatabase, identityHeaders, postGraphQL, type GraphQLResult, type TestDatabase } from '@nusa/platform/testing';
+import {
+  createTestDatabase,
+  identityHeaders,
+  postGraphQL,
+  TEST_SECRETS,
+  type GraphQLResult,
+  type TestDatabase,
+} from '@nusa/platform/testing';
 import { countQueries } from '@nusa/subgraph/testing';
 import { openDatabase } from './orm.js';
 import { seedEmptyDatabase } from './seed/seed.js';
 import { createCrmServer } from './server.js';
 import { TeamMemberEntity } from './team-member/team-member.entity.js';
 
-export const TEST_SECRETS = {
-  jwtSecret: 'test-jwt-secret-test-jwt-secret-test-jwt',
-  internalSecret: 'test-internal-secret-test-internal-secret',
-};
 export const TEST_ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
 
 type Operation = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<TData>>;

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, listen, type Caller } from '@nusa/platform';
 import { InProcessCache } from '@nusa/subgraph';
-import { createTestDatabase, freePort, identityHeaders, postGraphQL, type GraphQLResult, type TestDatabase } from '@nusa/platform/testing';
+import {
+  createTestDatabase,
+  freePort,
+  identityHeaders,
+  postGraphQL,
+  TEST_SECRETS,
+  type GraphQLResult,
+  type TestDatabase,
+} from '@nusa/platform/testing';
 import { startLocalChroma, type LocalChroma } from './chroma/chroma-server.js';
 import { ensureCollections } from './document/collections.js';
 import { DocumentStore } from './document/document.store.js';
@@ -15,7 +23,6 @@ import { VectorStore } from './vectors/vector-store.js';
 import { createKnowledgeServer } from './server.js';
 
 const root = join(__dirname, '..', '..', '..');
-const secrets = { internalSecret: 'test-internal-secret-test-internal-secret' };
 
 type Operation = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<TData>>;
 
@@ -52,7 +59,7 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
     documents,
     cache: new InProcessCache(),
     logger,
-    ...secrets,
+    internalSecret: TEST_SECRETS.internalSecret,
     reportCache: false,
   });
   const url = `http://127.0.0.1:${await listen(knowledge.server, 0, '127.0.0.1')}/graphql`;
@@ -63,7 +70,8 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
       return chroma;
     },
     documents,
-    as: (caller) => (query, variables) => postGraphQL(url, query, variables, identityHeaders(caller, secrets.internalSecret, 'knowledge')),
+    as: (caller) => (query, variables) =>
+      postGraphQL(url, query, variables, identityHeaders(caller, TEST_SECRETS.internalSecret, 'knowledge')),
     stopChroma: () => chroma.stop(),
     restartChroma: async () => {
       chroma = await startLocalChroma(chromaOptions);
@@ -77,5 +85,3 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
     },
   };
 }
-
-export const KNOWLEDGE_TEST_SECRETS = secrets;

@@ -3,3 +3,5 @@ export * from './graphql-client.js';
 export * from './ports.js';
 export * from './fake-anthropic.js';
 export * from './processes.js';
+export * from './secrets.js';
+export * from './eventually.js';

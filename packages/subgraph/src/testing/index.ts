@@ -1,1 +1,2 @@
 export * from './query-counter.js';
+export * from './committed-files.js';

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { CollectionEntity } from './collection.entity.js';
 
 @Entity({ tableName: 'knowledge_document' })
 @Unique({ properties: ['collection', 'sourceKey'] })
+// Search filters match metadata with `@>`, which this index serves.
+@Index({
+  name: 'knowledge_document_metadata_index',
+  expression: 'create index "knowledge_document_metadata_index" on "knowledge_document" using gin ("metadata" jsonb_path_ops)',
+})
 export class DocumentEntity {
   [OptionalProps]?: 'source' | 'metadata' | 'createdAt' | 'updatedAt';
 

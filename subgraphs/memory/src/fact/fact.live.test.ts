@@ -1,5 +1,5 @@
 import type { MessageView } from '../message/message.view';
-import { startMemory, type MemoryHarness } from '../testing';
+import { startMemory, type MemoryHarness } from '../../../../test/platform';
 
 let memory: MemoryHarness;
 let clientId: string;

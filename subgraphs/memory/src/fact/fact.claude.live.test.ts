@@ -1,7 +1,7 @@
 import { createLogger } from '@nusa/platform';
 import { errorReply, startFakeAnthropic, toolUseReply, type FakeAnthropic } from '@nusa/platform/testing';
 import type { MessageView } from '../message/message.view';
-import { startMemory, type MemoryHarness } from '../testing';
+import { startMemory, type MemoryHarness } from '../../../../test/platform';
 import { ClaudeFactExtractor } from './fact.extractor';
 
 let anthropic: FakeAnthropic;

@@ -8,7 +8,8 @@ import {
   signIdentity,
   type Caller,
 } from '@nusa/platform';
-import { startCrm, TEST_SECRETS, type CrmHarness } from '../testing';
+import { startCrm, type CrmHarness } from '../testing';
+import { TEST_SECRETS } from '@nusa/platform/testing';
 
 const CREATE = `mutation($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { key apiKey { id name prefix scopes role status expiresAt lastUsedAt revokedAt createdBy { email } } }

@@ -3,7 +3,7 @@ import { RedisCache } from '@nusa/subgraph';
 import { freePort } from '@nusa/platform/testing';
 import { recentKey } from './message.store';
 import type { MessageView } from './message.view';
-import { startMemory, type MemoryHarness } from '../testing';
+import { startMemory, type MemoryHarness } from '../../../../test/platform';
 
 const LAST = 'query($id: ID!) { conversation(id: $id) { messages(last: 50) { edges { node { seq content } } } } }';
 

@@ -1,6 +1,6 @@
 import type { MessageView } from '../message/message.view';
 import { recentKey } from '../message/message.store';
-import { startMemory, type MemoryHarness } from '../testing';
+import { startMemory, type MemoryHarness } from '../../../../test/platform';
 
 let memory: MemoryHarness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { Role, type Caller } from '@nusa/platform';
 import type { GraphQLResult } from '@nusa/platform/testing';
 import type { MessageView } from '../message/message.view';
-import { startMemory, type MemoryHarness } from '../testing';
+import { startMemory, type MemoryHarness } from '../../../../test/platform';
 
 let memory: MemoryHarness;
 let agentB: Caller;

@@ -1,6 +1,6 @@
 import { anonymous, IDENTITY_HEADER, signIdentity, verifySessionToken } from '@nusa/platform';
-import { postGraphQL } from '@nusa/platform/testing';
-import { startCrm, TEST_ADMIN, TEST_SECRETS, type CrmHarness } from '../testing';
+import { postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
+import { startCrm, TEST_ADMIN, type CrmHarness } from '../testing';
 
 const LOGIN =
   'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt member { email role } } }';

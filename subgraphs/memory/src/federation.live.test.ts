@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { printSubgraphSdl } from '@nusa/subgraph';
-import { buildMemorySchema } from './schema';
-import { startMemory, type MemoryHarness } from './testing';
+import { startMemory, type MemoryHarness } from '../../../test/platform';
 
 let memory: MemoryHarness;
 beforeAll(async () => {
@@ -20,10 +16,6 @@ const CLIENTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on C
   id memoryFacts { content } conversations(first: 5) { totalCount edges { node { id title messageCount } } } } } }`;
 
 describe('memory in the federated graph', () => {
-  it('keeps the committed schema.graphql equal to what the code emits (run npm run compose)', async () => {
-    expect(printSubgraphSdl(await buildMemorySchema())).toBe(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
-  });
-
   it('adds facts and conversations to 50 clients in a constant number of queries', async () => {
     const representations = memory.clientIds.map((id) => ({ __typename: 'Client', id }));
     memory.resetQueryCount();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { credentialRoutes, IDENTITY_HEADER, revocationKeys, Role, signIdentity, type Caller } from '@nusa/platform';
-import { startCrm, TEST_SECRETS, type CrmHarness } from '../testing';
+import { startCrm, type CrmHarness } from '../testing';
+import { TEST_SECRETS } from '@nusa/platform/testing';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LOGOUT = 'mutation { logout }';
