@@ -19,12 +19,13 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['reflect-metadata'],
-  testTimeout: 30_000,
 };
 const besideTheCode = ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/gateway'];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option (projects cannot set their own).
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     {
@@ -33,7 +34,6 @@ module.exports = {
       roots: besideTheCode,
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '\\.live\\.test\\.ts$'],
-      testTimeout: 10_000,
     },
     { ...shared, displayName: 'service', roots: besideTheCode, testMatch: ['**/*.live.test.ts'] },
     { ...shared, displayName: 'e2e', roots: ['<rootDir>/test'], testMatch: ['**/*.test.ts'] },

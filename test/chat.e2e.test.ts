@@ -1,3 +1,4 @@
+import { eventually } from '@nusa/platform/testing';
 import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +97,7 @@ describe('chat through the gateway, offline', () => {
     const id = sent.data?.sendMessage.assistantMessage.id;
     const client = platform.ws();
     const live = collect<StreamEvent>(client, STREAM, { id });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await eventually(() => live.events.length > 0, { intervalMs: 2 });
     const resumed = collect<StreamEvent>(client, STREAM, { id, after: 5 });
     await Promise.all([live.done, resumed.done]);
     const all = live.events.map((event) => event.seq);
@@ -172,37 +173,29 @@ describe('chat through the gateway, offline', () => {
 });
 
 describe('subscriptions at the gateway', () => {
-  const until = async (check: () => boolean) => {
-    const deadline = Date.now() + 10_000;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  };
-
   it('shares one upstream subscription among identical ones and releases it, and the log reader, when they end', async () => {
     const conversationId = await platform.conversation();
     const id = (await send(conversationId, 'What income does the remote worker KITAS need, and which documents?')).data?.sendMessage
       .assistantMessage.id;
     const client = platform.ws();
     const streams = Array.from({ length: 5 }, () => collect<StreamEvent>(client, STREAM, { id }));
-    await until(() => streams.every((stream) => stream.events.length > 0));
+    await eventually(() => streams.every((stream) => stream.events.length > 0));
     expect(platform.gateway.subscriptions.upstreams()).toBe(1);
     expect(platform.chat.log.readers()).toBe(1);
     await Promise.all(streams.map((stream) => stream.done));
     const first = streams[0]?.events.map((event) => `${event.seq}:${event.delta}`);
     for (const stream of streams) expect(stream.events.map((event) => `${event.seq}:${event.delta}`)).toEqual(first);
-    await until(() => platform.gateway.subscriptions.upstreams() === 0 && platform.chat.log.readers() === 0);
+    await eventually(() => platform.gateway.subscriptions.upstreams() === 0 && platform.chat.log.readers() === 0);
   });
 
   it('releases the upstream subscription and the log reader when the last subscriber leaves mid-answer', async () => {
     const conversationId = await platform.conversation();
     const id = (await send(conversationId, 'Explain the remote worker KITAS income rule in detail')).data?.sendMessage.assistantMessage.id;
     const stream = collect<StreamEvent>(platform.ws(), STREAM, { id });
-    await until(() => stream.events.length >= 2);
+    await eventually(() => stream.events.length >= 2);
     expect(platform.chat.log.readers()).toBe(1);
     stream.unsubscribe();
-    await until(() => platform.gateway.subscriptions.upstreams() === 0 && platform.chat.log.readers() === 0);
+    await eventually(() => platform.gateway.subscriptions.upstreams() === 0 && platform.chat.log.readers() === 0);
     // The generation itself goes on to its end: a socket closing does not end an answer.
     const settled = async () =>
       (await platform.query<{ generation: { done: boolean } }>('query($id: ID!) { generation(messageId: $id) { done } }', { id })).data
@@ -226,7 +219,7 @@ describe('subscriptions at the gateway', () => {
         content: 'Waiting for an answer',
       });
       const stream = collect<StreamEvent>(platform.ws({ gateway }), STREAM, { id: turn.body.assistantMessage.id });
-      await until(() => gateway.subscriptions.upstreams() === 1);
+      await eventually(() => gateway.subscriptions.upstreams() === 1);
       appendFileSync(supergraphPath, '\n# reloaded\n');
       await stream.done;
       expect(stream.events[stream.events.length - 1]?.done).not.toBe(true);

@@ -1,8 +1,8 @@
+import { eventually, postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDENTITY_HEADER, signIdentity } from '@nusa/platform';
-import { postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { startCrm, TEST_ADMIN, type CrmHarness } from '../subgraphs/crm/src/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
 
@@ -13,14 +13,6 @@ let gateway: GatewayHarness;
 let workDir: string;
 let supergraphPath: string;
 let token: string;
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function asAdmin<TData = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) {
   return postGraphQL<TData>(gateway.url, query, variables, { authorization: `Bearer ${token}` });
@@ -171,8 +163,8 @@ describe('the gateway in front of the CRM', () => {
     const withoutTeam = original.replace(/^\s*"""The active team, by name\."""\n\s*teamMembers: \[TeamMember!\]!.*\n/m, '\n');
     expect(withoutTeam).not.toBe(original);
     writeFileSync(supergraphPath, withoutTeam);
-    await waitFor(async () => (await asAdmin('{ teamMembers { id } }')).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED');
+    await eventually(async () => (await asAdmin('{ teamMembers { id } }')).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED');
     writeFileSync(supergraphPath, original);
-    await waitFor(async () => (await asAdmin('{ teamMembers { id } }')).errors === undefined);
+    await eventually(async () => (await asAdmin('{ teamMembers { id } }')).errors === undefined);
   });
 });

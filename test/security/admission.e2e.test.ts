@@ -4,10 +4,10 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
-import { postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
+import { postGraphQL, TEST_SECRETS, eventually } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
 import { startChatPlatform, type ChatPlatform } from '../platform';
-import { eventually, redisUrl, sessionToken, SUPERGRAPH } from './harness';
+import { redisUrl, sessionToken, SUPERGRAPH } from './harness';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schema', 'operations.json'), 'utf8')) as {
   operations: { id: string; name: string; body: string }[];

@@ -34,15 +34,6 @@ export function bearer(url: string, credential: string) {
     postGraphQL<TData>(url, query, variables, { authorization: `Bearer ${credential}` });
 }
 
-/** Polls `check` every 100 ms until it holds; rejects after `timeoutMs`. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** A graphql-ws connection sent `connection_init`: `acked` settles true on the ack, false when it closes first. */
 function connect(url: string, authorization: string): { acked: Promise<boolean>; closed: Promise<number>; close: () => void } {
   const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');

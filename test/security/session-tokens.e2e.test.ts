@@ -1,7 +1,7 @@
 import { startGateway, type GatewayHarness } from '../../gateway/src/testing';
 import { startCrm, type CrmHarness } from '../../subgraphs/crm/src/testing';
-import { TEST_SECRETS } from '@nusa/platform/testing';
-import { bearer, connectionVerdict, eventually, openSocket, redisUrl, sessionToken, SUPERGRAPH, within } from './harness';
+import { TEST_SECRETS, eventually } from '@nusa/platform/testing';
+import { bearer, connectionVerdict, openSocket, redisUrl, sessionToken, SUPERGRAPH, within } from './harness';
 
 const ME = '{ me { email role } }';
 const LOGOUT = 'mutation { logout }';
@@ -111,7 +111,7 @@ describe('session revocation without Redis', () => {
     expect((await bearer(single.url, token)(ME)).errors).toBeUndefined();
     const loggedOutAt = Date.now();
     expect((await bearer(single.url, token)(LOGOUT)).data).toEqual({ logout: true });
-    await eventually(async () => (await bearer(single.url, token)(ME)).status === 401, 5000);
+    await eventually(async () => (await bearer(single.url, token)(ME)).status === 401, { timeoutMs: 5000 });
     expect(Date.now() - loggedOutAt).toBeLessThan(3000);
     expect(await connectionVerdict(single.url, `Bearer ${token}`)).toBe(4403);
   });

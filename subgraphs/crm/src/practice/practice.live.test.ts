@@ -1,3 +1,4 @@
+import { eventually } from '@nusa/platform/testing';
 import pg from 'pg';
 import { startCrm, type CrmHarness } from '../testing';
 
@@ -95,7 +96,18 @@ describe('the status workflow', () => {
     await holder.query('begin');
     await holder.query('select 1 from practice where id = $1 for update', [id]);
     const racing = Promise.all([1, 2].map(() => crm.as(crm.agent)(MOVE, { id, status: 'COMPLETED' })));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Both are in flight once both wait on the held row lock (watched from another connection: inside
+    // the holder's transaction the statistics views would keep showing their first snapshot).
+    const watcher = new pg.Client({ connectionString: crm.database.url });
+    await watcher.connect();
+    const waitingOnTheLock = async () => {
+      const { rows } = await watcher.query<{ waiting: string }>(
+        "select count(*) as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+      );
+      return Number(rows[0]?.waiting) >= 2;
+    };
+    await eventually(waitingOnTheLock, { what: 'both transitions waiting on the row lock' });
+    await watcher.end();
     await holder.query('commit');
     await holder.end();
     const results = await racing;
