@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SERVICES } from '../packages/launcher/src/services.js';
+import { DEFAULT_RESTART_POLICY } from '../packages/launcher/src/supervision.js';
 import { codeFacts } from './deploy-check/code-facts.js';
 import { DEPLOY_FILES, deployFileProblems } from './deploy-check/index.js';
 import { readToml } from './deploy-check/read-toml.js';
@@ -37,9 +38,10 @@ describe('the deployment files', () => {
     }
     expect(facts.services.find((service) => service.name === 'chat')?.settings).toContain('ANTHROPIC_API_KEY');
     expect(facts.ciCommands).toContain('npm run schema:check');
+    expect(facts.restartLimit).toBe(DEFAULT_RESTART_POLICY.restartLimit);
   });
 
-  it('agree with the code: services, ports, environment variables, health paths, CI steps', () => {
+  it('agree with the code: services, ports, environment variables, health paths, restart policies, CI steps', () => {
     expect(deployFileProblems(root, facts)).toEqual([]);
   });
 });
@@ -79,6 +81,21 @@ describe('the deployment file check', () => {
     expect(
       problemsAfter('docker-compose.yml', /JWT_SECRET: \$\{JWT_SECRET:\?set JWT_SECRET\}/, 'JWT_SECRET: 0123456789abcdef0123456789abcdef'),
     ).toEqual(['compose: crm holds a secret in JWT_SECRET; take it from the environment']);
+  });
+
+  it("fails on a restart policy that is not the launcher's: crashes restarted, at most its restart budget", () => {
+    expect(
+      problemsAfter('docker-compose.yml', /restart: on-failure:5(?=\n\s+environment:\n\s+NODE_ENV)/, 'restart: unless-stopped'),
+    ).toEqual(['compose: crm restarts "unless-stopped", not on-failure:5']);
+    expect(
+      problemsAfter('docker-compose.yml', /\n {4}restart: on-failure:5(?=\n {4}healthcheck:\n {6}test: \['CMD', 'redis-cli')/, ''),
+    ).toEqual(['compose: redis restarts "no", not on-failure:5']);
+    expect(problemsAfter('fly.toml', 'retries = 5', 'retries = 10')).toEqual(
+      ['gateway', 'crm', 'memory', 'knowledge', 'chat', 'chroma'].map(
+        (group) => `fly: process ${group} restarts with policy on-failure and 10 retries, not on-failure with 5`,
+      ),
+    );
+    expect(problemsAfter('fly.toml', '"chat", "chroma"]', '"chat"]')).toEqual(['fly: process chroma has no [[restart]] policy']);
   });
 
   it('fails when the image build or CI leaves something out', () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
@@ -18,6 +18,41 @@ let launcher: ChildProcess;
 let output = '';
 let dataDir: string;
 let gatewayPort: number;
+let memoryPort: number;
+
+/** Polls `check` until it yields a value, failing with `what` and the launcher's output after `timeoutMs`. */
+async function until<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}; the launcher said:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The first number the launcher's output captures with `pattern`, once it is there. */
+const reported = (pattern: RegExp) => {
+  const found = pattern.exec(output)?.[1];
+  return found === undefined ? undefined : Number(found);
+};
+
+const commandOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return undefined;
+  }
+};
+
+async function signIn(url: string): Promise<Record<string, string>> {
+  const login = await postGraphQL<{ login: { token: string } }>(
+    url,
+    'mutation { login(email: "admin@localhost", password: "admin") { token } }',
+  );
+  if (!login.data) throw new Error(`login failed: ${JSON.stringify(login.errors)}\n${output}`);
+  return { authorization: `Bearer ${login.data.login.token}` };
+}
 
 beforeAll(async () => {
   // The launcher runs the compiled services, exactly as `npm start` does.
@@ -26,13 +61,14 @@ beforeAll(async () => {
   // Run as root, PostgreSQL runs as the postgres user, which must be able to reach its data.
   chmodSync(dataDir, 0o755);
   gatewayPort = await freePort();
+  memoryPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     PORT: String(gatewayPort),
     CRM_PORT: String(await freePort()),
-    MEMORY_PORT: String(await freePort()),
+    MEMORY_PORT: String(memoryPort),
     KNOWLEDGE_PORT: String(await freePort()),
     CHAT_PORT: String(await freePort()),
     CHROMA_PORT: String(await freePort()),
@@ -162,12 +198,120 @@ describe('one-command start on embedded defaults', () => {
     expect(answer).toMatch(/\[1\]/);
   });
 
-  it('stops every child and the database on Ctrl-C, leaving nothing running', async () => {
+  it('brings a SIGKILLed subgraph back by itself, while the gateway keeps serving the other subgraphs', async () => {
+    const url = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const auth = await signIn(url);
+    const started = await postGraphQL<{ startConversation: { id: string } }>(
+      url,
+      'mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }',
+      {
+        c: (
+          await postGraphQL<{ clients: { edges: { node: { id: string } }[] } }>(
+            url,
+            '{ clients(first: 1) { edges { node { id } } } }',
+            {},
+            auth,
+          )
+        ).data?.clients.edges[0]?.node.id,
+      },
+      auth,
+    );
+    const conversationId = started.data?.startConversation.id;
+    const ask = () =>
+      postGraphQL<{ clients: { totalCount: number } | null; conversation: { id: string } | null }>(
+        url,
+        'query($c: ID!) { clients(first: 1) { totalCount } conversation(id: $c) { id } }',
+        { c: conversationId },
+        auth,
+      );
+    expect((await ask()).data?.conversation?.id).toBe(conversationId);
+
+    const first = reported(/^memory is up on http:\/\/localhost:\d+\/graphql \(pid (\d+)\)$/m);
+    if (first === undefined) throw new Error(`the launcher did not report memory's pid:\n${output}`);
+    process.kill(first, 'SIGKILL');
+
+    // While memory is down, crm's data still arrives, and memory's field says what is missing.
+    const degraded = await until(async () => {
+      const result = await ask();
+      return result.errors ? result : undefined;
+    }, 'the gateway answers without memory');
+    expect(degraded.data?.clients?.totalCount).toBe(50);
+    expect(degraded.data?.conversation).toBeNull();
+    expect(degraded.errors?.[0]?.extensions).toMatchObject({
+      code: 'DOWNSTREAM_SERVICE_ERROR',
+      reason: 'SUBGRAPH_UNAVAILABLE',
+      serviceName: 'memory',
+    });
+
+    const second = await until(
+      () => reported(/^memory is back on http:\/\/localhost:\d+\/graphql \(pid (\d+), after restart 1\)$/m),
+      'memory is back',
+    );
+    expect(second).not.toBe(first);
+    expect(commandOf(first)).toBeUndefined();
+    expect(commandOf(second)).toContain(join(root, 'subgraphs', 'memory', 'dist', 'index.js'));
+    expect((await fetch(`http://127.0.0.1:${memoryPort}/health`)).status).toBe(200);
+    expect(output).toContain(
+      `memory crashed: signal SIGKILL (pid ${first}, crash 1 since start); restart attempt 1 in 0.5 s, 1 of 5 restarts allowed in 5 min`,
+    );
+    expect(output).toMatch(new RegExp(`^memory restarted \\(pid ${second}, restart 1\\); waiting for its health check$`, 'm'));
+
+    // Once the gateway's circuit to memory closes again, the whole answer is back.
+    const recovered = await until(async () => {
+      const result = await ask();
+      return result.errors ? undefined : result;
+    }, 'the gateway answers with memory again');
+    expect(recovered.data?.conversation?.id).toBe(conversationId);
+    // Nothing else was restarted.
+    expect(output.match(/ crashed: /g)).toHaveLength(1);
+  }, 120_000);
+
+  it('restarts a SIGKILLed embedded PostgreSQL, and the services answer from it again without being restarted', async () => {
+    const url = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const auth = await signIn(url);
+    const first = reported(/^postgres is up on 127\.0\.0\.1:\d+ \(pid (\d+)\)$/m);
+    if (first === undefined) throw new Error(`the launcher did not report PostgreSQL's pid:\n${output}`);
+    process.kill(first, 'SIGKILL');
+    const second = await until(
+      () => reported(/^postgres is back on 127\.0\.0\.1:\d+ \(pid (\d+), after restart 1\)$/m),
+      'postgres is back',
+    );
+    expect(second).not.toBe(first);
+    expect(output).toContain(`postgres crashed: signal SIGKILL (pid ${first}, crash 1 since start); restart attempt 1 in 0.5 s`);
+    // Pools drop the connections the old server took with it and open new ones.
+    const answered = await until(async () => {
+      const result = await postGraphQL<{ clients: { totalCount: number; edges: { node: { memoryFacts: unknown[] } }[] } }>(
+        url,
+        '{ clients(first: 1) { totalCount edges { node { memoryFacts { id } } } } }',
+        {},
+        auth,
+      );
+      return result.errors ? undefined : result;
+    }, 'crm and memory answer from the restarted database');
+    expect(answered.data?.clients.totalCount).toBe(50);
+    expect(output.match(/ crashed: /g)).toHaveLength(2);
+  }, 120_000);
+
+  it('stops every child and the database on Ctrl-C, even while a crashed service waits for its restart, leaving nothing running', async () => {
+    const pid = reported(/^memory is back on http:\/\/localhost:\d+\/graphql \(pid (\d+), after restart 1\)$/m);
+    if (pid === undefined) throw new Error(`memory was not restarted by the test before:\n${output}`);
+    process.kill(pid, 'SIGKILL');
+    // A second crash soon after the first: its restart waits 1 s, time enough to ask for the stop.
+    await until(
+      () => (output.includes(`memory crashed: signal SIGKILL (pid ${pid}, crash 2 since start)`) ? true : undefined),
+      'memory crashes again',
+    );
     const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
     launcher.kill('SIGINT');
     expect(await exited).toBe(0);
+    expect(output).toMatch(/^ {2}memory\s+2 crashes\s+1 restart\s+waiting to restart$/m);
+    expect(output).toMatch(/^ {2}crm\s+0 crashes\s+0 restarts\s+up$/m);
+    expect(output).toMatch(/^ {2}postgres\s+1 crash\s+1 restart\s+up$/m);
+    expect(output.slice(output.indexOf('crash 2 since start'))).not.toContain('memory restarted');
     expect(processesMentioning(dataDir)).toEqual([]);
-    expect(processesMentioning(join(root, 'gateway', 'dist', 'index.js'))).toEqual([]);
+    for (const entry of ['gateway/dist/index.js', 'subgraphs/memory/dist/index.js', 'subgraphs/knowledge/dist/index.js']) {
+      expect(processesMentioning(join(root, entry))).toEqual([]);
+    }
     await expect(fetch(`http://127.0.0.1:${gatewayPort}/health`)).rejects.toThrow();
   }, 60_000);
 });

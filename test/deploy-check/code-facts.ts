@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadGatewayConfig } from '../../gateway/src/config.js';
 import { SERVICES } from '../../packages/launcher/src/services.js';
+import { DEFAULT_RESTART_POLICY } from '../../packages/launcher/src/supervision.js';
 import { loadChatConfig } from '../../subgraphs/chat/src/config.js';
 import { loadCrmConfig } from '../../subgraphs/crm/src/config.js';
 import { loadKnowledgeConfig } from '../../subgraphs/knowledge/src/config.js';
@@ -68,5 +69,6 @@ export function codeFacts(root: string): CodeFacts {
     workspaces: packageJson.workspaces,
     ciCommands,
     runtimeFiles: [relative(root, supergraph)],
+    restartLimit: DEFAULT_RESTART_POLICY.restartLimit,
   };
 }

@@ -7,6 +7,7 @@ interface ComposeService {
   environment?: Record<string, string | number | boolean | null> | string[];
   ports?: (string | number)[];
   healthcheck?: { test?: string | string[] };
+  restart?: string;
   depends_on?: string[] | Record<string, unknown>;
   volumes?: (string | { source?: string })[];
 }
@@ -83,6 +84,12 @@ export function composeProblems(text: string, facts: CodeFacts): string[] {
   const chromaHealth = healthTest(services.chroma ?? {});
   if (!new RegExp(`[:/]${facts.chroma.port}\\b`).test(chromaHealth) || !chromaHealth.includes(facts.chroma.healthPath)) {
     problems.push(`compose: chroma's health check does not ask :${facts.chroma.port}${facts.chroma.healthPath}`);
+  }
+
+  // The launcher's policy: crashes (a non-zero code, a signal) are restarted with a growing delay, up to a budget.
+  const restart = `on-failure:${facts.restartLimit}`;
+  for (const [name, service] of Object.entries(services)) {
+    if (service.restart !== restart) problems.push(`compose: ${name} restarts ${JSON.stringify(service.restart ?? 'no')}, not ${restart}`);
   }
 
   const ports = new Map<string, number>();

@@ -24,6 +24,8 @@ export interface CodeFacts {
   ciCommands: readonly string[];
   /** Files a service reads at run time besides its dist/, relative to the repository root (the supergraph). */
   runtimeFiles: readonly string[];
+  /** The launcher's restart budget (packages/launcher/src/supervision.ts), which Docker's and Fly's restart policies carry too. */
+  restartLimit: number;
 }
 
 /** The infrastructure a deployment provides, by the setting that points at it, with the port its image listens on. */

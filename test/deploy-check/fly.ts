@@ -95,6 +95,17 @@ export function flyProblems(text: string, facts: CodeFacts): string[] {
       : ['fly: chroma has no health check']),
   );
 
+  // The launcher's policy: crashes (a non-zero code, a signal) are restarted, up to a budget; exit 0 is a stop.
+  const restarts = tables(fly.restart);
+  for (const group of Object.keys(processes)) {
+    const policy = restarts.find((candidate) => strings(candidate.processes).includes(group));
+    if (!policy) problems.push(`fly: process ${group} has no [[restart]] policy`);
+    else if (policy.policy !== 'on-failure' || policy.retries !== facts.restartLimit)
+      problems.push(
+        `fly: process ${group} restarts with policy ${shown(policy.policy)} and ${shown(policy.retries)} retries, not on-failure with ${facts.restartLimit}`,
+      );
+  }
+
   for (const [name, value] of Object.entries(env)) {
     const target = urlParts(value);
     const group = target && new RegExp(`^([a-z0-9-]+)\\.process\\.${app}\\.internal$`).exec(target.host)?.[1];

@@ -1,11 +1,15 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseSettings, runMain, waitUntilHealthy } from '@nusa/platform';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
-import { presentServices, spawnService, stopService, type RunningService } from './services.js';
+import { parseSettings, runMain } from '@nusa/platform';
+import { prepareEmbeddedDatabase } from './embedded-database.js';
+import { killEveryGroup } from './process-group.js';
+import { presentServices, startService } from './services.js';
+import { describePolicy } from './supervision.js';
+import { Supervised } from './supervisor.js';
 
 const root = join(__dirname, '..', '..', '..');
 const write = (line: string) => process.stdout.write(`${line}\n`);
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 runMain(async () => {
   const settings = parseSettings({
@@ -17,44 +21,72 @@ runMain(async () => {
     ADMIN_PASSWORD: z.string().optional(),
     NODE_ENV: z.string().optional(),
   });
-  const running: RunningService[] = [];
-  let database: EmbeddedDatabase | undefined;
+  const supervised: Supervised[] = [];
   let stopping = false;
 
   const stopAll = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     write('stopping every service ...');
-    for (const service of [...running].reverse()) await stopService(service);
-    await database?.stop();
+    if (supervised.length > 0) write(['crashes and restarts since start:', ...supervised.map((unit) => `  ${unit.summary()}`)].join('\n'));
+    // A service that fails while those it needs stop is not restarted.
+    for (const unit of supervised) unit.stopRestarting();
+    // The gateway first, the database last.
+    for (const unit of [...supervised].reverse()) await unit.stop();
     write('stopped');
     process.exit(exitCode);
   };
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stopAll(0));
+  // Services lead process groups of their own, so no terminal signal reaches them: should the
+  // launcher end without stopping them (a crash of its own), they go with it.
+  process.once('exit', killEveryGroup);
+  const onGiveUp = (unit: Supervised) => {
+    if (unit.essential) void stopAll(1);
+  };
 
   const env: NodeJS.ProcessEnv = { ...process.env };
-  if (!settings.DATABASE_URL) {
-    const dataDir = join(settings.DATA_DIR, 'postgres');
-    database = await startEmbeddedDatabase(dataDir, settings.EMBEDDED_POSTGRES_PORT, 'nusa', write);
-    env.DATABASE_URL = database.url;
-    write(`embedded PostgreSQL on 127.0.0.1:${settings.EMBEDDED_POSTGRES_PORT} (data in ${dataDir})`);
-  }
-
-  for (const spec of presentServices(root)) {
-    const port = Number(env[spec.portVariable] ?? spec.port);
-    const service = spawnService(root, spec, env, write);
-    running.push(service);
-    void service.exited.then((code) => {
+  try {
+    if (!settings.DATABASE_URL) {
+      const dataDir = join(settings.DATA_DIR, 'postgres');
+      const port = settings.EMBEDDED_POSTGRES_PORT;
+      const database = await prepareEmbeddedDatabase(dataDir, port, 'nusa', write);
+      write(`embedded PostgreSQL, data in ${dataDir}`);
+      const unit = new Supervised({
+        name: 'postgres',
+        start: database.start,
+        where: `on 127.0.0.1:${port}`,
+        essential: true,
+        log: write,
+        onGiveUp,
+      });
+      supervised.push(unit);
+      await unit.start();
+      env.DATABASE_URL = database.url;
+    }
+    for (const spec of presentServices(root)) {
       if (stopping) return;
-      write(`${spec.name} exited with code ${code}; stopping the platform`);
-      void stopAll(1);
-    });
-    await waitUntilHealthy(`http://127.0.0.1:${port}/health`, service.exited, settings.STARTUP_TIMEOUT_MS);
-    write(`${spec.name} is up on http://localhost:${port}/graphql`);
-    // The gateway (started last) reaches each subgraph where it actually listens.
-    if (spec.name !== 'gateway') env[`${spec.name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${port}/graphql`;
+      const port = Number(env[spec.portVariable] ?? spec.port);
+      const options = { root, env: { ...env }, port, healthTimeoutMs: settings.STARTUP_TIMEOUT_MS, write };
+      const unit = new Supervised({
+        name: spec.name,
+        start: () => Promise.resolve(startService(spec, options)),
+        where: `on http://localhost:${port}/graphql`,
+        essential: spec.name === 'gateway',
+        log: write,
+        onGiveUp,
+      });
+      supervised.push(unit);
+      await unit.start();
+      // The gateway (started last) reaches each subgraph where it actually listens.
+      if (spec.name !== 'gateway') env[`${spec.name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${port}/graphql`;
+    }
+  } catch (error) {
+    if (stopping) return;
+    write(`start-up failed: ${message(error)}`);
+    await stopAll(1);
+    return;
   }
+  if (stopping) return;
 
   const gatewayPort = env.PORT ?? '4000';
   const admin = settings.NODE_ENV === 'production' ? undefined : (settings.ADMIN_EMAIL ?? 'admin@localhost');
@@ -64,5 +96,5 @@ runMain(async () => {
     write(
       `Sign in with: mutation { login(email: "${admin}", password: "${settings.ADMIN_PASSWORD ? '<ADMIN_PASSWORD>' : 'admin'}") { token } }`,
     );
-  write('Press Ctrl-C to stop.');
+  write(`A service that crashes is restarted (${describePolicy()}). Press Ctrl-C to stop.`);
 });

@@ -1,7 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { killGroup, stopGroup, trackGroup, untrackGroup } from './process-group.js';
+import type { Exit } from './supervision.js';
+import type { Run } from './supervisor.js';
 
 /** A platform process the launcher runs. */
 export interface ServiceSpec {
@@ -27,28 +30,71 @@ export function presentServices(root: string): ServiceSpec[] {
   return SERVICES.filter((service) => existsSync(join(root, service.entry)));
 }
 
-/** A running child and a promise of its exit. */
-export interface RunningService {
-  spec: ServiceSpec;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-/** Spawns a service with `env`, its output prefixed with its name. */
-export function spawnService(root: string, spec: ServiceSpec, env: NodeJS.ProcessEnv, write: (line: string) => void): RunningService {
-  const child = spawn(process.execPath, [join(root, spec.entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => write(`[${spec.name}] ${line}`));
+/**
+ * Resolves once `url` answers 200, polled every 250 ms; rejects when `exited` settles first or
+ * `timeoutMs` passes. Unlike the shared `waitUntilHealthy`, it stops polling the moment it settles:
+ * a restart that dies early leaves no poller behind.
+ */
+export async function answersHealth(url: string, exited: Promise<unknown>, timeoutMs: number): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (gone) throw new Error('exited before it became healthy');
+    if (Date.now() >= deadline) throw new Error(`did not answer ${url} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { spec, child, exited };
 }
 
-/** Sends SIGTERM, then SIGKILL after `graceMs` if the process is still there. */
-export async function stopService(service: RunningService, graceMs = 10_000): Promise<void> {
-  if (service.child.exitCode !== null || service.child.signalCode !== null) return;
-  service.child.kill('SIGTERM');
-  const timer = setTimeout(() => service.child.kill('SIGKILL'), graceMs);
-  await service.exited;
-  clearTimeout(timer);
+/** Options of {@link startService}. */
+export interface StartServiceOptions {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  /** The port it listens on, whose `/health` says it is up. */
+  port: number;
+  healthTimeoutMs: number;
+  write: (line: string) => void;
+}
+
+/**
+ * Spawns a service, its output prefixed with its name. It leads a process group of its own, so
+ * that what it starts (the knowledge subgraph's Chroma) ends with it, even when it is SIGKILLed.
+ */
+export function startService(spec: ServiceSpec, options: StartServiceOptions): Run {
+  const child = spawn(process.execPath, [join(options.root, spec.entry)], {
+    cwd: options.root,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  trackGroup(child.pid);
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => options.write(`[${spec.name}] ${line}`));
+  }
+  const exited = new Promise<Exit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', (error) => {
+      options.write(`${spec.name} could not be spawned: ${error.message}`);
+      resolve({ code: null, signal: null });
+    });
+  });
+  // Whatever is left of its group once it is gone would be an orphan holding a port or a data folder.
+  void exited.then(() => {
+    killGroup(child.pid, 'SIGKILL');
+    untrackGroup(child.pid);
+  });
+  const ready = answersHealth(`http://127.0.0.1:${options.port}/health`, exited, options.healthTimeoutMs);
+  ready.catch(() => undefined);
+  return {
+    pid: child.pid,
+    exited,
+    ready,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stop: () => stopGroup(child, exited),
+  };
 }

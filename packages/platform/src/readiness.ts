@@ -61,7 +61,8 @@ export async function waitUntilHealthy(url: string, exited: Promise<unknown>, ti
   });
   const deadline = Date.now() + timeoutMs;
   const poll = async (): Promise<void> => {
-    while (Date.now() < deadline) {
+    // Stops polling as soon as the wait is over, whichever way it ended (healthy, exited, timed out).
+    while (Date.now() < deadline && !done) {
       const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
         (r) => r.ok,
         () => false,
@@ -69,7 +70,7 @@ export async function waitUntilHealthy(url: string, exited: Promise<unknown>, ti
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
-    throw new Error(`did not answer ${url} within ${timeoutMs / 1000} s`);
+    if (!done) throw new Error(`did not answer ${url} within ${timeoutMs / 1000} s`);
   };
   try {
     await Promise.race([poll(), died]);
