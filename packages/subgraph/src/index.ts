@@ -8,3 +8,4 @@ export * from './internal-route.js';
 export * from './loaders.js';
 export * from './pagination.js';
 export * from './subgraph-server.js';
+export * from './records.js';

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceContext, Logger } from '@nusa/platform';
 import {
@@ -66,7 +70,14 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metrics.plugin, ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      // Cache hints are not used (the gateway caches no response), and the plugin wraps every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
+      metrics.plugin,
+      ...(options.plugins ?? []),
+    ],
   });
   await apollo.start();
 

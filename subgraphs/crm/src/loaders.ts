@@ -1,23 +1,30 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityLoader, groupedLoader } from '@nusa/subgraph';
+import { groupedRecordLoader, recordLoader, type EntityRecord } from '@nusa/subgraph';
 import { ClientEntity } from './client/client.entity.js';
 import { InteractionEntity } from './interaction/interaction.entity.js';
 import { PracticeEntity } from './practice/practice.entity.js';
 import { TeamMemberEntity } from './team-member/team-member.entity.js';
 
-/** Every loader a CRM request may use, made fresh per request so nothing is cached across callers. */
+/** What reads answer with: rows as plain records (relations as `{ id }`), never managed entities; writes return entities, which fit. */
+export type ClientRecord = EntityRecord<ClientEntity>;
+export type PracticeRecord = EntityRecord<PracticeEntity>;
+export type InteractionRecord = EntityRecord<InteractionEntity>;
+export type TeamMemberRecord = EntityRecord<TeamMemberEntity>;
+
+/**
+ * Every loader a CRM request may use, made fresh per request so nothing is cached across callers.
+ * They read records rather than entities: a page of 50 clients with their practices and assignees
+ * costs three queries and no identity map, change tracking or entity construction.
+ */
 export function createLoaders(em: EntityManager) {
   return {
-    clientById: entityLoader(em, ClientEntity),
-    practiceById: entityLoader(em, PracticeEntity),
-    interactionById: entityLoader(em, InteractionEntity),
-    memberById: entityLoader(em, TeamMemberEntity),
-    practicesByClient: groupedLoader(em, PracticeEntity, 'client', (p) => p.client.id, { createdAt: 'desc', id: 'desc' }),
-    interactionsByClient: groupedLoader(em, InteractionEntity, 'client', (i) => i.client.id, { occurredAt: 'desc', id: 'desc' }),
-    interactionsByPractice: groupedLoader(em, InteractionEntity, 'practice', (i) => i.practice?.id ?? '', {
-      occurredAt: 'desc',
-      id: 'desc',
-    }),
+    clientById: recordLoader(em, ClientEntity),
+    practiceById: recordLoader(em, PracticeEntity),
+    interactionById: recordLoader(em, InteractionEntity),
+    memberById: recordLoader(em, TeamMemberEntity),
+    practicesByClient: groupedRecordLoader(em, PracticeEntity, 'client_id', '"created_at" desc, "id" desc'),
+    interactionsByClient: groupedRecordLoader(em, InteractionEntity, 'client_id', '"occurred_at" desc, "id" desc'),
+    interactionsByPractice: groupedRecordLoader(em, InteractionEntity, 'practice_id', '"occurred_at" desc, "id" desc'),
   };
 }
 

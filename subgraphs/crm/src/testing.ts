@@ -43,7 +43,7 @@ export interface CrmOptions {
 
 export async function startCrm(label: string, options: CrmOptions = {}): Promise<CrmHarness> {
   const database = await createTestDatabase(label);
-  const logger = createLogger('crm-test', 'silent');
+  const logger = createLogger('crm-test', process.env.TEST_CRM_LOG ?? 'silent');
   const orm = await openDatabase(database.url, logger);
   const queries = countQueries(orm);
   await seedEmptyDatabase(orm.em.fork(), { admin: TEST_ADMIN, demoData: options.demoData ?? false }, logger);

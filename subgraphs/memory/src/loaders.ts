@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { entityLoader } from '@nusa/subgraph';
+import { RecordReader, recordLoader, type EntityRecord } from '@nusa/subgraph';
 import { ConversationEntity } from './conversation/conversation.entity.js';
 import { MemoryFactEntity } from './fact/fact.entity.js';
 import { MessageEntity } from './message/message.entity.js';
@@ -8,13 +8,14 @@ import { toMessageView, type MessageView } from './message/message.view.js';
 
 /** A client's newest conversations, up to a page size: one windowed query for every client asked. */
 function newestConversations(em: EntityManager) {
-  return new DataLoader<string, ConversationEntity[], string>(async (keys) => {
+  const conversations = RecordReader.of(em, ConversationEntity);
+  return new DataLoader<string, ConversationRecord[], string>(async (keys) => {
     const byLimit = new Map<number, string[]>();
     for (const key of keys) {
       const [clientId = '', limit = '0'] = key.split('|');
       byLimit.set(Number(limit), [...(byLimit.get(Number(limit)) ?? []), clientId]);
     }
-    const found = new Map<string, ConversationEntity[]>();
+    const found = new Map<string, ConversationRecord[]>();
     for (const [limit, clientIds] of byLimit) {
       const rows = await em.getConnection().execute<Record<string, unknown>[]>(
         `select * from (select c.*, row_number() over (partition by client_id order by created_at desc, id desc) as rank
@@ -22,7 +23,7 @@ function newestConversations(em: EntityManager) {
         [clientIds, limit],
       );
       for (const row of rows) {
-        const conversation = em.map(ConversationEntity, row);
+        const conversation = conversations.record(row);
         const key = `${conversation.clientId}|${limit}`;
         found.set(key, [...(found.get(key) ?? []), conversation]);
       }
@@ -33,10 +34,31 @@ function newestConversations(em: EntityManager) {
   });
 }
 
+/** A client's facts, newest first, as records; keys are `clientId|history`, history `1` to include superseded facts. */
+function factsByClient(em: EntityManager) {
+  const facts = RecordReader.of(em, MemoryFactEntity);
+  return new DataLoader<string, MemoryFactRecord[]>(async (keys) => {
+    const clientIds = [...new Set(keys.map((key) => key.split('|')[0] ?? ''))];
+    const rows = await facts.read(
+      em,
+      `select ${facts.select} from "${facts.table}" where "client_id" = any(?) order by "valid_from" desc, "id" desc`,
+      [clientIds],
+    );
+    return keys.map((key) => {
+      const [clientId, history] = key.split('|');
+      return rows.filter((fact) => fact.clientId === clientId && (history === '1' || fact.validTo === null));
+    });
+  });
+}
+
+/** What reads answer with: rows as records, never managed entities (see @nusa/subgraph's records). */
+export type ConversationRecord = EntityRecord<ConversationEntity>;
+export type MemoryFactRecord = EntityRecord<MemoryFactEntity>;
+
 export function createLoaders(em: EntityManager) {
   return {
-    conversationById: entityLoader(em, ConversationEntity),
-    factById: entityLoader(em, MemoryFactEntity),
+    conversationById: recordLoader(em, ConversationEntity),
+    factById: recordLoader(em, MemoryFactEntity),
     messageById: new DataLoader<string, MessageView | undefined>(async (ids) => {
       const rows = await em.find(MessageEntity, { id: { $in: [...ids] } });
       const byId = new Map(rows.map((row) => [row.id, toMessageView(row)]));
@@ -54,15 +76,7 @@ export function createLoaders(em: EntityManager) {
       const counts = new Map(rows.map((row) => [row.client_id, Number(row.count)]));
       return clientIds.map((id) => counts.get(id) ?? 0);
     }),
-    /** Keys are `clientId|history`, history being `1` to include superseded facts. */
-    factsByClient: new DataLoader<string, MemoryFactEntity[]>(async (keys) => {
-      const clientIds = [...new Set(keys.map((key) => key.split('|')[0] ?? ''))];
-      const rows = await em.find(MemoryFactEntity, { clientId: { $in: clientIds } }, { orderBy: { validFrom: 'desc', id: 'desc' } });
-      return keys.map((key) => {
-        const [clientId, history] = key.split('|');
-        return rows.filter((fact) => fact.clientId === clientId && (history === '1' || fact.validTo === null));
-      });
-    }),
+    factsByClient: factsByClient(em),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize } from '@nusa/subgraph';
+import type { Dictionary } from '@mikro-orm/core';
+import { connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize, RecordReader } from '@nusa/subgraph';
 import { ClientEntity } from './client.entity.js';
 import type { ClientFilter } from './client.input.js';
 import type { ClientConnection } from './client.type.js';
@@ -41,11 +42,18 @@ export async function clientPage(
     page.andWhere('(c.created_at, c.id) < (?, ?)', [createdAt, id]);
   }
   const [rows, totalCount] = await Promise.all([
+    // Raw rows turned into records: a page is read, never changed, so no entity is built for it.
     page
       .orderBy({ createdAt: 'desc', id: 'desc' })
       .limit(size + 1)
-      .getResultList(),
+      .execute<Dictionary[]>('all', false),
     filtered(em.fork(), filter).getCount(),
   ]);
-  return connectionOf(rows, size, (client) => createdAtCursor(CURSOR_KIND, client), { after, totalCount });
+  const reader = RecordReader.of(em, ClientEntity);
+  return connectionOf(
+    rows.map((row) => reader.record(row)),
+    size,
+    (client) => createdAtCursor(CURSOR_KIND, client),
+    { after, totalCount },
+  );
 }

@@ -2,9 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { badUserInput, notFound, Role } from '@nusa/platform';
 import { parseId } from '@nusa/subgraph';
 import type { CrmContext } from '../context.js';
-import { InteractionEntity } from '../interaction/interaction.entity.js';
+import type { ClientRecord, InteractionRecord, PracticeRecord } from '../loaders.js';
 import { Interaction } from '../interaction/interaction.type.js';
-import { PracticeEntity } from '../practice/practice.entity.js';
 import { Practice } from '../practice/practice.type.js';
 import { ClientEntity } from './client.entity.js';
 import { ClientFilter, CreateClientInput, UpdateClientInput } from './client.input.js';
@@ -29,7 +28,7 @@ export class ClientResolver {
 
   @Authorized()
   @Query(() => Client, { nullable: true })
-  async client(@Arg('id', () => ID) id: string, @Ctx() { loaders }: CrmContext): Promise<ClientEntity | null> {
+  async client(@Arg('id', () => ID) id: string, @Ctx() { loaders }: CrmContext): Promise<ClientRecord | null> {
     return (await loaders.clientById.load(parseId(id))) ?? null;
   }
 
@@ -71,12 +70,12 @@ export class ClientResolver {
   }
 
   @FieldResolver(() => [Practice], { description: 'Newest first.' })
-  practices(@Root() client: ClientEntity, @Ctx() { loaders }: CrmContext): Promise<PracticeEntity[]> {
+  practices(@Root() client: ClientRecord, @Ctx() { loaders }: CrmContext): Promise<PracticeRecord[]> {
     return loaders.practicesByClient.load(client.id);
   }
 
   @FieldResolver(() => [Interaction], { description: 'Newest first.' })
-  interactions(@Root() client: ClientEntity, @Ctx() { loaders }: CrmContext): Promise<InteractionEntity[]> {
+  interactions(@Root() client: ClientRecord, @Ctx() { loaders }: CrmContext): Promise<InteractionRecord[]> {
     return loaders.interactionsByClient.load(client.id);
   }
 }

@@ -4,6 +4,7 @@ import { parseId } from '@nusa/subgraph';
 import { ClientEntity } from '../client/client.entity.js';
 import { Client } from '../client/client.type.js';
 import type { CrmContext } from '../context.js';
+import type { ClientRecord, InteractionRecord, PracticeRecord, TeamMemberRecord } from '../loaders.js';
 import { PracticeEntity } from '../practice/practice.entity.js';
 import { Practice } from '../practice/practice.type.js';
 import { TeamMemberEntity } from '../team-member/team-member.entity.js';
@@ -26,7 +27,7 @@ export class InteractionResolver {
     const { em, loaders, caller } = context;
     const client = await loaders.clientById.load(parseId(input.clientId, 'input.clientId'));
     if (!client) throw notFound('Client', input.clientId);
-    let practice: PracticeEntity | undefined;
+    let practice: PracticeRecord | undefined;
     if (input.practiceId) {
       practice = await loaders.practiceById.load(parseId(input.practiceId, 'input.practiceId'));
       if (!practice) throw notFound('Practice', input.practiceId);
@@ -48,19 +49,19 @@ export class InteractionResolver {
   }
 
   @FieldResolver(() => Client)
-  async client(@Root() interaction: InteractionEntity, @Ctx() { loaders }: CrmContext): Promise<ClientEntity> {
+  async client(@Root() interaction: InteractionRecord, @Ctx() { loaders }: CrmContext): Promise<ClientRecord> {
     const client = await loaders.clientById.load(interaction.client.id);
     if (!client) throw notFound('Client', interaction.client.id);
     return client;
   }
 
   @FieldResolver(() => Practice, { nullable: true })
-  async practice(@Root() interaction: InteractionEntity, @Ctx() { loaders }: CrmContext): Promise<PracticeEntity | null> {
+  async practice(@Root() interaction: InteractionRecord, @Ctx() { loaders }: CrmContext): Promise<PracticeRecord | null> {
     return interaction.practice ? ((await loaders.practiceById.load(interaction.practice.id)) ?? null) : null;
   }
 
   @FieldResolver(() => TeamMember, { nullable: true, description: 'Who logged it; null when logged by an integration.' })
-  async author(@Root() interaction: InteractionEntity, @Ctx() { loaders }: CrmContext): Promise<TeamMemberEntity | null> {
+  async author(@Root() interaction: InteractionRecord, @Ctx() { loaders }: CrmContext): Promise<TeamMemberRecord | null> {
     return interaction.author ? ((await loaders.memberById.load(interaction.author.id)) ?? null) : null;
   }
 }

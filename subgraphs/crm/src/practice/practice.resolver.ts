@@ -5,7 +5,7 @@ import { parseId } from '@nusa/subgraph';
 import { ClientEntity } from '../client/client.entity.js';
 import { Client } from '../client/client.type.js';
 import type { CrmContext } from '../context.js';
-import { InteractionEntity } from '../interaction/interaction.entity.js';
+import type { ClientRecord, InteractionRecord, PracticeRecord, TeamMemberRecord } from '../loaders.js';
 import { Interaction } from '../interaction/interaction.type.js';
 import { TeamMemberEntity } from '../team-member/team-member.entity.js';
 import { TeamMember } from '../team-member/team-member.type.js';
@@ -36,7 +36,7 @@ async function activeMember(context: CrmContext, id: string, field: string): Pro
 export class PracticeResolver {
   @Authorized()
   @Query(() => Practice, { nullable: true })
-  async practice(@Arg('id', () => ID) id: string, @Ctx() { loaders }: CrmContext): Promise<PracticeEntity | null> {
+  async practice(@Arg('id', () => ID) id: string, @Ctx() { loaders }: CrmContext): Promise<PracticeRecord | null> {
     return (await loaders.practiceById.load(parseId(id))) ?? null;
   }
 
@@ -101,24 +101,24 @@ export class PracticeResolver {
   }
 
   @FieldResolver(() => Client)
-  async client(@Root() practice: PracticeEntity, @Ctx() { loaders }: CrmContext): Promise<ClientEntity> {
+  async client(@Root() practice: PracticeRecord, @Ctx() { loaders }: CrmContext): Promise<ClientRecord> {
     const client = await loaders.clientById.load(practice.client.id);
     if (!client) throw notFound('Client', practice.client.id);
     return client;
   }
 
   @FieldResolver(() => TeamMember, { nullable: true })
-  async assignee(@Root() practice: PracticeEntity, @Ctx() { loaders }: CrmContext): Promise<TeamMemberEntity | null> {
+  async assignee(@Root() practice: PracticeRecord, @Ctx() { loaders }: CrmContext): Promise<TeamMemberRecord | null> {
     return practice.assignee ? ((await loaders.memberById.load(practice.assignee.id)) ?? null) : null;
   }
 
   @FieldResolver(() => [Interaction], { description: 'Newest first.' })
-  interactions(@Root() practice: PracticeEntity, @Ctx() { loaders }: CrmContext): Promise<InteractionEntity[]> {
+  interactions(@Root() practice: PracticeRecord, @Ctx() { loaders }: CrmContext): Promise<InteractionRecord[]> {
     return loaders.interactionsByPractice.load(practice.id);
   }
 
   @FieldResolver(() => [PracticeStatus], { description: 'The statuses this practice may move to next.' })
-  allowedTransitions(@Root() practice: PracticeEntity): readonly PracticeStatus[] {
+  allowedTransitions(@Root() practice: PracticeRecord): readonly PracticeStatus[] {
     return TRANSITIONS[practice.status];
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root 
 import { Role } from '@nusa/platform';
 import { connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize, parseId } from '@nusa/subgraph';
 import type { MemoryContext } from '../context.js';
+import type { MemoryFactRecord } from '../loaders.js';
 import { requireConversationUser } from '../conversation/conversation.access.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { ConversationConnection } from '../conversation/conversation.type.js';
@@ -47,7 +48,7 @@ export class ClientResolver {
     @Ctx() context: MemoryContext,
     @Arg('includeHistory', () => Boolean, { defaultValue: false, description: 'Also the facts that no longer hold.' })
     includeHistory: boolean,
-  ): Promise<MemoryFactEntity[]> {
+  ): Promise<MemoryFactRecord[]> {
     requireConversationUser(context);
     return context.loaders.factsByClient.load(`${client.id}|${includeHistory ? 1 : 0}`);
   }

@@ -3,6 +3,7 @@ import { badUserInput, notFound } from '@nusa/platform';
 import { parseId } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { MemoryContext } from '../context.js';
+import type { MemoryFactRecord } from '../loaders.js';
 import { requireConversationUser, visibleOrNotFound } from '../conversation/conversation.access.js';
 import { MessageEntity } from '../message/message.entity.js';
 import { Message } from '../message/message.type.js';
@@ -32,7 +33,7 @@ export class FactResolver {
     @Arg('limit', () => Int, { nullable: true, description: '1 to 50. Default 10.' }) limit: number | null,
     @Arg('query', () => String) query: string,
     @Arg('clientId', () => ID) clientId: string,
-  ): Promise<MemoryFactEntity[]> {
+  ): Promise<MemoryFactRecord[]> {
     requireConversationUser(context);
     if (query.length > MAX_QUERY_LENGTH) throw badUserInput('query', `must be at most ${MAX_QUERY_LENGTH} characters`);
     const size = limit ?? 10;
@@ -80,17 +81,17 @@ export class FactResolver {
   }
 
   @FieldResolver(() => Client)
-  client(@Root() fact: MemoryFactEntity): Client {
+  client(@Root() fact: MemoryFactRecord): Client {
     return { id: fact.clientId };
   }
 
   @FieldResolver(() => Message, { nullable: true, description: 'The message it was learned from; null for facts told with rememberFact.' })
-  async sourceMessage(@Root() fact: MemoryFactEntity, @Ctx() context: MemoryContext): Promise<MessageView | null> {
+  async sourceMessage(@Root() fact: MemoryFactRecord, @Ctx() context: MemoryContext): Promise<MessageView | null> {
     return fact.sourceMessage ? ((await context.loaders.messageById.load(fact.sourceMessage.id)) ?? null) : null;
   }
 
   @FieldResolver(() => MemoryFact, { nullable: true, description: 'The fact that replaced this one, if it no longer holds.' })
-  async supersededBy(@Root() fact: MemoryFactEntity, @Ctx() context: MemoryContext): Promise<MemoryFactEntity | null> {
+  async supersededBy(@Root() fact: MemoryFactRecord, @Ctx() context: MemoryContext): Promise<MemoryFactRecord | null> {
     return fact.supersededById ? ((await context.loaders.factById.load(fact.supersededById)) ?? null) : null;
   }
 }

@@ -27,7 +27,12 @@ function matches(a: string, b: string): boolean {
  * it), plus a recency bonus that halves every 90 days. Facts with no term in common rank after
  * those that match, newest first.
  */
-export function rankFacts(facts: MemoryFactEntity[], query: string, limit: number, now = Date.now()): MemoryFactEntity[] {
+export function rankFacts<F extends Pick<MemoryFactEntity, 'content' | 'kind' | 'updatedAt'>>(
+  facts: F[],
+  query: string,
+  limit: number,
+  now = Date.now(),
+): F[] {
   const wanted = [...new Set(terms(query))];
   return facts
     .map((fact) => {

@@ -1,0 +1,145 @@
+import { ReferenceKind, type Collection, type Dictionary, type EntityName, type EntityProperty } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+/** A to-one relation as a record carries it: the id of what it points at. */
+export interface RecordReference {
+  id: string;
+}
+
+/**
+ * An entity's row as a plain object: every column property by its name and JavaScript type, each
+ * to-one relation as `{ id }` (what field resolvers read of a `Ref`). No managed entity, identity
+ * map or change tracking: for read paths that only turn rows into GraphQL answers.
+ */
+export type EntityRecord<T> = {
+  [K in keyof T as T[K] extends Collection<object> ? never : K]: T[K] extends { id: string } | null | undefined
+    ? T[K] extends null
+      ? RecordReference | null
+      : RecordReference
+    : T[K];
+};
+
+interface Column {
+  name: string;
+  field: string;
+  reference: boolean;
+  convert?: (value: unknown) => unknown;
+}
+
+/**
+ * How one entity's rows are read as records, worked out once per entity from its MikroORM metadata:
+ * the columns to select and how each value becomes what a loaded entity would hold.
+ */
+export class RecordReader<T extends object> {
+  readonly table: string;
+  readonly select: string;
+  private readonly columns: Column[];
+
+  constructor(em: EntityManager, entity: EntityName<T>) {
+    const meta = em.getMetadata().get<T>(entity);
+    const platform = em.getPlatform();
+    this.table = meta.tableName;
+    this.columns = Object.values<EntityProperty<T>>(meta.props)
+      .filter((prop) => {
+        if (prop.persist === false || prop.lazy || prop.formula || prop.fieldNames.length !== 1) return false;
+        return (
+          prop.kind === ReferenceKind.SCALAR ||
+          prop.kind === ReferenceKind.MANY_TO_ONE ||
+          (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)
+        );
+      })
+      .map((prop) => {
+        const type = prop.customType;
+        // As MikroORM's hydration does: a custom type converts its value; a Date property (its driver
+        // reads timestamps as text) becomes a Date.
+        const convert = type
+          ? (value: unknown): unknown => type.convertToJSValue(value, platform) as unknown
+          : prop.runtimeType === 'Date'
+            ? (value: unknown) => (value instanceof Date ? value : new Date(value as string))
+            : undefined;
+        return { name: prop.name, field: prop.fieldNames[0] as string, reference: prop.kind !== ReferenceKind.SCALAR, convert };
+      });
+    this.select = this.columns.map((column) => `"${this.table}"."${column.field}"`).join(', ');
+  }
+
+  /** A row read with {@link select} as a record. */
+  record(row: Dictionary): EntityRecord<T> {
+    const record: Dictionary = {};
+    for (const { name, field, reference, convert } of this.columns) {
+      const value: unknown = row[field];
+      if (value === null || value === undefined) record[name] = null;
+      else if (reference) record[name] = { id: value as string };
+      else record[name] = convert ? convert(value) : value;
+    }
+    return record as EntityRecord<T>;
+  }
+
+  /** The records of `sql` (which selects {@link select} from {@link table}) with `params` (`?` placeholders). */
+  async read(em: EntityManager, sql: string, params: unknown[]): Promise<EntityRecord<T>[]> {
+    return (await rowsOf(em, sql, params)).map((row) => this.record(row));
+  }
+
+  /** The reader of `entity`, worked out once per ORM (its metadata) and reused by every request's loaders. */
+  static of<T extends object>(em: EntityManager, entity: EntityName<T>): RecordReader<T> {
+    const metadata = em.getMetadata();
+    let readers = READERS.get(metadata);
+    if (!readers) {
+      readers = new Map();
+      READERS.set(metadata, readers);
+    }
+    let reader = readers.get(entity) as RecordReader<T> | undefined;
+    if (!reader) {
+      reader = new RecordReader(em, entity);
+      readers.set(entity, reader);
+    }
+    return reader;
+  }
+}
+
+const READERS = new WeakMap<object, Map<unknown, RecordReader<object>>>();
+
+/**
+ * The rows of a read-only query, sent with its parameters bound by the driver: straight to knex,
+ * past MikroORM's query formatting and logging, which a read that builds no entity does not need.
+ */
+export async function rowsOf(em: EntityManager, sql: string, params: unknown[]): Promise<Dictionary[]> {
+  const result = await em
+    .getConnection()
+    .getKnex()
+    .raw<{ rows: Dictionary[] }>(sql, params as never[]);
+  return result.rows;
+}
+
+/** A loader of `entity` records by primary key `id`: N keys in one request cost one query, and no entity is built. */
+export function recordLoader<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+): DataLoader<string, EntityRecord<T> | undefined> {
+  const reader = RecordReader.of<T>(em, entity);
+  return new DataLoader(async (ids) => {
+    const rows = await reader.read(em, `select ${reader.select} from "${reader.table}" where "id" = any(?)`, [[...ids]]);
+    const byId = new Map(rows.map((row) => [(row as { id: string }).id, row]));
+    return ids.map((id) => byId.get(id));
+  });
+}
+
+/**
+ * A loader of the `entity` records whose column `foreignKey` holds each key (a one-to-many
+ * relation), ordered by `orderBy` (SQL, on the entity's table): N parents cost one query.
+ */
+export function groupedRecordLoader<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  foreignKey: string,
+  orderBy: string,
+): DataLoader<string, EntityRecord<T>[]> {
+  const reader = RecordReader.of<T>(em, entity);
+  const sql = `select ${reader.select}, "${reader.table}"."${foreignKey}" as "__key" from "${reader.table}" where "${foreignKey}" = any(?) order by ${orderBy}`;
+  return new DataLoader(async (keys) => {
+    const rows = await rowsOf(em, sql, [[...keys]]);
+    const groups = new Map<string, EntityRecord<T>[]>(keys.map((key) => [key, []]));
+    for (const row of rows) groups.get(row.__key as string)?.push(reader.record(row));
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}

@@ -1,0 +1,45 @@
+import type { EntityName } from '@mikro-orm/core';
+import { recordLoader } from '@nusa/subgraph';
+import { ApiKeyEntity } from './api-key/api-key.entity';
+import { ClientEntity } from './client/client.entity';
+import { InteractionEntity } from './interaction/interaction.entity';
+import { PracticeEntity } from './practice/practice.entity';
+import { TeamMemberEntity } from './team-member/team-member.entity';
+import { startCrm, type CrmHarness } from './testing';
+
+let crm: CrmHarness;
+beforeAll(async () => {
+  crm = await startCrm('records', { demoData: true });
+  const created = await crm.as(crm.admin)('mutation { createApiKey(input: { name: "Partner", scopes: [CRM_READ] }) { key } }');
+  if (created.errors) throw new Error(JSON.stringify(created.errors));
+});
+afterAll(() => crm.stop());
+
+/** `entity`'s value of each of `names`, as a record holds it: a relation as `{ id }`. */
+function asRecord(entity: object, names: string[]): Record<string, unknown> {
+  const plain: Record<string, unknown> = {};
+  for (const name of names) {
+    const value = (entity as Record<string, unknown>)[name];
+    const related = value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value);
+    plain[name] = related ? { id: (value as { id: string }).id } : value;
+  }
+  return plain;
+}
+
+describe('records read for answers', () => {
+  it.each([
+    ['clients', ClientEntity],
+    ['practices', PracticeEntity],
+    ['interactions', InteractionEntity],
+    ['team members', TeamMemberEntity],
+    ['API keys', ApiKeyEntity],
+  ] as [string, EntityName<{ id: string }>][])('hold exactly what the loaded %s hold, relations as { id }', async (_name, entity) => {
+    const em = crm.orm.em.fork();
+    const entities = await em.find(entity, {}, { limit: 200 });
+    expect(entities.length).toBeGreaterThan(0);
+    const records = (await recordLoader(crm.orm.em.fork(), entity).loadMany(entities.map((row) => row.id))) as Record<string, unknown>[];
+    const names = Object.keys(records[0] ?? {});
+    expect(names).toEqual(expect.arrayContaining(['id', 'createdAt']));
+    expect(records).toEqual(entities.map((row) => asRecord(row, names)));
+  });
+});
