@@ -57,6 +57,8 @@ export interface PlatformOptions extends ChatInstanceOptions {
   knowledge?: boolean;
   /** Options of the CRM (its Redis for revocation markers, say). */
   crm?: Omit<CrmOptions, 'demoData'>;
+  /** Options of the memory subgraph (its events through Redis, say). */
+  memory?: Omit<MemoryOptions, 'crm'>;
 }
 
 /** CRM, memory, optionally knowledge, one chat instance and a gateway, with an admin signed in. */
@@ -82,7 +84,7 @@ export interface ChatPlatform {
 }
 
 export async function startChatPlatform(label: string, options: PlatformOptions = {}): Promise<ChatPlatform> {
-  const memory = await startMemory(label, { crm: options.crm });
+  const memory = await startMemory(label, { ...options.memory, crm: options.crm });
   const knowledge = options.knowledge ? await startKnowledge(`${label}_kb`) : null;
   const urls = { crm: memory.crm.url, memory: memory.url, knowledge: knowledge?.url ?? 'http://127.0.0.1:9/graphql' };
   const chats: ChatInstance[] = [];

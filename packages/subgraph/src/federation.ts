@@ -3,7 +3,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions, type PubSub } from 'type-graphql';
 
 const FEDERATION_LINK = `
   extend schema
@@ -12,6 +12,17 @@ const FEDERATION_LINK = `
       import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"]
     )
 `;
+
+/**
+ * type-graphql wants a PubSub for any subscription; ours each name their own source (`subscribe`:
+ * a token log, an event bus), so this one is never used.
+ */
+const unusedPubSub: PubSub = {
+  publish: () => undefined,
+  subscribe: () => {
+    throw new Error('every subscription names its own source (@Subscription({ subscribe }))');
+  },
+};
 
 /** The resolver map `buildSubgraphSchema` takes, typed from its own signature (the package's entry point does not export the type). */
 export type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
@@ -27,7 +38,7 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true });
+  const schema = await buildSchema({ pubSub: unusedPubSub, ...options, skipCheck: true });
   const resolvers = createResolversMap(schema) as SubgraphResolvers;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as SubgraphResolvers[string];

@@ -9,3 +9,5 @@ export * from './loaders.js';
 export * from './pagination.js';
 export * from './subgraph-server.js';
 export * from './records.js';
+export * from './subscriptions.js';
+export * from './events.js';

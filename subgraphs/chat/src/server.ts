@@ -1,5 +1,5 @@
 import { closeServer, probe, type Logger } from '@nusa/platform';
-import { createSubgraphServer } from '@nusa/subgraph';
+import { createSubgraphServer, serveSubscriptions } from '@nusa/subgraph';
 import type { AnthropicSettings } from './config.js';
 import { createContext, type ChatContext, type ChatServices } from './context.js';
 import { createChatMetrics } from './chat-metrics.js';
@@ -9,7 +9,6 @@ import { OfflineResponder } from './generation/offline.js';
 import { buildChatSchema } from './schema.js';
 import { MemoryApi } from './message/memory-api.js';
 import { Platform } from './generation/platform.js';
-import { serveStreams } from './stream/stream.endpoint.js';
 import type { TokenLog } from './stream/token-log.js';
 
 export { buildChatSchema } from './schema.js';
@@ -75,7 +74,7 @@ function sweepInterrupted(generator: Generator, logger: Logger, intervalMs: numb
 }
 
 /**
- * The chat subgraph over HTTP and graphql-ws on the same `/graphql` (see {@link serveStreams}),
+ * The chat subgraph over HTTP and graphql-ws on the same `/graphql` (see `serveSubscriptions`),
  * with its generator and the sweeper of interrupted generations.
  */
 export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer> {
@@ -97,7 +96,13 @@ export async function createChatServer(deps: ChatServerDeps): Promise<ChatServer
       ),
     }),
   });
-  const ws = serveStreams(subgraph.server, schema, services, { internalSecret, logger });
+  const ws = serveSubscriptions(subgraph.server, {
+    name: 'chat',
+    schema,
+    internalSecret,
+    logger,
+    context: (base) => createContext(base, services),
+  });
   const stopSweeping = sweepInterrupted(services.generator, logger, deps.sweepIntervalMs ?? 15_000);
   return {
     server: subgraph.server,

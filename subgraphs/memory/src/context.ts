@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ServiceContext } from '@nusa/platform';
-import type { Cache } from '@nusa/subgraph';
+import type { Cache, EventBus } from '@nusa/subgraph';
 import type { CrmDirectory } from './crm-directory.js';
 import type { FactExtractor } from './fact/fact.extractor.js';
 import { createLoaders, type MemoryLoaders } from './loaders.js';
@@ -13,6 +13,8 @@ export interface MemoryServices {
   messages: MessageStore;
   crm: CrmDirectory;
   extractor: FactExtractor;
+  /** Change notifications (conversation events), across instances with Redis. */
+  events: EventBus;
 }
 
 export interface MemoryContext extends ServiceContext, Omit<MemoryServices, 'orm'> {
@@ -31,5 +33,6 @@ export function createContext(base: ServiceContext, services: MemoryServices): M
     messages: services.messages,
     crm: services.crm,
     extractor: services.extractor,
+    events: services.events,
   };
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createLogger, listen, runMain, stopOnSignals } from '@nusa/platform';
-import { createCache } from '@nusa/subgraph';
+import { createCache, createEventBus } from '@nusa/subgraph';
 import { loadMemoryConfig } from './config.js';
 import { ClaudeFactExtractor, ruleExtractor } from './fact/fact.extractor.js';
 import { openDatabase } from './orm.js';
@@ -11,12 +11,14 @@ runMain(async () => {
   const logger = createLogger('memory', config.logLevel);
   const orm = await openDatabase(config.databaseUrl, logger);
   const cache = createCache(config.redisUrl, logger);
+  const events = createEventBus(config.redisUrl, logger);
   const extractor = config.anthropic ? new ClaudeFactExtractor(config.anthropic, logger) : ruleExtractor;
   const memory = await createMemoryServer({
     orm,
     cache,
     logger,
     extractor,
+    events,
     internalSecret: config.internalSecret,
     crmUrl: config.crmUrl,
     reportCache: Boolean(config.redisUrl),
@@ -29,6 +31,7 @@ runMain(async () => {
   stopOnSignals(logger, async () => {
     await memory.stop();
     await cache.close();
+    await events.close();
     await orm.close();
   });
 });

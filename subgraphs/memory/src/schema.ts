@@ -4,6 +4,7 @@ import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
 import { resolveClientReference } from './client/client.reference.js';
 import { ClientResolver } from './client/client.resolver.js';
 import { resolveConversationReference } from './conversation/conversation.reference.js';
+import { ConversationEventResolver } from './conversation/conversation-event.resolver.js';
 import { ConversationResolver } from './conversation/conversation.resolver.js';
 import { resolveMemoryFactReference } from './fact/fact.reference.js';
 import { FactResolver } from './fact/fact.resolver.js';
@@ -14,7 +15,7 @@ import { MessageResolver } from './message/message.resolver.js';
 export function buildMemorySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [ConversationResolver, MessageResolver, FactResolver, ClientResolver],
+      resolvers: [ConversationResolver, ConversationEventResolver, MessageResolver, FactResolver, ClientResolver],
       // Everything here is conversation memory: an API key needs `chat`; forgetClient (ADMIN only) stays closed to keys.
       authChecker: authCheckerFor({ read: Scope.Chat, write: Scope.Chat }),
       validate: { forbidUnknownValues: false },

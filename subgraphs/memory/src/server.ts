@@ -1,6 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { probe, probeOptional, type Logger } from '@nusa/platform';
-import { createSubgraphServer, type Cache, type SubgraphServer } from '@nusa/subgraph';
+import { probe, probeOptional, type Logger, type ServiceContext } from '@nusa/platform';
+import {
+  createSubgraphServer,
+  InProcessEventBus,
+  serveSubscriptions,
+  type Cache,
+  type EventBus,
+  type SubgraphServer,
+} from '@nusa/subgraph';
 import { createContext, type MemoryContext } from './context.js';
 import { CrmDirectory } from './crm-directory.js';
 import { ruleExtractor, type FactExtractor } from './fact/fact.extractor.js';
@@ -21,16 +28,30 @@ export interface MemoryServerDeps {
   reportCache: boolean;
   /** How facts are read from messages. Default: the offline rules. */
   extractor?: FactExtractor;
+  /** Where conversation events travel (Redis across instances). Default: within this process. */
+  events?: EventBus;
 }
 
-/** The memory subgraph over HTTP, with its internal API, built but not listening. */
+/**
+ * The memory subgraph over HTTP, with its internal API, and its subscriptions over graphql-ws on
+ * the same `/graphql`; built but not listening.
+ */
 export async function createMemoryServer(deps: MemoryServerDeps): Promise<SubgraphServer> {
-  const messages = new MessageStore(deps.cache);
+  const events = deps.events ?? new InProcessEventBus();
+  const messages = new MessageStore(deps.cache, events);
   const extractor = deps.extractor ?? ruleExtractor;
-  const services = { orm: deps.orm, cache: deps.cache, messages, extractor, crm: new CrmDirectory(deps.crmUrl, deps.internalSecret) };
-  return createSubgraphServer<MemoryContext>({
+  const services = {
+    orm: deps.orm,
+    cache: deps.cache,
+    messages,
+    extractor,
+    events,
+    crm: new CrmDirectory(deps.crmUrl, deps.internalSecret),
+  };
+  const schema = await buildMemorySchema();
+  const subgraph = await createSubgraphServer<MemoryContext>({
     name: 'memory',
-    schema: await buildMemorySchema(),
+    schema,
     internalSecret: deps.internalSecret,
     logger: deps.logger,
     context: (base) => createContext(base, services),
@@ -40,4 +61,19 @@ export async function createMemoryServer(deps: MemoryServerDeps): Promise<Subgra
       ...(deps.reportCache ? { redis: await probeOptional(() => deps.cache.ping()) } : {}),
     }),
   });
+  const context = (base: ServiceContext) => createContext(base, services);
+  const ws = serveSubscriptions(subgraph.server, {
+    name: 'memory',
+    schema,
+    internalSecret: deps.internalSecret,
+    logger: deps.logger,
+    context,
+  });
+  return {
+    server: subgraph.server,
+    stop: async () => {
+      await ws.close();
+      await subgraph.stop();
+    },
+  };
 }

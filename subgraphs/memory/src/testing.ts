@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, listen, signIdentity, IDENTITY_HEADER, type Caller } from '@nusa/platform';
-import { InProcessCache, RedisCache, type Cache } from '@nusa/subgraph';
+import { InProcessCache, InProcessEventBus, RedisCache, RedisEventBus, type Cache, type EventBus } from '@nusa/subgraph';
 import {
   createTestDatabase,
   identityHeaders,
@@ -39,6 +39,8 @@ export interface MemoryServiceOptions {
   cache?: 'redis' | 'in-process' | Cache;
   /** Default: the offline rules. */
   extractor?: FactExtractor;
+  /** Where conversation events travel. Default: in process. */
+  events?: 'redis' | 'in-process';
 }
 
 /** The memory subgraph alone, on a free port (test/platform.ts starts it beside a CRM). */
@@ -53,10 +55,12 @@ export async function startMemoryService(label: string, options: MemoryServiceOp
       : options.cache === 'redis'
         ? new RedisCache(testRedisUrl, logger)
         : new InProcessCache();
+  const events: EventBus = options.events === 'redis' ? new RedisEventBus(testRedisUrl, logger) : new InProcessEventBus();
   const memory = await createMemoryServer({
     orm,
     cache,
     logger,
+    events,
     extractor: options.extractor,
     internalSecret: TEST_SECRETS.internalSecret,
     crmUrl: options.crmUrl,
@@ -89,6 +93,7 @@ export async function startMemoryService(label: string, options: MemoryServiceOp
     stop: async () => {
       await memory.stop();
       await cache.close();
+      await events.close();
       await orm.close();
       await database.drop();
     },

@@ -1,5 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '@nusa/subgraph';
+import { Message } from '../message/message.type.js';
+import { ConversationEventKind } from './conversation.events.js';
 
 @ObjectType({ description: 'A conversation with the assistant, usually about one client.' })
 @Directive('@key(fields: "id")')
@@ -42,4 +44,19 @@ export class ConversationConnection {
 
   @Field(() => Int)
   totalCount!: number;
+}
+
+@ObjectType({ description: 'A change in a conversation, as `conversationEvents` delivers it.' })
+export class ConversationEvent {
+  @Field(() => ConversationEventKind)
+  kind!: ConversationEventKind;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => Conversation)
+  conversation!: Conversation;
+
+  @Field(() => Message, { description: 'The message added or changed, as it is now.' })
+  message!: Message;
 }

@@ -1,7 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, clientError, ErrorCode, notFound, type Caller } from '@nusa/platform';
-import type { Cache } from '@nusa/subgraph';
+import type { Cache, EventBus } from '@nusa/subgraph';
+import { ConversationEventKind, publishMessageEvents } from '../conversation/conversation.events.js';
 import { canSeeConversation } from '../conversation/conversation.access.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
 import { MessageEntity, type StoredCitation } from './message.entity.js';
@@ -42,9 +43,15 @@ function checkContent(content: string, allowEmpty: boolean): void {
   if (bytes > MAX_CONTENT_BYTES) throw badUserInput('content', `is ${bytes} bytes; the limit is ${MAX_CONTENT_BYTES}`);
 }
 
-/** Messages are the record: appended in order, finished once, and their recent window cached. */
+/**
+ * Messages are the record: appended in order, finished once, and their recent window cached; each
+ * change, once committed, is told to the conversation's subscribers.
+ */
 export class MessageStore {
-  constructor(private readonly cache: Cache) {}
+  constructor(
+    private readonly cache: Cache,
+    private readonly events: EventBus,
+  ) {}
 
   /**
    * Appends messages to a conversation in one transaction. Sequence numbers come from the
@@ -83,7 +90,10 @@ export class MessageStore {
       conversation.lastMessageAt = now;
       return { views: created.map(toMessageView), changed: true };
     });
-    if (written.changed) await this.cache.delete([recentKey(conversationId)]);
+    if (written.changed) {
+      await this.cache.delete([recentKey(conversationId)]);
+      await publishMessageEvents(this.events, ConversationEventKind.MESSAGE_ADDED, written.views);
+    }
     return written.views;
   }
 
@@ -112,7 +122,10 @@ export class MessageStore {
       });
       return { view: toMessageView(message), changed: true };
     });
-    if (result.changed) await this.cache.delete([recentKey(result.view.conversationId)]);
+    if (result.changed) {
+      await this.cache.delete([recentKey(result.view.conversationId)]);
+      await publishMessageEvents(this.events, ConversationEventKind.MESSAGE_STATUS_CHANGED, [result.view]);
+    }
     return result.view;
   }
 
