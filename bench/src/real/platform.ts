@@ -28,7 +28,7 @@ export interface RealPlatform {
 }
 
 /** A private Redis with nothing on disk, so its CPU is this run's alone (the machine's is shared). */
-async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
+export async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',

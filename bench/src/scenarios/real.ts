@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { processTree } from '@nusa/platform/testing';
 import { hiveSetup, startHive, startOurs, type RunningGateway } from '../gateways.js';
 import { median } from '../load.js';
-import { cpuSeconds, treePeakRssMb } from '../processes.js';
+import { cpuSeconds, machineBusySeconds, treePeakRssMb } from '../processes.js';
 import { reportTable } from '../report.js';
 import { operations, type Operation } from '../real/operations.js';
 import { startRealPlatform, type RealPlatform } from '../real/platform.js';
@@ -43,13 +42,6 @@ function settingsOf(argv: string[]) {
     clients: number(values.clients, 'BENCH_CLIENTS', 500),
     profile: profile ? resolve(profile) : undefined,
   };
-}
-
-/** Busy CPU seconds of the whole machine so far (every core), from /proc/stat. */
-function machineBusySeconds(): number {
-  const [, ...fields] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields.map(Number);
-  return (user + nice + system + irq + softirq + steal) / 100;
 }
 
 const PROCESS_COLUMNS = ['gateway', 'crm', 'memory', 'knowledge', 'Chroma', 'PostgreSQL', 'Redis', 'chat', 'load generator'] as const;
