@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { processTree } from '@nusa/platform/testing';
-import { hiveSetup, startHive, startOurs, type RunningGateway } from '../gateways.js';
+import { benchWorkers, hiveSetup, startHive, startOurs, type RunningGateway } from '../gateways.js';
 import { median } from '../load.js';
 import { cpuSeconds, machineBusySeconds, treePeakRssMb } from '../processes.js';
 import { reportTable } from '../report.js';
@@ -370,7 +370,9 @@ function report(
 function targetsNote(runs: Map<string, MeasuredRun[]>, gateways: RunningGateway[]): string {
   const notes: string[] = [];
   if (runs.has('ours'))
-    notes.push('Ours: NODE_ENV=production, 1 worker, verifies every session token or API key and signs an identity per subgraph.');
+    notes.push(
+      `Ours: NODE_ENV=production, ${benchWorkers} worker process(es) (BENCH_WORKERS; Hive gets as many), verifies every session token or API key and signs an identity per subgraph.`,
+    );
   if (gateways.some((gateway) => gateway.name === 'Hive Gateway'))
     notes.push(`${hiveSetup()} It verifies nothing: its clients send the signed identities (one per subgraph) that it forwards.`);
   if (runs.has('subgraphs direct'))

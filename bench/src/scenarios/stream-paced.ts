@@ -15,7 +15,7 @@ import { startRedis } from '../real/platform.js';
 import { random, type Random } from '../real/vocabulary.js';
 import { graphqlData, reportTable } from '../report.js';
 
-const STREAM = 'subscription($id: ID!) { messageStream(messageId: $id) { seq delta done } }';
+const STREAM = 'subscription($id: ID!) { messageStream(messageId: $id) { seq delta done status error } }';
 /** Wall-clock milliseconds with sub-millisecond precision: what each delta carries and each receipt is compared with. */
 const clock = () => performance.timeOrigin + performance.now();
 
@@ -111,6 +111,9 @@ interface PacedFigures {
   lost: number;
   reordered: number;
   errors: number;
+  /** Answers the platform ended FAILED (or CANCELLED), with their deltas that never came. */
+  failedAnswers: number;
+  undeliveredOfFailed: number;
   firstFailure?: string;
   deltasPerSecond: number;
   latency: [number, number, number];
@@ -166,6 +169,8 @@ async function measure(
   let lost = 0;
   let reordered = 0;
   let errors = 0;
+  let failedAnswers = 0;
+  let undeliveredOfFailed = 0;
   let firstFailure: string | undefined;
   let answers = 0;
   let subscriptions = 0;
@@ -216,6 +221,7 @@ async function measure(
       peakConcurrent = Math.max(peakConcurrent, concurrent);
       const followers = rng.int(1, 3);
       let firstSeen = false;
+      let failed = false;
       await Promise.all(
         slot.clients.slice(0, followers).map(
           (client) =>
@@ -225,11 +231,29 @@ async function measure(
               expected += plan.deltas;
               let next = 0;
               let seq = 0;
+              let ended = 'COMPLETE';
+              let finished = false;
               const done = () => {
+                if (finished) return;
+                finished = true;
+                clearTimeout(timer);
                 open -= 1;
                 resolve();
               };
-              client.subscribe<{ messageStream: { seq: number; delta: string; done: boolean } }>(
+              // An answer that never ends must not hold the run: after its whole pace and 20 s more it counts as lost.
+              const timer = setTimeout(
+                () => {
+                  if (finished) return;
+                  fail(`an answer's stream did not end within ${plan.deltas * settings.maxDelayMs + 20_000} ms`);
+                  lost += plan.deltas - next;
+                  unsubscribe();
+                  done();
+                },
+                plan.deltas * settings.maxDelayMs + 20_000,
+              );
+              const unsubscribe = client.subscribe<{
+                messageStream: { seq: number; delta: string; done: boolean; status: string; error: string | null };
+              }>(
                 { query: STREAM, variables: { id } },
                 {
                   next: ({ data, errors: failures }) => {
@@ -241,6 +265,14 @@ async function measure(
                     }
                     if (event.seq !== seq + 1) reordered += 1;
                     seq = event.seq;
+                    if (event.done && event.status !== 'COMPLETE') {
+                      ended = event.status;
+                      if (!failed) {
+                        failed = true;
+                        failedAnswers += 1;
+                        firstFailure ??= `an answer ended ${event.status}: ${event.error ?? ''}`;
+                      }
+                    }
                     for (const [, index, writtenAt] of event.delta.matchAll(/(\d+)@([\d.]+) /g)) {
                       if (Number(index) !== next) {
                         reordered += 1;
@@ -259,13 +291,17 @@ async function measure(
                     }
                   },
                   error: (error: unknown) => {
+                    if (finished) return;
                     const { code, reason } = error as { code?: number; reason?: string };
                     fail(error instanceof Error ? error.message : `socket closed ${code ?? ''} ${reason ?? JSON.stringify(error)}`);
                     lost += plan.deltas - next;
                     done();
                   },
                   complete: () => {
-                    lost += Math.max(0, plan.deltas - next);
+                    if (finished) return;
+                    // What a failed answer never wrote is the platform's failure, counted apart from deltas lost on the way.
+                    if (ended === 'COMPLETE') lost += Math.max(0, plan.deltas - next);
+                    else undeliveredOfFailed += Math.max(0, plan.deltas - next);
                     done();
                   },
                 },
@@ -303,6 +339,8 @@ async function measure(
       lost,
       reordered,
       errors,
+      failedAnswers,
+      undeliveredOfFailed,
       firstFailure,
       deltasPerSecond: Math.round(delivered / ((lastArrival - started) / 1000)),
       latency: p3(latencies),
@@ -437,6 +475,7 @@ export async function streamPaced(): Promise<void> {
       ['subscriptions (mean open)', (f) => `${f.subscriptions} (${f.meanOpenSubscriptions.toFixed(0)})`],
       ['deltas delivered of written', (f) => `${f.delivered} of ${f.expected}`],
       ['lost / reordered / errors', (f) => `${f.lost} / ${f.reordered} / ${f.errors}`],
+      ['answers the platform ended FAILED (their deltas never sent)', (f) => `${f.failedAnswers} (${f.undeliveredOfFailed})`],
       ['delivered deltas/s', (f) => f.deltasPerSecond.toLocaleString('en')],
       ['added latency per delta p50 / p95 / p99 (ms)', (f) => f.latency.map((value) => value.toFixed(1)).join(' / ')],
       ['added time to first token p50 / p95 / p99 (ms)', (f) => f.addedTtft.map((value) => value.toFixed(1)).join(' / ')],
