@@ -26,12 +26,14 @@ function settingsOf(argv: string[]) {
     },
   });
   const env = process.env;
-  const number = (flag: string | undefined, name: string, fallback: number) => Number(flag ?? env[name] ?? fallback);
+  // BENCH_SECONDS, or SECONDS when the shell was given one for the command (bash's own SECONDS is not exported).
+  const number = (flag: string | undefined, name: string, fallback: number) =>
+    Number(flag ?? env[name] ?? env[name.replace(/^BENCH_/, '')] ?? fallback);
   const only = values.only ?? env.BENCH_ONLY;
   if (only !== undefined && !operations.some((operation) => operation.name === only)) {
     throw new Error(`--only takes one of ${operations.map((operation) => operation.name).join(', ')}`);
   }
-  const profile = values.profile ?? env.BENCH_PROFILE;
+  const profile = values.profile ?? env.BENCH_PROFILE ?? env.PROFILE;
   return {
     only,
     seconds: number(values.seconds, 'BENCH_SECONDS', 20),
