@@ -84,6 +84,13 @@ export function pidOf(program: string): number | undefined {
   return undefined;
 }
 
+/** Busy CPU seconds of the whole machine so far (every core: user, nice, system, interrupts, steal), from /proc/stat. */
+export function machineBusySeconds(): number {
+  const [, ...fields] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields.map(Number);
+  return (user + nice + system + irq + softirq + steal) / 100;
+}
+
 /** The sum of the current resident sets of a process and its descendants. */
 export function treeRssMb(pid: number): number {
   return processTree(pid).reduce((sum, member) => sum + statusField(member, 'VmRSS'), 0);

@@ -1,9 +1,13 @@
 import { direct } from './scenarios/direct.js';
 import { federatedCrm } from './scenarios/federated-crm.js';
 import { publicBenchmark } from './scenarios/public-benchmark.js';
+import { real } from './scenarios/real.js';
+import { streamPaced } from './scenarios/stream-paced.js';
 
 /** Every scenario of `npm run bench -- <scenario>`; the older benches run as they did. */
 const scenarios: Record<string, () => Promise<unknown>> = {
+  real,
+  'stream-paced': streamPaced,
   'federated-crm': federatedCrm,
   'public-benchmark': publicBenchmark,
   direct,

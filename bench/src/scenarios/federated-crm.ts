@@ -18,7 +18,7 @@ export async function federatedCrm(): Promise<void> {
     await comparePairs(
       {
         title: 'bench: federated-crm',
-        description: `\`clients(first: 50)\` with practices and assignees (crm), conversations and memory facts (memory): two subgraphs on a fresh database with the demo data, a conversation and two facts per client; ${benchWorkers} worker process(es) per gateway.`,
+        description: `One identical query from one caller, over and over: this measures in-flight sharing (both gateways run identical queries in flight once), not distinct work; \`npm run bench -- real\` measures that. \`clients(first: 50)\` with practices and assignees (crm), conversations and memory facts (memory): two subgraphs on a fresh database with the demo data, a conversation and two facts per client; ${benchWorkers} worker process(es) per gateway.`,
         body: federatedCrmBody,
         checkData: checkFederatedCrmData,
         ours: { gateway: ours, headers: () => bearer },

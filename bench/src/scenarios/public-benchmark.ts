@@ -24,7 +24,7 @@ export async function publicBenchmark(): Promise<void> {
     await comparePairs(
       {
         title: 'bench: public-benchmark',
-        description: `The public gateways benchmark (graphql-hive/graphql-gateways-benchmark) in Node: its four subgraphs (accounts, inventory, products, reviews; @apollo/subgraph on plain node:http, one process each), its supergraph shape (@requires, @provides) composed with @apollo/composition, its \`TestQuery\`; ${benchWorkers} worker process(es) per gateway.`,
+        description: `One identical query from one caller, over and over: this measures in-flight sharing (both gateways run identical queries in flight once), not distinct work; \`npm run bench -- real\` measures that. The public gateways benchmark (graphql-hive/graphql-gateways-benchmark) in Node: its four subgraphs (accounts, inventory, products, reviews; @apollo/subgraph on plain node:http, one process each), its supergraph shape (@requires, @provides) composed with @apollo/composition, its \`TestQuery\`; ${benchWorkers} worker process(es) per gateway.`,
         body: publicBenchmarkBody,
         checkData: checkTestQueryData,
         ours: { gateway: ours, headers: () => ({}) },
