@@ -47,7 +47,7 @@ function follow<T>(client: ApolloClient, query: string, variables: Record<string
   return new Promise((resolve) => {
     client.subscribe<T>({ query: gql(query), variables, fetchPolicy: 'no-cache' }).subscribe({
       next: (result) => {
-        if (result.data) followed.data.push(result.data as T);
+        if (result.data) followed.data.push(result.data);
         const errors = (result.error as { errors?: readonly GraphQLFormattedError[] } | undefined)?.errors;
         if (errors) followed.errors = [...followed.errors, ...errors];
       },
