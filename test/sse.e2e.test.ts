@@ -182,7 +182,7 @@ async function refusalOverSse(
 ): Promise<readonly GraphQLFormattedError[]> {
   const seen = await results(sseClient({}, authorization), query, variables);
   expect(seen).toHaveLength(1);
-  return (seen[0]?.errors ?? []);
+  return seen[0]?.errors ?? [];
 }
 
 describe('the same admission over SSE', () => {

@@ -127,12 +127,7 @@ export class HttpSubscriptions {
   }
 
   /** A query or mutation sent to a streaming transport: run through Apollo Server (its admission plugin included). */
-  private async execute(
-    req: IncomingMessage,
-    parsed: Admissible,
-    payload: OperationPayload,
-    context: GatewayContext,
-  ): Promise<AnyResult> {
+  private async execute(req: IncomingMessage, parsed: Admissible, payload: OperationPayload, context: GatewayContext): Promise<AnyResult> {
     if (req.method === 'GET' && parsed.operation.operation === OperationTypeNode.MUTATION) {
       return errorResult(new GraphQLError('A mutation cannot be sent with GET; use POST', { extensions: { code: 'BAD_REQUEST' } }));
     }
