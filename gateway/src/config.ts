@@ -36,6 +36,8 @@ export interface GatewayConfig {
   guards?: boolean;
   /** How often an open WebSocket's credential is checked again; not a setting (tests shorten it). Default: 30,000. */
   socketRecheckMs?: number;
+  /** Heartbeat intervals of SSE and multipart subscriptions; not a setting (tests shorten them). Default: 12,000 and 5,000. */
+  heartbeatMs?: { sse?: number; multipart?: number };
 }
 
 /** Query-shape limits and rate-limit budgets, each a setting. */

@@ -36,6 +36,7 @@ import { subgraphStates } from './readiness.js';
 import { createSubgraphFetcher, DOWNSTREAM_SERVICE_ERROR, SubgraphSource } from './subgraph-source.js';
 import { SubscriptionHub } from './subscriptions/subscription-hub.js';
 import { GatewayWebSockets } from './subscriptions/ws-endpoint.js';
+import { HttpSubscriptions, withHttpSubscriptions } from './subscriptions/http-subscriptions.js';
 import { subgraphsOf, supergraphFromFile } from './supergraph-file.js';
 import { SignedIdentities } from './signed-identities.js';
 import { metricsScrape } from './workers.js';
@@ -178,6 +179,29 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     return caller;
   };
   const precounted = new WeakSet<IncomingMessage>();
+  const contextOf = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const caller = await callerOf(req);
+    return {
+      caller,
+      requestId: req.headers[REQUEST_ID_HEADER] as string,
+      identityFor: identities.of(caller),
+      logger,
+      warnings: [],
+      clientIp: clientIpOf(req, config.trustProxy ?? false),
+      apiPrecount: precounted.has(req) ? { pending: true } : undefined,
+    };
+  };
+  // Server-Sent Events and multipart subscriptions on /graphql, after the guard, before Apollo Server.
+  const httpSubscriptions = new HttpSubscriptions({
+    apollo,
+    hub: subscriptions,
+    admission,
+    contextOf,
+    formatError,
+    logger,
+    maxBodyBytes: limits.maxBodyBytes,
+    heartbeatMs: config.heartbeatMs,
+  });
 
   // The web app on `/` and its routes, GraphiQL for browsers on GET /graphql (web/dist, see web-app.ts).
   const webApp = createWebApp();
@@ -188,41 +212,32 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     fallback: webApp.app,
     maxBatch: limits.maxBatch,
     maxBodyBytes: limits.maxBodyBytes,
-    guard: httpGuard({
-      production: config.production,
-      corsOrigins: config.corsOrigins ?? [],
-      trustProxy: config.trustProxy ?? false,
-      limiter,
-      global: guards ? budgets.global : undefined,
-      precount: async (req, path, clientIp) => {
-        if (req.method !== 'POST' || path !== '/graphql') return undefined;
-        // A credential that fails here fails again, with its own error, when the request is answered.
-        const caller = await callerOf(req).catch(() => undefined);
-        if (!caller) return undefined;
-        precounted.add(req);
-        return { budget: budgets.api, key: rateKey(caller, clientIp) };
-      },
-      onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }),
-    }),
+    guard: withHttpSubscriptions(
+      httpGuard({
+        production: config.production,
+        corsOrigins: config.corsOrigins ?? [],
+        trustProxy: config.trustProxy ?? false,
+        limiter,
+        global: guards ? budgets.global : undefined,
+        precount: async (req, path, clientIp) => {
+          if (req.method !== 'POST' || path !== '/graphql') return undefined;
+          // A credential that fails here fails again, with its own error, when the request is answered.
+          const caller = await callerOf(req).catch(() => undefined);
+          if (!caller) return undefined;
+          precounted.add(req);
+          return { budget: budgets.api, key: rateKey(caller, clientIp) };
+        },
+        onLimited: (budget) => gatewayMetrics.rateLimited.inc({ budget: budget.name }),
+      }),
+      httpSubscriptions,
+    ),
     onRequest: (req, res) => {
       const requestId = requestIdOf(req);
       req.headers[REQUEST_ID_HEADER] = requestId;
       res.setHeader(REQUEST_ID_HEADER, requestId);
       writeAnswersEncodedOnce(res);
     },
-    context: async (req) => {
-      const caller = await callerOf(req);
-      const requestId = req.headers[REQUEST_ID_HEADER] as string;
-      return Promise.resolve({
-        caller,
-        requestId,
-        identityFor: identities.of(caller),
-        logger,
-        warnings: [],
-        clientIp: clientIpOf(req, config.trustProxy ?? false),
-        apiPrecount: precounted.has(req) ? { pending: true } : undefined,
-      });
-    },
+    context: contextOf,
     routes: {
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_req, res) => {

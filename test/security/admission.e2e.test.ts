@@ -124,6 +124,24 @@ async function overHttpBody(gateway: GatewayHarness, body: Record<string, unknow
   return ((await response.json()) as { errors?: GraphQLFormattedError[] }).errors ?? [];
 }
 
+/** The errors of an operation sent with a streaming `Accept` (SSE or multipart): the one result the stream carries. */
+async function overStream(
+  gateway: GatewayHarness,
+  payload: SubscribePayload,
+  accept: 'text/event-stream' | 'multipart/mixed;subscriptionSpec="1.0"',
+  authorization?: string,
+): Promise<readonly GraphQLFormattedError[]> {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { accept, 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(payload),
+  });
+  const text = await response.text();
+  const json = accept === 'text/event-stream' ? /^data: (\{.*\})$/m.exec(text)?.[1] : /\{"payload".*\}/.exec(text)?.[0];
+  const result = JSON.parse(json ?? '{}') as { errors?: GraphQLFormattedError[]; payload?: { errors?: GraphQLFormattedError[] } };
+  return (accept === 'text/event-stream' ? result.errors : result.payload?.errors) ?? [];
+}
+
 /** Open subscriptions of one kind of caller through `gateway`, from its metrics. */
 async function openSubscriptionsOf(gateway: GatewayHarness, kind: string): Promise<number> {
   const metrics = await (await fetch(`${gateway.origin}/metrics`)).text();
@@ -198,15 +216,19 @@ const queryRefusals: [string, () => { payload: SubscribePayload; authorization?:
   ['a syntax error', () => ({ payload: { query: '{ clients(first: 1) {' }, authorization: member() }), { code: 'GRAPHQL_PARSE_FAILED' }],
 ];
 
-describe('one admission for HTTP and graphql-ws', () => {
-  it.each(queryRefusals)('refuses %s with the same code over HTTP and over graphql-ws', async (_name, request, expected) => {
+describe('one admission for HTTP, graphql-ws, SSE and multipart', () => {
+  it.each(queryRefusals)('refuses %s with the same code over HTTP, graphql-ws, SSE and multipart', async (_name, request, expected) => {
     const { payload, authorization } = request();
     const http = await overHttp(strict, payload, authorization);
     const ws = await overWs(wsClient(strict, authorization), payload);
+    const sse = await overStream(strict, payload, 'text/event-stream', authorization);
+    const multipart = await overStream(strict, payload, 'multipart/mixed;subscriptionSpec="1.0"', authorization);
     expect(http[0]?.extensions).toMatchObject(expected);
-    expect(ws[0]?.extensions).toMatchObject(expected);
-    expect(ws[0]?.message).toBe(http[0]?.message);
-    expect(ws[0]?.extensions?.http).toBeUndefined();
+    for (const errors of [ws, sse, multipart]) {
+      expect(errors[0]?.extensions).toMatchObject(expected);
+      expect(errors[0]?.message).toBe(http[0]?.message);
+      expect(errors[0]?.extensions?.http).toBeUndefined();
+    }
   });
 
   it('hides field suggestions on both transports where introspection is off', async () => {

@@ -42,7 +42,7 @@ export interface GatewayWebSocketOptions {
 }
 
 /** Formats errors as over HTTP, without what only HTTP uses (`extensions.http`). */
-function formatted(errors: readonly GraphQLError[], format: GatewayWebSocketOptions['formatError']): GraphQLFormattedError[] {
+export function formatted(errors: readonly GraphQLError[], format: GatewayWebSocketOptions['formatError']): GraphQLFormattedError[] {
   return errors.map((error) => {
     const shaped = format(error.toJSON(), error);
     if (!shaped.extensions || !('http' in shaped.extensions)) return shaped;
