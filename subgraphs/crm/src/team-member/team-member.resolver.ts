@@ -1,15 +1,19 @@
-import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { requireCaller } from '@nusa/platform';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requireCaller, Role } from '@nusa/platform';
 import type { CrmContext } from '../context.js';
 import { TeamMemberEntity } from './team-member.entity.js';
-import { TeamMember } from './team-member.type.js';
+import { deactivateTeamMember, inviteTeamMember, type Invitation } from './team-member.service.js';
+import { InviteTeamMemberPayload, TeamMember } from './team-member.type.js';
 
 @Resolver(() => TeamMember)
 export class TeamMemberResolver {
   @Authorized()
-  @Query(() => [TeamMember], { description: 'The active team, by name.' })
-  teamMembers(@Ctx() { em }: CrmContext): Promise<TeamMemberEntity[]> {
-    return em.find(TeamMemberEntity, { active: true }, { orderBy: { name: 'asc' } });
+  @Query(() => [TeamMember], { description: 'The active team, by name; with includeInactive, deactivated members too.' })
+  teamMembers(
+    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
+    @Ctx() { em }: CrmContext,
+  ): Promise<TeamMemberEntity[]> {
+    return em.find(TeamMemberEntity, includeInactive ? {} : { active: true }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
   @Authorized()
@@ -18,5 +22,28 @@ export class TeamMemberResolver {
     const caller = requireCaller(context);
     if (caller.kind !== 'member') return null;
     return (await context.loaders.memberById.load(caller.id)) ?? null;
+  }
+
+  @Authorized([Role.ADMIN])
+  @Mutation(() => InviteTeamMemberPayload, {
+    description: 'Adds a team member (ADMIN or AGENT) with a temporary password, shown once in the answer. Administrators only.',
+  })
+  // Parameter decorators run last to first, so the arguments are listed in reverse of the SDL order.
+  inviteTeamMember(
+    @Ctx() context: CrmContext,
+    @Arg('role', () => Role) role: Role,
+    @Arg('name', () => String) name: string,
+    @Arg('email', () => String) email: string,
+  ): Promise<Invitation> {
+    return inviteTeamMember(context, email, name, role);
+  }
+
+  @Authorized([Role.ADMIN])
+  @Mutation(() => TeamMember, {
+    description:
+      'Deactivates a team member: they cannot sign in, and their sessions are refused from their next request. Not yourself, nor the last administrator. Administrators only.',
+  })
+  deactivateTeamMember(@Arg('id', () => ID) id: string, @Ctx() context: CrmContext): Promise<TeamMemberEntity> {
+    return deactivateTeamMember(context, id);
   }
 }
