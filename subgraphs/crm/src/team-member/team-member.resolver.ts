@@ -41,7 +41,7 @@ export class TeamMemberResolver {
   @Authorized([Role.ADMIN])
   @Mutation(() => TeamMember, {
     description:
-      'Deactivates a team member: they cannot sign in, and their sessions are refused from their next request. Not yourself, nor the last administrator. Administrators only.',
+      'Deactivates a team member: they cannot sign in, and their sessions are refused from their next request. Not yourself. Administrators only.',
   })
   deactivateTeamMember(@Arg('id', () => ID) id: string, @Ctx() context: CrmContext): Promise<TeamMemberEntity> {
     return deactivateTeamMember(context, id);

@@ -51,7 +51,8 @@ export async function inviteTeamMember(context: CrmContext, email: string, name:
 /**
  * Deactivates a member: they cannot sign in, and every session they hold is revoked in the same
  * transaction (the Redis markers follow the commit). Their practices keep them as assignee until
- * reassigned. Deactivating an inactive member changes nothing.
+ * reassigned. Deactivating an inactive member changes nothing; nobody can deactivate themselves,
+ * so the administrator acting stays.
  */
 export async function deactivateTeamMember(context: CrmContext, id: string): Promise<TeamMemberEntity> {
   const memberId = parseId(id);
@@ -62,10 +63,6 @@ export async function deactivateTeamMember(context: CrmContext, id: string): Pro
     const found = await tx.findOne(TeamMemberEntity, { id: memberId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!found) throw notFound('TeamMember', id);
     if (!found.active) return { member: found, sessions: [] };
-    if (found.role === Role.ADMIN) {
-      const admins = await tx.count(TeamMemberEntity, { role: Role.ADMIN, active: true, id: { $ne: found.id } });
-      if (admins === 0) throw badUserInput('id', 'is the last active administrator');
-    }
     const before = auditFields(found, AUDITED);
     found.active = false;
     recordAudit(tx, context, {
