@@ -40,7 +40,10 @@ async function invite(email: string, role = 'AGENT'): Promise<Invited['inviteTea
 }
 
 /** Signs in as the gateway would forward it: the member caller with the session the token carries. */
-async function signIn(email: string, password: string): Promise<Extract<Caller, { kind: 'member' }> & { session: { jti: string; exp: number } }> {
+async function signIn(
+  email: string,
+  password: string,
+): Promise<Extract<Caller, { kind: 'member' }> & { session: { jti: string; exp: number } }> {
   const result = await crm.as(anonymous)<{ login: { token: string } }>(LOGIN, { email, password });
   const verdict = verifySessionToken(result.data?.login.token ?? '', TEST_SECRETS.jwtSecret);
   if (!verdict.ok) throw new Error(JSON.stringify(result.errors));
@@ -123,7 +126,7 @@ describe('deactivating a team member', () => {
     expect(login.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const team = await crm.as(crm.admin)<{ active: { id: string }[]; everyone: { id: string }[] }>(
-      '{ active: teamMembers { id } everyone: teamMembers(includeInactive: true) { id } }',
+      '{ active: teamMembers { id } everyone: allTeamMembers { id } }',
     );
     expect(team.data?.active.map((m) => m.id)).not.toContain(invited.member.id);
     expect(team.data?.everyone.map((m) => m.id)).toContain(invited.member.id);

@@ -8,12 +8,15 @@ import { InviteTeamMemberPayload, TeamMember } from './team-member.type.js';
 @Resolver(() => TeamMember)
 export class TeamMemberResolver {
   @Authorized()
-  @Query(() => [TeamMember], { description: 'The active team, by name; with includeInactive, deactivated members too.' })
-  teamMembers(
-    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
-    @Ctx() { em }: CrmContext,
-  ): Promise<TeamMemberEntity[]> {
-    return em.find(TeamMemberEntity, includeInactive ? {} : { active: true }, { orderBy: { name: 'asc', id: 'asc' } });
+  @Query(() => [TeamMember], { description: 'The active team, by name.' })
+  teamMembers(@Ctx() { em }: CrmContext): Promise<TeamMemberEntity[]> {
+    return em.find(TeamMemberEntity, { active: true }, { orderBy: { name: 'asc' } });
+  }
+
+  @Authorized([Role.ADMIN])
+  @Query(() => [TeamMember], { description: 'Every team member, deactivated ones included, by name. Administrators only.' })
+  allTeamMembers(@Ctx() { em }: CrmContext): Promise<TeamMemberEntity[]> {
+    return em.find(TeamMemberEntity, {}, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
   @Authorized()
