@@ -105,6 +105,33 @@ describe('inviting a team member', () => {
   });
 });
 
+describe('changing a password', () => {
+  const CHANGE = 'mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }';
+
+  it('lets an invited member replace the temporary password, then sign in only with the new one', async () => {
+    const invited = await invite('nyoman@example.com');
+    const member = await signIn('nyoman@example.com', invited.temporaryPassword);
+    const changed = await crm.as(member)(CHANGE, { current: invited.temporaryPassword, next: 'a long new passphrase' });
+    expect(changed.data).toEqual({ changePassword: true });
+    await expect(signIn('nyoman@example.com', invited.temporaryPassword)).rejects.toThrow('UNAUTHENTICATED');
+    expect((await signIn('nyoman@example.com', 'a long new passphrase')).id).toBe(invited.member.id);
+    const [entry] = await crm.orm.em
+      .getConnection()
+      .execute<{ after: unknown }[]>(`select after from audit_entry where entity_id = ? and action = 'TEAM_MEMBER_PASSWORD_CHANGED'`, [
+        invited.member.id,
+      ]);
+    expect(entry?.after).toEqual({ passwordChanged: true });
+  });
+
+  it.each([
+    [{ current: 'wrong', next: 'a long new passphrase' }, 'currentPassword'],
+    [{ current: 'wrong', next: 'short' }, 'newPassword'],
+  ])('refuses %j naming %s', async (variables, field) => {
+    const result = await crm.as(crm.agent)(CHANGE, variables);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+});
+
 describe('deactivating a team member', () => {
   it('revokes every session they hold, refuses their next request and their sign-in, and audits it', async () => {
     const invited = await invite('made@example.com');

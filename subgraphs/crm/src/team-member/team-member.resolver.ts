@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import { requireCaller, Role } from '@nusa/platform';
 import type { CrmContext } from '../context.js';
 import { TeamMemberEntity } from './team-member.entity.js';
-import { deactivateTeamMember, inviteTeamMember, type Invitation } from './team-member.service.js';
+import { changePassword, deactivateTeamMember, inviteTeamMember, MIN_PASSWORD_LENGTH, type Invitation } from './team-member.service.js';
 import { InviteTeamMemberPayload, TeamMember } from './team-member.type.js';
 
 @Resolver(() => TeamMember)
@@ -48,5 +48,17 @@ export class TeamMemberResolver {
   })
   deactivateTeamMember(@Arg('id', () => ID) id: string, @Ctx() context: CrmContext): Promise<TeamMemberEntity> {
     return deactivateTeamMember(context, id);
+  }
+
+  @Authorized([Role.ADMIN, Role.AGENT])
+  @Mutation(() => Boolean, {
+    description: `Changes the signed-in member's password (at least ${MIN_PASSWORD_LENGTH} characters), for example the temporary one of an invitation. Always true.`,
+  })
+  changePassword(
+    @Ctx() context: CrmContext,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Arg('currentPassword', () => String) currentPassword: string,
+  ): Promise<boolean> {
+    return changePassword(context, currentPassword, newPassword);
   }
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { badUserInput, notFound, requireCaller, Role } from '@nusa/platform';
+import { badUserInput, forbidden, notFound, requireCaller, Role } from '@nusa/platform';
 import { parseId } from '@nusa/subgraph';
 import { AuditAction, AuditEntityType } from '../audit/audit.enums.js';
 import { auditFields, recordAudit } from '../audit/audit.service.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword, verifyPassword } from '../auth/password.js';
 import type { CrmContext } from '../context.js';
 import { TeamMemberEntity } from './team-member.entity.js';
 
@@ -77,4 +77,32 @@ export async function deactivateTeamMember(context: CrmContext, id: string): Pro
   });
   await context.revocations.markSessionsRevoked(sessions);
   return member;
+}
+
+/** The shortest password a member may choose. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** Replaces the signed-in member's password (the temporary one of an invitation, say) after checking the current one. */
+export async function changePassword(context: CrmContext, currentPassword: string, newPassword: string): Promise<boolean> {
+  const caller = requireCaller(context);
+  if (caller.kind !== 'member') throw forbidden('Only a signed-in team member has a password; an API key has none');
+  if (newPassword.length < MIN_PASSWORD_LENGTH) throw badUserInput('newPassword', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (newPassword === currentPassword) throw badUserInput('newPassword', 'must differ from the current password');
+  const member = await context.em.findOne(TeamMemberEntity, { id: caller.id, active: true });
+  if (!member || !(await verifyPassword(currentPassword, member.passwordHash))) throw badUserInput('currentPassword', 'is not correct');
+  const passwordHash = await hashPassword(newPassword);
+  await context.em.transactional((tx) => {
+    const row = tx.merge(member);
+    row.passwordHash = passwordHash;
+    // The entry says that the password changed, never what it was or became.
+    recordAudit(tx, context, {
+      action: AuditAction.TEAM_MEMBER_PASSWORD_CHANGED,
+      entityType: AuditEntityType.TEAM_MEMBER,
+      entityId: member.id,
+      before: { passwordChanged: false },
+      after: { passwordChanged: true },
+    });
+    return Promise.resolve();
+  });
+  return true;
 }
