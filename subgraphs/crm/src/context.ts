@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { ServiceContext } from '@nusa/platform';
+import { clientError, ErrorCode, type ServiceContext } from '@nusa/platform';
+import { isUuid } from '@nusa/subgraph';
 import { createLoaders, type CrmLoaders } from './loaders.js';
 import type { Revocations } from './session/revocations.js';
 
@@ -16,8 +17,28 @@ export interface CrmContext extends ServiceContext {
   revocations: Revocations;
 }
 
-/** Per request: a fresh EntityManager fork (never the global one) and fresh loaders over it. */
-export function createContext(base: ServiceContext, orm: MikroORM, session: SessionSettings, revocations: Revocations): CrmContext {
+/**
+ * Per request: a fresh EntityManager fork (never the global one) and fresh loaders over it. A
+ * member caller must still be an active member: a deactivated one is refused before anything runs,
+ * whatever the gateway still accepts (one primary-key read, which `me` and assignees reuse).
+ */
+export async function createContext(
+  base: ServiceContext,
+  orm: MikroORM,
+  session: SessionSettings,
+  revocations: Revocations,
+): Promise<CrmContext> {
   const em = orm.em.fork();
-  return { ...base, em, loaders: createLoaders(em), session, revocations };
+  const loaders = createLoaders(em);
+  if (base.caller.kind === 'member') {
+    const member = isUuid(base.caller.id) ? await loaders.memberById.load(base.caller.id.toLowerCase()) : undefined;
+    if (!member?.active) {
+      // HTTP 200 with the error: the gateway passes a subgraph's UNAUTHENTICATED on, while an HTTP error would read as an outage.
+      throw clientError(ErrorCode.Unauthenticated, 'This team member has been deactivated; ask an administrator', {
+        http: { status: 200 },
+        reason: 'deactivated',
+      });
+    }
+  }
+  return { ...base, em, loaders, session, revocations };
 }

@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { groupedRecordLoader, recordLoader, type EntityRecord } from '@nusa/subgraph';
+import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { ClientEntity } from './client/client.entity.js';
 import { InteractionEntity } from './interaction/interaction.entity.js';
+import { PracticeDocumentEntity } from './practice/practice-document.entity.js';
 import { PracticeEntity } from './practice/practice.entity.js';
+import { ServiceEntity } from './service-catalog/service.entity.js';
 import { TeamMemberEntity } from './team-member/team-member.entity.js';
 
 /** What reads answer with: rows as plain records (relations as `{ id }`), never managed entities; writes return entities, which fit. */
@@ -10,6 +14,16 @@ export type ClientRecord = EntityRecord<ClientEntity>;
 export type PracticeRecord = EntityRecord<PracticeEntity>;
 export type InteractionRecord = EntityRecord<InteractionEntity>;
 export type TeamMemberRecord = EntityRecord<TeamMemberEntity>;
+export type PracticeDocumentRecord = EntityRecord<PracticeDocumentEntity>;
+
+/** Catalog services by code (their key is a code, not an id): the few a page names cost one query. */
+function serviceLoader(em: EntityManager): DataLoader<string, ServiceEntity | undefined> {
+  return new DataLoader(async (codes) => {
+    const rows = await em.find(ServiceEntity, { code: { $in: [...codes] } });
+    const byCode = new Map(rows.map((row) => [row.code, row]));
+    return codes.map((code) => byCode.get(code));
+  });
+}
 
 /**
  * Every loader a CRM request may use, made fresh per request so nothing is cached across callers.
@@ -22,9 +36,12 @@ export function createLoaders(em: EntityManager) {
     practiceById: recordLoader(em, PracticeEntity),
     interactionById: recordLoader(em, InteractionEntity),
     memberById: recordLoader(em, TeamMemberEntity),
+    serviceByCode: serviceLoader(em),
     practicesByClient: groupedRecordLoader(em, PracticeEntity, 'client_id', '"created_at" desc, "id" desc'),
     interactionsByClient: groupedRecordLoader(em, InteractionEntity, 'client_id', '"occurred_at" desc, "id" desc'),
     interactionsByPractice: groupedRecordLoader(em, InteractionEntity, 'practice_id', '"occurred_at" desc, "id" desc'),
+    documentsByPractice: groupedRecordLoader(em, PracticeDocumentEntity, 'practice_id', '"position" asc, "id" asc'),
+    auditByPractice: groupedRecordLoader(em, AuditEntryEntity, 'practice_id', '"at" desc, "id" desc'),
   };
 }
 

@@ -2,16 +2,30 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Logger } from '@nusa/platform';
 import { openDatabase as open, type DatabaseSpec } from '@nusa/subgraph';
 import { ApiKeyEntity } from './api-key/api-key.entity.js';
+import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { ClientEntity } from './client/client.entity.js';
 import { InteractionEntity } from './interaction/interaction.entity.js';
 import { migrations } from './migrations/index.js';
+import { PracticeDocumentEntity } from './practice/practice-document.entity.js';
 import { PracticeEntity } from './practice/practice.entity.js';
 import { ServiceEntity } from './service-catalog/service.entity.js';
+import { MemberSessionEntity } from './session/member-session.entity.js';
 import { RevokedSessionEntity } from './session/revoked-session.entity.js';
 import { TeamMemberEntity } from './team-member/team-member.entity.js';
 
 export const crmDatabase: DatabaseSpec = {
-  entities: [TeamMemberEntity, ClientEntity, PracticeEntity, InteractionEntity, ServiceEntity, ApiKeyEntity, RevokedSessionEntity],
+  entities: [
+    TeamMemberEntity,
+    ClientEntity,
+    PracticeEntity,
+    PracticeDocumentEntity,
+    InteractionEntity,
+    ServiceEntity,
+    ApiKeyEntity,
+    RevokedSessionEntity,
+    MemberSessionEntity,
+    AuditEntryEntity,
+  ],
   migrations,
   migrationsTable: 'crm_migrations',
 };

@@ -2,13 +2,14 @@ import type { GraphQLSchema } from 'graphql';
 import { Scope } from '@nusa/platform';
 import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
+import { AuditEntryResolver, ClientActivityResolver, PracticeHistoryResolver } from './audit/audit.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { resolveClientReference } from './client/client.reference.js';
 import { ClientResolver } from './client/client.resolver.js';
 import { resolveInteractionReference } from './interaction/interaction.reference.js';
 import { InteractionResolver } from './interaction/interaction.resolver.js';
 import { resolvePracticeReference } from './practice/practice.reference.js';
-import { PracticeResolver } from './practice/practice.resolver.js';
+import { PracticeDocumentResolver, PracticeResolver } from './practice/practice.resolver.js';
 import { ServiceResolver } from './service-catalog/service.resolver.js';
 import { resolveTeamMemberReference } from './team-member/team-member.reference.js';
 import { TeamMemberResolver } from './team-member/team-member.resolver.js';
@@ -17,7 +18,19 @@ import { TeamMemberResolver } from './team-member/team-member.resolver.js';
 export function buildCrmSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [AuthResolver, ClientResolver, PracticeResolver, InteractionResolver, TeamMemberResolver, ServiceResolver, ApiKeyResolver],
+      resolvers: [
+        AuthResolver,
+        ClientResolver,
+        ClientActivityResolver,
+        PracticeResolver,
+        PracticeDocumentResolver,
+        PracticeHistoryResolver,
+        InteractionResolver,
+        TeamMemberResolver,
+        ServiceResolver,
+        ApiKeyResolver,
+        AuditEntryResolver,
+      ],
       // API keys: queries need crm:read, mutations crm:write; key management (ADMIN only) stays closed to keys.
       authChecker: authCheckerFor({ read: Scope.CrmRead, write: Scope.CrmWrite }),
       validate: { forbidUnknownValues: false },

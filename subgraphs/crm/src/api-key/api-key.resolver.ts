@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput, formatApiKey, hashApiKeySecret, newApiKeySecret, notFound, requireCaller, Role } from '@nusa/platform';
 import { parseId } from '@nusa/subgraph';
+import type { AuditFields } from '../audit/audit-entry.entity.js';
+import { AuditAction, AuditEntityType } from '../audit/audit.enums.js';
+import { auditFields, recordAudit } from '../audit/audit.service.js';
 import type { CrmContext } from '../context.js';
 import { TeamMemberEntity } from '../team-member/team-member.entity.js';
 import { TeamMember } from '../team-member/team-member.type.js';
@@ -11,6 +16,18 @@ import { ApiKey, ApiKeyStatus, CreateApiKeyPayload } from './api-key.type.js';
 
 /** `nk_` and the first 8 hex digits of the id: enough to tell keys apart, nothing of the secret. */
 const PREFIX_LENGTH = 11;
+/** What an audit entry keeps of a key: never its secret or hash. */
+const AUDITED = ['name', 'prefix', 'scopes', 'expiresAt', 'maxSubscriptions', 'revokedAt'] as const;
+
+function audit(tx: EntityManager, context: CrmContext, action: AuditAction, key: ApiKeyEntity, before: AuditFields | null): void {
+  recordAudit(tx, context, {
+    action,
+    entityType: AuditEntityType.API_KEY,
+    entityId: key.id,
+    before,
+    after: auditFields(key, AUDITED),
+  });
+}
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
@@ -32,17 +49,20 @@ export class ApiKeyResolver {
     const id = randomUUID();
     const secret = newApiKeySecret();
     const key = formatApiKey(id, secret);
-    const row = context.em.create(ApiKeyEntity, {
-      id,
-      name: input.name.trim(),
-      prefix: key.slice(0, PREFIX_LENGTH),
-      secretHash: hashApiKeySecret(secret),
-      scopes,
-      expiresAt: input.expiresAt ?? null,
-      maxSubscriptions: input.maxSubscriptions ?? null,
-      createdBy: caller.kind === 'member' ? context.em.getReference(TeamMemberEntity, caller.id) : null,
+    const row = await context.em.transactional((tx) => {
+      const created = tx.create(ApiKeyEntity, {
+        id,
+        name: input.name.trim(),
+        prefix: key.slice(0, PREFIX_LENGTH),
+        secretHash: hashApiKeySecret(secret),
+        scopes,
+        expiresAt: input.expiresAt ?? null,
+        maxSubscriptions: input.maxSubscriptions ?? null,
+        createdBy: caller.kind === 'member' ? tx.getReference(TeamMemberEntity, caller.id) : null,
+      });
+      audit(tx, context, AuditAction.API_KEY_CREATED, created, null);
+      return Promise.resolve(created);
     });
-    await context.em.flush();
     return { key, apiKey: row };
   }
 
@@ -52,13 +72,18 @@ export class ApiKeyResolver {
       'Revokes a key: the gateway refuses it from the next request with Redis, within a few seconds without. Revoking a revoked key changes nothing.',
   })
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() context: CrmContext): Promise<ApiKeyEntity> {
-    const row = await context.em.findOne(ApiKeyEntity, { id: parseId(id) });
-    if (!row) throw notFound('ApiKey', id);
-    if (!row.revokedAt) {
-      row.revokedAt = new Date();
-      await context.em.flush();
-      await context.revocations.apiKeyRevoked(row.id);
-    }
+    const keyId = parseId(id);
+    const { row, revoked } = await context.em.transactional(async (tx) => {
+      const found = await tx.findOne(ApiKeyEntity, { id: keyId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!found) throw notFound('ApiKey', id);
+      if (found.revokedAt) return { row: found, revoked: false };
+      const before = auditFields(found, AUDITED);
+      found.revokedAt = new Date();
+      audit(tx, context, AuditAction.API_KEY_REVOKED, found, before);
+      return { row: found, revoked: true };
+    });
+    // After the commit: a marker for a revocation that did not happen would refuse a live key.
+    if (revoked) await context.revocations.apiKeyRevoked(row.id);
     return row;
   }
 

@@ -21,8 +21,19 @@ export class AuthResolver {
     if (!member || !valid) throw unauthenticated(WRONG_CREDENTIALS);
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = issuedAt + session.ttlSeconds;
+    const jti = randomUUID();
+    // Recorded while the member row is share-locked: a deactivation either sees this session (and
+    // revokes it) or has already committed, and then nothing is inserted and the sign-in fails.
+    const recorded = await em.getConnection().execute<{ jti: string }[]>(
+      `insert into member_session (jti, member_id, expires_at, issued_at)
+         select ?, id, ?, ? from team_member where id = ? and active for share
+       returning jti`,
+      [jti, new Date(expiresAt * 1000), new Date(issuedAt * 1000), member.id],
+    );
+    if (recorded.length === 0) throw unauthenticated(WRONG_CREDENTIALS);
+    await em.getConnection().execute('delete from member_session where member_id = ? and expires_at < now()', [member.id]);
     const token = signSessionToken(
-      { sub: member.id, role: member.role, name: member.name, email: member.email, jti: randomUUID(), iat: issuedAt, exp: expiresAt },
+      { sub: member.id, role: member.role, name: member.name, email: member.email, jti, iat: issuedAt, exp: expiresAt },
       session.jwtSecret,
     );
     return { token, expiresAt: new Date(expiresAt * 1000), member };

@@ -1,6 +1,11 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput, notFound, Role } from '@nusa/platform';
 import { parseId } from '@nusa/subgraph';
+import type { AuditFields } from '../audit/audit-entry.entity.js';
+import { AuditAction, AuditEntityType } from '../audit/audit.enums.js';
+import { auditFields, recordAudit } from '../audit/audit.service.js';
 import type { CrmContext } from '../context.js';
 import type { ClientRecord, InteractionRecord, PracticeRecord } from '../loaders.js';
 import { Interaction } from '../interaction/interaction.type.js';
@@ -11,6 +16,19 @@ import { clientPage } from './client.query.js';
 import { Client, ClientConnection } from './client.type.js';
 
 const REQUIRED_ON_UPDATE = ['fullName', 'status'] as const;
+/** The client fields an audit entry compares. */
+const AUDITED = ['fullName', 'email', 'phone', 'nationality', 'status', 'notes'] as const;
+
+function audit(tx: EntityManager, context: CrmContext, action: AuditAction, client: ClientEntity, before: AuditFields | null): void {
+  recordAudit(tx, context, {
+    action,
+    entityType: AuditEntityType.CLIENT,
+    entityId: client.id,
+    clientId: client.id,
+    before,
+    after: auditFields(client, AUDITED),
+  });
+}
 
 @Resolver(() => Client)
 export class ClientResolver {
@@ -34,17 +52,19 @@ export class ClientResolver {
 
   @Authorized([Role.ADMIN, Role.AGENT])
   @Mutation(() => Client)
-  async createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() { em }: CrmContext): Promise<ClientEntity> {
-    const client = em.create(ClientEntity, {
-      fullName: input.fullName.trim(),
-      email: input.email?.trim().toLowerCase() ?? null,
-      phone: input.phone ?? null,
-      nationality: input.nationality ?? null,
-      notes: input.notes ?? null,
-      ...(input.status ? { status: input.status } : {}),
+  createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() context: CrmContext): Promise<ClientEntity> {
+    return context.em.transactional((tx) => {
+      const client = tx.create(ClientEntity, {
+        fullName: input.fullName.trim(),
+        email: input.email?.trim().toLowerCase() ?? null,
+        phone: input.phone ?? null,
+        nationality: input.nationality ?? null,
+        notes: input.notes ?? null,
+        ...(input.status ? { status: input.status } : {}),
+      });
+      audit(tx, context, AuditAction.CLIENT_CREATED, client, null);
+      return Promise.resolve(client);
     });
-    await em.flush();
-    return client;
   }
 
   @Authorized([Role.ADMIN, Role.AGENT])
@@ -52,21 +72,26 @@ export class ClientResolver {
   async updateClient(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateClientInput) input: UpdateClientInput,
-    @Ctx() { em }: CrmContext,
+    @Ctx() context: CrmContext,
   ): Promise<ClientEntity> {
     for (const field of REQUIRED_ON_UPDATE) {
       if (input[field] === null) throw badUserInput(`input.${field}`, 'cannot be null');
     }
-    const client = await em.findOne(ClientEntity, { id: parseId(id) });
-    if (!client) throw notFound('Client', id);
-    if (input.fullName != null) client.fullName = input.fullName.trim();
-    if (input.status != null) client.status = input.status;
-    if (input.email !== undefined) client.email = input.email?.trim().toLowerCase() ?? null;
-    if (input.phone !== undefined) client.phone = input.phone;
-    if (input.nationality !== undefined) client.nationality = input.nationality;
-    if (input.notes !== undefined) client.notes = input.notes;
-    await em.flush();
-    return client;
+    const clientId = parseId(id);
+    return context.em.transactional(async (tx) => {
+      // Locked, so two concurrent edits are recorded each with the values the other left.
+      const client = await tx.findOne(ClientEntity, { id: clientId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!client) throw notFound('Client', id);
+      const before = auditFields(client, AUDITED);
+      if (input.fullName != null) client.fullName = input.fullName.trim();
+      if (input.status != null) client.status = input.status;
+      if (input.email !== undefined) client.email = input.email?.trim().toLowerCase() ?? null;
+      if (input.phone !== undefined) client.phone = input.phone;
+      if (input.nationality !== undefined) client.nationality = input.nationality;
+      if (input.notes !== undefined) client.notes = input.notes;
+      audit(tx, context, AuditAction.CLIENT_UPDATED, client, before);
+      return client;
+    });
   }
 
   @FieldResolver(() => [Practice], { description: 'Newest first.' })

@@ -3,6 +3,8 @@ import { badUserInput, notFound, Role } from '@nusa/platform';
 import { parseId } from '@nusa/subgraph';
 import { ClientEntity } from '../client/client.entity.js';
 import { Client } from '../client/client.type.js';
+import { AuditAction, AuditEntityType } from '../audit/audit.enums.js';
+import { auditFields, recordAudit } from '../audit/audit.service.js';
 import type { CrmContext } from '../context.js';
 import type { ClientRecord, InteractionRecord, PracticeRecord, TeamMemberRecord } from '../loaders.js';
 import { PracticeEntity } from '../practice/practice.entity.js';
@@ -36,16 +38,26 @@ export class InteractionResolver {
     if (input.occurredAt && input.occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
       throw badUserInput('input.occurredAt', 'cannot be in the future');
     }
-    const interaction = em.create(InteractionEntity, {
-      client: em.getReference(ClientEntity, client.id, { wrapped: true }),
-      practice: practice ? em.getReference(PracticeEntity, practice.id, { wrapped: true }) : null,
-      author: caller.kind === 'member' ? em.getReference(TeamMemberEntity, caller.id, { wrapped: true }) : null,
-      channel: input.channel,
-      summary: input.summary.trim(),
-      occurredAt: input.occurredAt ?? new Date(),
+    return em.transactional((tx) => {
+      const interaction = tx.create(InteractionEntity, {
+        client: tx.getReference(ClientEntity, client.id, { wrapped: true }),
+        practice: practice ? tx.getReference(PracticeEntity, practice.id, { wrapped: true }) : null,
+        author: caller.kind === 'member' ? tx.getReference(TeamMemberEntity, caller.id, { wrapped: true }) : null,
+        channel: input.channel,
+        summary: input.summary.trim(),
+        occurredAt: input.occurredAt ?? new Date(),
+      });
+      recordAudit(tx, context, {
+        action: AuditAction.INTERACTION_LOGGED,
+        entityType: AuditEntityType.INTERACTION,
+        entityId: interaction.id,
+        clientId: client.id,
+        practiceId: practice?.id ?? null,
+        before: null,
+        after: auditFields(interaction, ['channel', 'summary', 'occurredAt', 'practice']),
+      });
+      return Promise.resolve(interaction);
     });
-    await em.flush();
-    return interaction;
   }
 
   @FieldResolver(() => Client)

@@ -3,6 +3,7 @@ import { Migration20261121000000_initial } from './Migration20261121000000_initi
 import { Migration20261121000100_service_catalog } from './Migration20261121000100_service_catalog.js';
 import { Migration20261123000000_credentials } from './Migration20261123000000_credentials.js';
 import { Migration20261202000000_api_key_subscriptions } from './Migration20261202000000_api_key_subscriptions.js';
+import { Migration20261203000000_audit_documents_sessions } from './Migration20261203000000_audit_documents_sessions.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs find the same set. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261121000100_service_catalog', class: Migration20261121000100_service_catalog },
   { name: 'Migration20261123000000_credentials', class: Migration20261123000000_credentials },
   { name: 'Migration20261202000000_api_key_subscriptions', class: Migration20261202000000_api_key_subscriptions },
+  { name: 'Migration20261203000000_audit_documents_sessions', class: Migration20261203000000_audit_documents_sessions },
 ];

@@ -6,7 +6,8 @@ import { PracticeStatus, PracticeType } from './practice.enums.js';
 
 @Entity({ tableName: 'practice' })
 export class PracticeEntity {
-  [OptionalProps]?: 'status' | 'assignee' | 'dueDate' | 'expiryDate' | 'notes' | 'statusChangedAt' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    'status' | 'assignee' | 'serviceCode' | 'dueDate' | 'expiryDate' | 'notes' | 'statusChangedAt' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -23,7 +24,11 @@ export class PracticeEntity {
   @Property({ type: 'string', length: 200 })
   title!: string;
 
-  @ManyToOne(() => TeamMemberEntity, { ref: true, nullable: true, deleteRule: 'set null' })
+  /** The catalog service the practice was opened from; its documents became the practice's checklist. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  serviceCode: string | null = null;
+
+  @ManyToOne(() => TeamMemberEntity, { ref: true, nullable: true, deleteRule: 'set null', index: true })
   assignee: Ref<TeamMemberEntity> | null = null;
 
   @Index()

@@ -31,3 +31,14 @@ registerEnumType(PracticeStatus, {
   description:
     'INQUIRY → DOCUMENTS_PENDING → SUBMITTED → IN_PROGRESS → APPROVED → COMPLETED; REJECTED can go back to DOCUMENTS_PENDING; any open state can be CANCELLED.',
 });
+
+export enum DocumentState {
+  RECEIVED = 'RECEIVED',
+  MISSING = 'MISSING',
+  NOT_NEEDED = 'NOT_NEEDED',
+}
+
+registerEnumType(DocumentState, {
+  name: 'DocumentState',
+  description: 'Where a required document stands: RECEIVED, MISSING (blocks SUBMITTED), NOT_NEEDED for this client.',
+});

@@ -140,3 +140,56 @@ describe('upcoming deadlines', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'withinDays' });
   });
 });
+
+describe('overdue deadlines and practices assigned to me', () => {
+  function day(offset: number): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar' }).format(new Date(Date.now() + offset * 86_400_000));
+  }
+  const DEADLINES =
+    'query($overdue: Boolean) { upcomingDeadlines(withinDays: 7, includeOverdue: $overdue) { id nextDeadline { date kind daysLeft } } }';
+
+  it('lists an overdue due date first only when asked, with its days overdue', async () => {
+    const late = await open({ type: 'TAX', title: 'two days late', dueDate: day(-2) });
+    const soon = await open({ type: 'TAX', title: 'due tomorrow', dueDate: day(1) });
+    const lateId = late.data?.openPractice.id;
+    const without = await crm.as(crm.agent)<{ upcomingDeadlines: { id: string }[] }>(DEADLINES, { overdue: false });
+    expect(without.data?.upcomingDeadlines.map((p) => p.id)).not.toContain(lateId);
+    const withOverdue = await crm.as(crm.agent)<{ upcomingDeadlines: { id: string; nextDeadline: unknown }[] }>(DEADLINES, {
+      overdue: true,
+    });
+    const ids = withOverdue.data?.upcomingDeadlines.map((p) => p.id) ?? [];
+    expect(ids.indexOf(lateId ?? '')).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(lateId ?? '')).toBeLessThan(ids.indexOf(soon.data?.openPractice.id ?? ''));
+    expect(withOverdue.data?.upcomingDeadlines.find((p) => p.id === lateId)?.nextDeadline).toEqual({
+      date: day(-2),
+      kind: 'DUE',
+      daysLeft: -2,
+    });
+  });
+
+  it('pages the practices assigned to the signed-in member, and none to an API key', async () => {
+    const agentId = crm.agent.kind === 'member' ? crm.agent.id : '';
+    const mine = await open({ type: 'VISA', title: 'mine', assigneeId: agentId });
+    await open({ type: 'VISA', title: 'nobody' });
+    const query =
+      'query($filter: PracticeFilter) { practices(first: 100, filter: $filter) { totalCount edges { node { id assignee { id } } } } }';
+    const result = await crm.as(crm.agent)<{
+      practices: { totalCount: number; edges: { node: { id: string; assignee: { id: string } } }[] };
+    }>(query, {
+      filter: { assignedToMe: true, open: true },
+    });
+    expect(result.data?.practices.edges.map((edge) => edge.node.id)).toContain(mine.data?.openPractice.id);
+    expect(result.data?.practices.edges.every((edge) => edge.node.assignee.id === agentId)).toBe(true);
+    const byId = await crm.as(crm.admin)<{ practices: { totalCount: number } }>(query, { filter: { assigneeId: agentId } });
+    expect(byId.data?.practices.totalCount).toBeGreaterThanOrEqual(result.data?.practices.totalCount ?? 1);
+    const key = {
+      kind: 'apiKey' as const,
+      id: '00000000-0000-4000-8000-0000000000a1',
+      role: 'PARTNER' as const,
+      name: 'P',
+      scopes: ['crm:read'],
+    };
+    const forKey = await crm.as(key)<{ practices: { totalCount: number } }>(query, { filter: { assignedToMe: true } });
+    expect(forKey.data?.practices.totalCount).toBe(0);
+  });
+});

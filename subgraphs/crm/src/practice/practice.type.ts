@@ -1,5 +1,7 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { PracticeStatus, PracticeType } from './practice.enums.js';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '@nusa/subgraph';
+import { DeadlineKind } from './practice.deadlines.js';
+import { DocumentState, PracticeStatus, PracticeType } from './practice.enums.js';
 
 @ObjectType({ description: "A client's case: a KITAS application, a company setup, a tax return." })
 @Directive('@key(fields: "id")')
@@ -33,4 +35,54 @@ export class Practice {
 
   @Field(() => Date)
   updatedAt!: Date;
+}
+
+@ObjectType({ description: "A line of a practice's document checklist." })
+export class PracticeDocument {
+  @Field(() => String, { description: 'The document, as the service catalog names it, for example "Passport valid 18 months".' })
+  name!: string;
+
+  @Field(() => DocumentState)
+  state!: DocumentState;
+
+  @Field(() => Date, { nullable: true, description: 'When the state was last set; null while never ticked.' })
+  updatedAt!: Date | null;
+}
+
+registerEnumType(DeadlineKind, {
+  name: 'DeadlineKind',
+  description: 'DUE: the next step is due; EXPIRY: the permit or registration expires.',
+});
+
+@ObjectType({ description: "A practice's next date that needs attention, counted in days from today in Bali (WITA)." })
+export class PracticeDeadline {
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  date!: string;
+
+  @Field(() => DeadlineKind)
+  kind!: DeadlineKind;
+
+  @Field(() => Int, { description: 'Days from today in Bali: 0 today, negative when overdue.' })
+  daysLeft!: number;
+}
+
+@ObjectType()
+export class PracticeEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Practice)
+  node!: Practice;
+}
+
+@ObjectType({ description: 'A page of practices, newest first.' })
+export class PracticeConnection {
+  @Field(() => [PracticeEdge])
+  edges!: PracticeEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many practices match the filter, over all pages.' })
+  totalCount!: number;
 }

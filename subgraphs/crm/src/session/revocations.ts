@@ -36,8 +36,50 @@ export class Revocations {
     if (this.redis && remainingSeconds > 0) await this.redis.revokeSession(session.jti, remainingSeconds);
   }
 
+  /**
+   * Whether a session token is refused: signed out, or held by a member who has been deactivated
+   * (the second covers a sign-in that raced the deactivation).
+   */
   async isSessionRevoked(em: EntityManager, jti: string): Promise<boolean> {
-    return (await em.count(RevokedSessionEntity, { jti })) > 0;
+    const [row] = await em.getConnection().execute<{ revoked: boolean }[]>(
+      `select exists (select 1 from revoked_session where jti = ?)
+           or exists (select 1 from member_session s join team_member m on m.id = s.member_id where s.jti = ? and not m.active) as revoked`,
+      [jti, jti],
+    );
+    return row?.revoked === true;
+  }
+
+  /**
+   * Revokes, inside `em`'s transaction, every unexpired session `memberId` was issued, and returns
+   * them so {@link markSessionsRevoked} can tell the gateways once the transaction has committed.
+   */
+  async revokeMemberSessions(em: EntityManager, memberId: string): Promise<{ jti: string; exp: number }[]> {
+    const rows = await em.execute<{ jti: string; expires_at: Date | string }[]>(
+      `insert into revoked_session (jti, member_id, expires_at, revoked_at)
+         select jti, member_id, expires_at, now() from member_session where member_id = ? and expires_at > now()
+       on conflict (jti) do nothing
+       returning jti, expires_at`,
+      [memberId],
+    );
+    return rows.map((row) => ({ jti: row.jti, exp: Math.floor(new Date(row.expires_at).getTime() / 1000) }));
+  }
+
+  /**
+   * Writes the Redis markers of revoked sessions. A failure is logged, not raised: the revocation is
+   * in PostgreSQL and the CRM refuses the member itself; gateways with Redis accept the sessions
+   * elsewhere until the markers are written or the tokens expire.
+   */
+  async markSessionsRevoked(sessions: { jti: string; exp: number }[]): Promise<void> {
+    if (!this.redis) return;
+    for (const session of sessions) {
+      const remainingSeconds = session.exp - Date.now() / 1000;
+      if (remainingSeconds <= 0) continue;
+      try {
+        await this.redis.revokeSession(session.jti, remainingSeconds);
+      } catch (error) {
+        this.logger.error({ err: error, jti: session.jti }, 'could not mark a revoked session in Redis');
+      }
+    }
   }
 
   /**

@@ -24,3 +24,12 @@ export class TeamMember {
   @Field(() => Date)
   createdAt!: Date;
 }
+
+@ObjectType({ description: 'A new team member and the password they sign in with first; shown only here.' })
+export class InviteTeamMemberPayload {
+  @Field(() => TeamMember)
+  member!: TeamMember;
+
+  @Field(() => String, { description: 'Give it to the member over a private channel; it is never shown again.' })
+  temporaryPassword!: string;
+}
