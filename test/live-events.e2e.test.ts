@@ -33,6 +33,8 @@ afterAll(async () => {
   await platform.stop();
 });
 
+const codeOf = (error: unknown) => (error as { extensions?: { code?: string } }).extensions?.code;
+
 const subscribers = async (conversationId: string) =>
   Number(((await redis.pubsub('NUMSUB', `nusa:events:conversation:${conversationId}`)) as [string, number])[1]);
 
@@ -73,12 +75,12 @@ describe('conversationEvents through the gateway', () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     const refused = collect<ConversationEvent>(platform.ws(), EVENTS, { id: missing }, 'conversationEvents');
     await refused.done;
-    expect(refused.errors).toEqual([{ ...refused.errors[0], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) as unknown }]);
+    expect(refused.errors.map(codeOf)).toEqual(['NOT_FOUND']);
     expect(await subscribers(missing)).toBe(0);
 
     const malformed = collect<ConversationEvent>(platform.ws(), EVENTS, { id: 'not-an-id' }, 'conversationEvents');
     await malformed.done;
-    expect(malformed.errors).toEqual([{ ...malformed.errors[0], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) as unknown }]);
+    expect(malformed.errors.map(codeOf)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('refuses a signed-out caller before anything reaches memory', async () => {
@@ -90,7 +92,7 @@ describe('conversationEvents through the gateway', () => {
       'conversationEvents',
     );
     await anonymous.done;
-    expect(anonymous.errors).toEqual([{ ...anonymous.errors[0], extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) as unknown }]);
+    expect(anonymous.errors.map(codeOf)).toEqual(['UNAUTHENTICATED']);
     expect(await subscribers(conversationId)).toBe(0);
   });
 });
