@@ -18,7 +18,7 @@ import { ensureCollections } from './collection/collection.store.js';
 import { LocalEmbedder } from './embedding/local-embedder.js';
 import { IngestService } from './ingest/ingest.service.js';
 import { openDatabase } from './orm.js';
-import { openVectorIndex } from './vector-index/vector-index.js';
+import { openVectorIndex, type VectorIndex } from './vector-index/vector-index.js';
 import { VectorStore } from './vector-index/vector-store.js';
 import { createKnowledgeServer } from './server.js';
 
@@ -79,6 +79,47 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
     },
     stop: async () => {
       await knowledge.stop();
+      await chroma.stop();
+      await orm.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A knowledge base without its HTTP server, for the services' own tests: a fresh database and its own real Chroma. */
+export interface KnowledgeBase {
+  orm: MikroORM;
+  vectors: VectorStore;
+  index: VectorIndex;
+  embedder: LocalEmbedder;
+  ingest: IngestService;
+  stop: () => Promise<void>;
+}
+
+export async function openKnowledgeBase(label: string): Promise<KnowledgeBase> {
+  const logger = createLogger('knowledge-test', 'silent');
+  const database = await createTestDatabase(label);
+  const dataDir = mkdtempSync(join(tmpdir(), 'nusa-kb-'));
+  const chroma = await startLocalChroma({
+    dataDir,
+    port: await freePort(),
+    runtimeDir: join(root, '.data', 'glibc'),
+    logger,
+    timeoutMs: 120_000,
+  });
+  const orm = await openDatabase(database.url, logger);
+  const embedder = new LocalEmbedder();
+  const vectors = new VectorStore(chroma.url);
+  await ensureCollections(orm.em.fork());
+  const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
+  return {
+    orm,
+    vectors,
+    index,
+    embedder,
+    ingest: new IngestService(vectors, embedder),
+    stop: async () => {
       await chroma.stop();
       await orm.close();
       await database.drop();
