@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, listen, type Caller } from '@nusa/platform';
+import { createLogger, listen, Role, type Caller } from '@nusa/platform';
 import { InProcessCache } from '@nusa/subgraph';
 import {
   createTestDatabase,
@@ -23,6 +23,22 @@ import { VectorStore } from './vector-index/vector-store.js';
 import { createKnowledgeServer } from './server.js';
 
 const root = join(__dirname, '..', '..', '..');
+
+/** Callers for the tests: a signed-in admin (may ingest and delete) and an agent (may read). */
+export const ADMIN: Caller = {
+  kind: 'member',
+  id: '00000000-0000-4000-8000-000000000001',
+  role: Role.ADMIN,
+  name: 'Admin',
+  email: 'admin@example.com',
+};
+export const AGENT: Caller = {
+  kind: 'member',
+  id: '00000000-0000-4000-8000-000000000002',
+  role: Role.AGENT,
+  name: 'Agent',
+  email: 'agent@example.com',
+};
 
 type Operation = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<TData>>;
 
