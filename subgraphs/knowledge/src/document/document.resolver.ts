@@ -41,11 +41,6 @@ export class DocumentResolver {
     return true;
   }
 
-  @FieldResolver(() => String)
-  collection(@Root() document: DocumentView): string {
-    return document.collection;
-  }
-
   @FieldResolver(() => [MetadataEntry])
   metadata(@Root() document: DocumentView): MetadataEntry[] {
     return Object.entries(document.metadata).map(([key, value]) => ({ key, value }));

@@ -38,4 +38,7 @@ export class KnowledgeDocument {
 
   @Field(() => Date)
   updatedAt!: Date;
+
+  @Field(() => String)
+  collection!: string;
 }
