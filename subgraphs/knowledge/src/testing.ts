@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, listen, type Caller } from '@nusa/platform';
+import { createLogger, listen, Role, type Caller } from '@nusa/platform';
 import { InProcessCache } from '@nusa/subgraph';
 import {
   createTestDatabase,
@@ -14,15 +14,31 @@ import {
   type TestDatabase,
 } from '@nusa/platform/testing';
 import { startLocalChroma, type LocalChroma } from './chroma/chroma-server.js';
-import { ensureCollections } from './document/collections.js';
-import { DocumentStore } from './document/document.store.js';
+import { ensureCollections } from './collection/collection.store.js';
 import { LocalEmbedder } from './embedding/local-embedder.js';
+import { IngestService } from './ingest/ingest.service.js';
 import { openDatabase } from './orm.js';
-import { openVectorIndex } from './vectors/vector-index.js';
-import { VectorStore } from './vectors/vector-store.js';
+import { openVectorIndex, type VectorIndex } from './vector-index/vector-index.js';
+import { VectorStore } from './vector-index/vector-store.js';
 import { createKnowledgeServer } from './server.js';
 
 const root = join(__dirname, '..', '..', '..');
+
+/** Callers for the tests: a signed-in admin (may ingest and delete) and an agent (may read). */
+export const ADMIN: Caller = {
+  kind: 'member',
+  id: '00000000-0000-4000-8000-000000000001',
+  role: Role.ADMIN,
+  name: 'Admin',
+  email: 'admin@example.com',
+};
+export const AGENT: Caller = {
+  kind: 'member',
+  id: '00000000-0000-4000-8000-000000000002',
+  role: Role.AGENT,
+  name: 'Agent',
+  email: 'agent@example.com',
+};
 
 type Operation = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<TData>>;
 
@@ -31,7 +47,8 @@ export interface KnowledgeHarness {
   url: string;
   orm: MikroORM;
   chroma: LocalChroma;
-  documents: DocumentStore;
+  /** The ingest service, for tests that load documents directly. */
+  documents: IngestService;
   as: (caller: Caller) => Operation;
   /** Stops Chroma, as an outage would; `restartChroma` brings it back on the same port and data. */
   stopChroma: () => Promise<void>;
@@ -48,7 +65,7 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
   const orm = await openDatabase(database.url, logger);
   const embedder = new LocalEmbedder();
   const vectors = new VectorStore(chroma.url);
-  const documents = new DocumentStore(vectors, embedder);
+  const documents = new IngestService(vectors, embedder);
   await ensureCollections(orm.em.fork());
   const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
   const knowledge = await createKnowledgeServer({
@@ -56,7 +73,7 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
     vectors,
     index,
     embedder,
-    documents,
+    ingest: documents,
     cache: new InProcessCache(),
     logger,
     internalSecret: TEST_SECRETS.internalSecret,
@@ -78,6 +95,47 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
     },
     stop: async () => {
       await knowledge.stop();
+      await chroma.stop();
+      await orm.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A knowledge base without its HTTP server, for the services' own tests: a fresh database and its own real Chroma. */
+export interface KnowledgeBase {
+  orm: MikroORM;
+  vectors: VectorStore;
+  index: VectorIndex;
+  embedder: LocalEmbedder;
+  ingest: IngestService;
+  stop: () => Promise<void>;
+}
+
+export async function openKnowledgeBase(label: string): Promise<KnowledgeBase> {
+  const logger = createLogger('knowledge-test', 'silent');
+  const database = await createTestDatabase(label);
+  const dataDir = mkdtempSync(join(tmpdir(), 'nusa-kb-'));
+  const chroma = await startLocalChroma({
+    dataDir,
+    port: await freePort(),
+    runtimeDir: join(root, '.data', 'glibc'),
+    logger,
+    timeoutMs: 120_000,
+  });
+  const orm = await openDatabase(database.url, logger);
+  const embedder = new LocalEmbedder();
+  const vectors = new VectorStore(chroma.url);
+  await ensureCollections(orm.em.fork());
+  const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
+  return {
+    orm,
+    vectors,
+    index,
+    embedder,
+    ingest: new IngestService(vectors, embedder),
+    stop: async () => {
       await chroma.stop();
       await orm.close();
       await database.drop();

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { createLogger, runMain } from '@nusa/platform';
 import { createTestDatabase, freePort } from '@nusa/platform/testing';
 import { startLocalChroma } from '../chroma/chroma-server.js';
-import { ensureCollections } from '../document/collections.js';
-import { DocumentStore } from '../document/document.store.js';
-import { loadSeed } from '../document/seed.js';
+import { ensureCollections } from '../collection/collection.store.js';
 import { LocalEmbedder } from '../embedding/local-embedder.js';
+import { IngestService } from '../ingest/ingest.service.js';
+import { loadSeed } from '../ingest/seed.js';
 import { openDatabase } from '../orm.js';
-import { LexemeFrequencies } from '../search/keyword.js';
-import { searchKnowledge, SearchMode } from '../search/search.js';
-import { openVectorIndex } from '../vectors/vector-index.js';
-import { VectorStore } from '../vectors/vector-store.js';
+import { LexemeFrequencies } from '../search/keyword-ranking.js';
+import { searchKnowledge, SearchMode } from '../search/search.service.js';
+import { openVectorIndex } from '../vector-index/vector-index.js';
+import { VectorStore } from '../vector-index/vector-store.js';
 
 interface Question {
   question: string;
@@ -50,7 +50,7 @@ runMain(async () => {
   try {
     const embedder = new LocalEmbedder();
     const vectors = new VectorStore(chroma.url);
-    const documents = new DocumentStore(vectors, embedder);
+    const documents = new IngestService(vectors, embedder);
     await ensureCollections(orm.em.fork());
     const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
     const loaded = await loadSeed(orm.em.fork(), documents, join(packageDir, 'seed'), logger);
