@@ -4,13 +4,13 @@ import { createLogger, listen, runMain, stopOnSignals } from '@nusa/platform';
 import { createCache } from '@nusa/subgraph';
 import { startLocalChroma } from './chroma/chroma-server.js';
 import { loadKnowledgeConfig } from './config.js';
-import { ensureCollections } from './document/collections.js';
-import { DocumentStore } from './document/document.store.js';
-import { loadSeed } from './document/seed.js';
+import { ensureCollections } from './collection/collection.store.js';
 import { createEmbedder } from './embedding/create-embedder.js';
+import { IngestService } from './ingest/ingest.service.js';
+import { loadSeed } from './ingest/seed.js';
 import { openDatabase } from './orm.js';
-import { openVectorIndex } from './vectors/vector-index.js';
-import { VectorStore } from './vectors/vector-store.js';
+import { openVectorIndex } from './vector-index/vector-index.js';
+import { VectorStore } from './vector-index/vector-store.js';
 import { createKnowledgeServer } from './server.js';
 
 runMain(async () => {
@@ -24,16 +24,16 @@ runMain(async () => {
     const cache = createCache(config.redisUrl, logger);
     const embedder = createEmbedder(config.embedding);
     const vectors = new VectorStore(config.chromaUrl ?? chroma?.url ?? '');
-    const documents = new DocumentStore(vectors, embedder);
+    const ingest = new IngestService(vectors, embedder);
     await ensureCollections(orm.em.fork());
     const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
-    await loadSeed(orm.em.fork(), documents, config.seedDir, logger);
+    await loadSeed(orm.em.fork(), ingest, config.seedDir, logger);
     const knowledge = await createKnowledgeServer({
       orm,
       vectors,
       index,
       embedder,
-      documents,
+      ingest,
       cache,
       logger,
       internalSecret: config.internalSecret,

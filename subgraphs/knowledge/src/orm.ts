@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Logger } from '@nusa/platform';
 import { openDatabase as open, type DatabaseSpec } from '@nusa/subgraph';
+import { CollectionEntity } from './collection/collection.entity.js';
 import { ChunkEntity } from './document/chunk.entity.js';
-import { CollectionEntity } from './document/collection.entity.js';
 import { DocumentEntity } from './document/document.entity.js';
 import { migrations } from './migrations/index.js';
-import { VectorIndexEntity } from './vectors/vector-index.entity.js';
+import { VectorIndexEntity } from './vector-index/vector-index.entity.js';
 
 export const knowledgeDatabase: DatabaseSpec = {
   entities: [CollectionEntity, DocumentEntity, ChunkEntity, VectorIndexEntity],

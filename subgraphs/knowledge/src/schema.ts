@@ -1,14 +1,17 @@
 import type { GraphQLSchema } from 'graphql';
-import { requireCaller, requireScope, Scope } from '@nusa/platform';
+import { Scope } from '@nusa/platform';
 import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
-import type { KnowledgeContext } from './graphql/context.js';
-import { KnowledgeResolver, resolveKnowledgeDocumentReference } from './graphql/knowledge.resolver.js';
+// type-graphql orders the root fields as their resolver modules load: these imports keep the SDL's order.
+import { CollectionResolver } from './collection/collection.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
+import { DocumentResolver } from './document/document.resolver.js';
+import { resolveKnowledgeDocumentReference } from './document/document.reference.js';
 
 /** The knowledge subgraph's executable schema. */
 export function buildKnowledgeSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [KnowledgeResolver],
+      resolvers: [CollectionResolver, SearchResolver, DocumentResolver],
       // API keys: reads need knowledge:read; ingest and delete (ADMIN only for members) knowledge:write.
       authChecker: authCheckerFor({
         read: Scope.KnowledgeRead,
@@ -18,12 +21,7 @@ export function buildKnowledgeSchema(): Promise<GraphQLSchema> {
       validate: { forbidUnknownValues: false },
     },
     {
-      KnowledgeDocument: {
-        __resolveReference: (reference: { id: string }, context: KnowledgeContext) => {
-          requireScope(requireCaller(context), Scope.KnowledgeRead);
-          return resolveKnowledgeDocumentReference(reference, context);
-        },
-      },
+      KnowledgeDocument: { __resolveReference: resolveKnowledgeDocumentReference },
     },
   );
 }

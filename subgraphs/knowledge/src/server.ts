@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { probe, probeOptional } from '@nusa/platform';
 import { createSubgraphServer, type SubgraphServer } from '@nusa/subgraph';
-import { CollectionNames } from './document/collections.js';
-import { createContext, type KnowledgeContext, type KnowledgeServices } from './graphql/context.js';
-import { LexemeFrequencies } from './search/keyword.js';
+import { CollectionNames } from './collection/collection.store.js';
+import { createContext, type KnowledgeContext, type KnowledgeServices } from './context.js';
+import { LexemeFrequencies } from './search/keyword-ranking.js';
+import { SearchCache } from './search/search.cache.js';
 import { buildKnowledgeSchema } from './schema.js';
 
 export { buildKnowledgeSchema } from './schema.js';
@@ -27,7 +28,11 @@ export async function createKnowledgeServer(
   services: KnowledgeServices & { internalSecret: string; reportCache: boolean },
 ): Promise<SubgraphServer> {
   const { internalSecret, reportCache, ...shared } = services;
-  const caches = { frequencies: new LexemeFrequencies(services.logger), collectionNames: new CollectionNames() };
+  const caches = {
+    frequencies: new LexemeFrequencies(services.logger),
+    collectionNames: new CollectionNames(),
+    searches: new SearchCache(services.cache),
+  };
   return createSubgraphServer<KnowledgeContext>({
     name: 'knowledge',
     schema: await buildKnowledgeSchema(),

@@ -14,12 +14,12 @@ import {
   type TestDatabase,
 } from '@nusa/platform/testing';
 import { startLocalChroma, type LocalChroma } from './chroma/chroma-server.js';
-import { ensureCollections } from './document/collections.js';
-import { DocumentStore } from './document/document.store.js';
+import { ensureCollections } from './collection/collection.store.js';
 import { LocalEmbedder } from './embedding/local-embedder.js';
+import { IngestService } from './ingest/ingest.service.js';
 import { openDatabase } from './orm.js';
-import { openVectorIndex } from './vectors/vector-index.js';
-import { VectorStore } from './vectors/vector-store.js';
+import { openVectorIndex } from './vector-index/vector-index.js';
+import { VectorStore } from './vector-index/vector-store.js';
 import { createKnowledgeServer } from './server.js';
 
 const root = join(__dirname, '..', '..', '..');
@@ -31,7 +31,8 @@ export interface KnowledgeHarness {
   url: string;
   orm: MikroORM;
   chroma: LocalChroma;
-  documents: DocumentStore;
+  /** The ingest service, for tests that load documents directly. */
+  documents: IngestService;
   as: (caller: Caller) => Operation;
   /** Stops Chroma, as an outage would; `restartChroma` brings it back on the same port and data. */
   stopChroma: () => Promise<void>;
@@ -48,7 +49,7 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
   const orm = await openDatabase(database.url, logger);
   const embedder = new LocalEmbedder();
   const vectors = new VectorStore(chroma.url);
-  const documents = new DocumentStore(vectors, embedder);
+  const documents = new IngestService(vectors, embedder);
   await ensureCollections(orm.em.fork());
   const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
   const knowledge = await createKnowledgeServer({
@@ -56,7 +57,7 @@ export async function startKnowledge(label: string): Promise<KnowledgeHarness> {
     vectors,
     index,
     embedder,
-    documents,
+    ingest: documents,
     cache: new InProcessCache(),
     logger,
     internalSecret: TEST_SECRETS.internalSecret,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
-import { CollectionEntity } from './collection.entity.js';
+import { CollectionEntity } from '../collection/collection.entity.js';
 
 @Entity({ tableName: 'knowledge_document' })
 @Unique({ properties: ['collection', 'sourceKey'] })

@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { createLogger, parseSettings, runMain } from '@nusa/platform';
 import { createTestDatabase, freePort } from '@nusa/platform/testing';
 import { startLocalChroma } from '../chroma/chroma-server.js';
-import { ensureCollections } from '../document/collections.js';
-import { DocumentStore } from '../document/document.store.js';
-import { loadSeed } from '../document/seed.js';
+import { ensureCollections } from '../collection/collection.store.js';
+import { IngestService } from '../ingest/ingest.service.js';
+import { loadSeed } from '../ingest/seed.js';
 import { createEmbedder } from '../embedding/create-embedder.js';
 import { embeddingConfig, embeddingSettings } from '../embedding/embedding-config.js';
 import { openDatabase } from '../orm.js';
-import { LexemeFrequencies } from '../search/keyword.js';
-import { searchKnowledge, SearchMode, type SearchDependencies } from '../search/search.js';
-import { openVectorIndex } from '../vectors/vector-index.js';
-import { VectorStore } from '../vectors/vector-store.js';
+import { LexemeFrequencies } from '../search/keyword-ranking.js';
+import { searchKnowledge, SearchMode, type SearchDependencies } from '../search/search.service.js';
+import { openVectorIndex } from '../vector-index/vector-index.js';
+import { VectorStore } from '../vector-index/vector-store.js';
 import { answers, loadQuestions, unmatchedLabels, type EvaluatedChunk, type LabelledQuestion, type Split } from './questions.js';
 import { percent, score, type Ranked } from './scores.js';
 
@@ -128,7 +128,7 @@ runMain(async () => {
   const orm = await openDatabase(database.url, logger);
   try {
     const vectors = new VectorStore(chroma.url);
-    const documents = new DocumentStore(vectors, embedder);
+    const documents = new IngestService(vectors, embedder);
     await ensureCollections(orm.em.fork());
     const index = await openVectorIndex(orm.em.fork(), embedder, vectors);
     const loaded = await loadSeed(orm.em.fork(), documents, join(packageDir, 'seed'), logger);

@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 import { ConfigError, createLogger, runMain } from '@nusa/platform';
 import { chromaForTool } from '../chroma/chroma-server.js';
 import { loadKnowledgeConfig } from '../config.js';
-import { CollectionEntity } from '../document/collection.entity.js';
-import { DocumentStore } from '../document/document.store.js';
+import { CollectionEntity } from '../collection/collection.entity.js';
 import { createEmbedder } from '../embedding/create-embedder.js';
 import { openDatabase } from '../orm.js';
-import { openVectorIndex } from '../vectors/vector-index.js';
-import { VectorStore } from '../vectors/vector-store.js';
+import { openVectorIndex } from '../vector-index/vector-index.js';
+import { VectorStore } from '../vector-index/vector-store.js';
 import { importFolder, type ImportProgress } from './import-folder.js';
+import { IngestService } from './ingest.service.js';
 
 const USAGE =
   "usage: npm run kb:import -- <folder> --collection <name>   (the platform's DATABASE_URL; CHROMA_URL, else the Chroma on CHROMA_PORT or DATA_DIR)";
@@ -49,7 +49,7 @@ runMain(async () => {
     const vectors = new VectorStore(chroma.url);
     const embedder = createEmbedder(config.embedding);
     await openVectorIndex(orm.em.fork(), embedder, vectors);
-    const documents = new DocumentStore(vectors, embedder);
+    const documents = new IngestService(vectors, embedder);
     const started = Date.now();
     const summary = await importFolder(orm.em.fork(), documents, {
       folder: resolve(folder),

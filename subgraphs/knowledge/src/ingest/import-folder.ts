@@ -4,7 +4,7 @@ import { extname, join, relative } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChunkEntity } from '../document/chunk.entity.js';
 import { DocumentEntity } from '../document/document.entity.js';
-import type { DocumentStore } from '../document/document.store.js';
+import type { IngestService } from './ingest.service.js';
 import { parseFrontMatter } from './chunker.js';
 
 const READABLE = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);
@@ -64,7 +64,7 @@ export function htmlToText(html: string): { title: string | undefined; text: str
  */
 export async function importFolder(
   em: EntityManager,
-  documents: DocumentStore,
+  documents: IngestService,
   options: { folder: string; collection: string; keyPrefix: string; onProgress?: (progress: ImportProgress) => void },
 ): Promise<ImportSummary> {
   const files = filesUnder(options.folder);

@@ -6,17 +6,18 @@ import { GraphQLError } from 'graphql';
 import { createLogger } from '@nusa/platform';
 import { createTestDatabase, freePort, type TestDatabase } from '@nusa/platform/testing';
 import { startLocalChroma, type LocalChroma } from '../chroma/chroma-server';
-import { ensureCollections } from '../document/collections';
-import { DocumentStore } from '../document/document.store';
+import { ensureCollections } from '../collection/collection.store';
+import { deleteDocument } from '../document/document.service';
 import type { Embedder } from '../embedding/embedder';
 import { HostedEmbedder } from '../embedding/hosted-embedder';
 import { LocalEmbedder } from '../embedding/local-embedder';
 import { importFolder } from '../ingest/import-folder';
+import { IngestService } from '../ingest/ingest.service';
 import { openDatabase } from '../orm';
-import { LexemeFrequencies } from './keyword';
-import { searchKnowledge, SearchMode } from './search';
-import { openVectorIndex, type VectorIndex } from '../vectors/vector-index';
-import { VectorStore } from '../vectors/vector-store';
+import { openVectorIndex, type VectorIndex } from '../vector-index/vector-index';
+import { VectorStore } from '../vector-index/vector-store';
+import { LexemeFrequencies } from './keyword-ranking';
+import { searchKnowledge, SearchMode } from './search.service';
 
 const logger = createLogger('test', 'silent');
 const embedder = new LocalEmbedder();
@@ -28,7 +29,7 @@ let chroma: LocalChroma | undefined;
 let dataDir: string;
 let vectors: VectorStore;
 let index: VectorIndex;
-let store: DocumentStore;
+let store: IngestService;
 
 const RETIREMENT = `# Retirement KITAS (E33F)
 
@@ -60,7 +61,7 @@ beforeAll(async () => {
     timeoutMs: 120_000,
   });
   vectors = new VectorStore(chroma.url);
-  store = new DocumentStore(vectors, embedder);
+  store = new IngestService(vectors, embedder);
   await ensureCollections(orm.em.fork());
   index = await openVectorIndex(orm.em.fork(), embedder, vectors);
   await store.ingest(orm.em.fork(), {
@@ -217,7 +218,7 @@ describe('ingesting and deleting', () => {
   });
 
   it('leaves nothing searchable when Chroma fails half-way, and says so', async () => {
-    const failing = new DocumentStore(new VectorStore(`http://127.0.0.1:${await freePort()}`), embedder);
+    const failing = new IngestService(new VectorStore(`http://127.0.0.1:${await freePort()}`), embedder);
     const attempt = failing.ingest(orm.em.fork(), {
       collection: 'visa_oracle',
       title: 'Golden visa',
@@ -240,7 +241,7 @@ describe('ingesting and deleting', () => {
       text: '# Canang sari\n\nDaily offerings of flowers; do not step on them.',
       source: 'seed/canang.md',
     });
-    await store.delete(orm.em.fork(), doc.id);
+    await deleteDocument(orm.em.fork(), vectors, doc.id);
     for (const mode of [SearchMode.KEYWORD, SearchMode.VECTOR]) {
       const { hits } = await search(mode, 'offerings flowers step');
       expect(hits.map((hit) => hit.citation.title)).not.toContain('Canang sari');

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CollectionEntity } from './collection.entity.js';
+import type { KnowledgeCollection } from './collection.type.js';
 
 /** The knowledge collections of the system this replaces, with what each one holds. */
 export const COLLECTIONS: readonly { name: string; description: string }[] = [
@@ -36,4 +37,23 @@ export class CollectionNames {
     }
     return this.names;
   }
+}
+
+/** Every collection with what it holds and the embedder of its vectors, by name. */
+export async function collectionSummaries(em: EntityManager): Promise<KnowledgeCollection[]> {
+  const rows = await em
+    .getConnection()
+    .execute<{ name: string; description: string; embedder: string; documents: string; chunks: string }[]>(
+      `select c.name, c.description, coalesce((select embedder from knowledge_vector_index), 'none') as embedder,
+              (select count(*) from knowledge_document d where d.collection_name = c.name) as documents,
+              (select count(*) from knowledge_chunk k where k.collection = c.name) as chunks
+         from knowledge_collection c order by c.name`,
+    );
+  return rows.map((row) => ({
+    name: row.name,
+    description: row.description,
+    embedder: row.embedder,
+    documentCount: Number(row.documents),
+    chunkCount: Number(row.chunks),
+  }));
 }

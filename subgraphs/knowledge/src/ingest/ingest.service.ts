@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, clientError, ErrorCode, notFound } from '@nusa/platform';
+import { badUserInput, clientError, ErrorCode } from '@nusa/platform';
 import { LockMode } from '@mikro-orm/core';
+import { CollectionEntity } from '../collection/collection.entity.js';
+import { ChunkEntity } from '../document/chunk.entity.js';
+import { DocumentEntity } from '../document/document.entity.js';
 import { passageForEmbedding, type Embedder } from '../embedding/embedder.js';
-import { chunkMarkdown } from '../ingest/chunker.js';
-import { VectorIndexEntity } from '../vectors/vector-index.entity.js';
-import type { VectorStore } from '../vectors/vector-store.js';
-import { ChunkEntity } from './chunk.entity.js';
-import { CollectionEntity } from './collection.entity.js';
-import { DocumentEntity } from './document.entity.js';
+import { VectorIndexEntity } from '../vector-index/vector-index.entity.js';
+import type { VectorStore } from '../vector-index/vector-store.js';
+import { chunkMarkdown } from './chunker.js';
 
 /** A document to ingest. */
 export interface NewDocument {
@@ -41,8 +41,9 @@ function checkText(text: string): void {
  * leaves nothing of the new version searchable: the vectors are written inside the database
  * transaction (a Chroma failure rolls the rows back) and removed again if the commit fails. Search
  * only returns chunks whose rows exist, so a vector left behind by a failed clean-up is never seen.
+ * The ingest mutation, the import CLI and the seed all ingest through this.
  */
-export class DocumentStore {
+export class IngestService {
   constructor(
     private readonly vectors: VectorStore,
     private readonly embedder: Embedder,
@@ -123,15 +124,6 @@ export class DocumentStore {
       }
       throw error;
     }
-  }
-
-  async delete(em: EntityManager, id: string): Promise<void> {
-    const document = await em.findOne(DocumentEntity, { id });
-    if (!document) throw notFound('KnowledgeDocument', id);
-    const ids = (await em.find(ChunkEntity, { document: id }, { fields: ['id'] })).map((chunk) => chunk.id);
-    await em.nativeDelete(DocumentEntity, { id });
-    const index = await em.findOne(VectorIndexEntity, { id: 1 });
-    if (index) await this.vectors.delete(index.chromaCollection, ids);
   }
 
   /** The vector index, locked against a re-embed's switch; refused when its vectors are another embedder's. */

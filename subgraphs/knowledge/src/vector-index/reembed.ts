@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { COLLECTIONS } from '../document/collections.js';
+import { COLLECTIONS } from '../collection/collection.store.js';
 import { passageForEmbedding, type Embedder } from '../embedding/embedder.js';
 import { VectorIndexEntity } from './vector-index.entity.js';
 import { newIndexName, type VectorIndex } from './vector-index.js';

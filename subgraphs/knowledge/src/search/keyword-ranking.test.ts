@@ -1,4 +1,4 @@
-import { keywordQuery } from './keyword';
+import { keywordQuery } from './keyword-ranking';
 
 const statistics = {
   chunks: 10_000,

@@ -2,15 +2,15 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@nusa/platform';
-import { importFolder } from '../ingest/import-folder.js';
-import { DocumentEntity } from './document.entity.js';
-import type { DocumentStore } from './document.store.js';
+import { DocumentEntity } from '../document/document.entity.js';
+import { importFolder } from './import-folder.js';
+import type { IngestService } from './ingest.service.js';
 
 /**
  * Loads the seed documents (`seed/<collection>/*.md`, front matter with title, source and as_of)
  * into an empty knowledge base, on first start only.
  */
-export async function loadSeed(em: EntityManager, documents: DocumentStore, seedDir: string, logger: Logger): Promise<number> {
+export async function loadSeed(em: EntityManager, documents: IngestService, seedDir: string, logger: Logger): Promise<number> {
   if ((await em.count(DocumentEntity, {})) > 0) return 0;
   let loaded = 0;
   for (const collection of readdirSync(seedDir).filter((name) => statSync(join(seedDir, name)).isDirectory())) {

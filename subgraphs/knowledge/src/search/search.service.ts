@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@nusa/platform';
 import type { CitationRecord } from '@nusa/subgraph';
-import type { Embedder } from '../embedding/embedder.js';
-import type { VectorIndex } from '../vectors/vector-index.js';
-import type { VectorStore } from '../vectors/vector-store.js';
-import { keywordRanking, type LexemeFrequencies } from './keyword.js';
+import { keywordRanking, type LexemeFrequencies } from './keyword-ranking.js';
 import { rerank } from './rerank.js';
+import { vectorRanking, type VectorSearchDependencies } from './vector-ranking.js';
 
 export enum SearchMode {
   HYBRID = 'HYBRID',
@@ -37,11 +35,8 @@ export interface SearchOutcome {
 }
 
 /** What a search reads from. */
-export interface SearchDependencies {
+export interface SearchDependencies extends VectorSearchDependencies {
   em: EntityManager;
-  vectors: VectorStore;
-  index: VectorIndex;
-  embedder: Embedder;
   frequencies: LexemeFrequencies;
   logger: Logger;
 }
@@ -61,27 +56,6 @@ const RRF_K = 60;
 
 /** A chunk as a search answers with it: its id and text, and where it comes from. */
 type Passage = CitationRecord & { id: string; text: string };
-
-/** The vector side's ranking, or what the caller is told when it cannot be had. */
-type VectorRanking = { ids: string[] } | { unavailable: string; error: unknown };
-
-async function vectorRanking({ vectors, index, embedder }: SearchDependencies, request: SearchRequest): Promise<VectorRanking> {
-  let embedding: number[];
-  try {
-    [embedding = []] = await embedder.embed([request.query], 'query');
-  } catch (error) {
-    return { unavailable: 'The embedding provider is unavailable; these are keyword results only.', error };
-  }
-  try {
-    const hits = await vectors.query(index.chromaCollection, embedding, CANDIDATES, {
-      collections: request.collections,
-      metadata: request.metadata,
-    });
-    return { ids: hits.map((hit) => hit.id) };
-  } catch (error) {
-    return { unavailable: 'The vector index is unavailable; these are keyword results only.', error };
-  }
-}
 
 function fuse(rankings: { ids: string[]; weight: number }[]): Map<string, number> {
   const scores = new Map<string, number>();
@@ -119,11 +93,11 @@ function diverse<T extends { passage: Passage }>(scored: T[]): T[] {
 export async function searchKnowledge(dependencies: SearchDependencies, request: SearchRequest): Promise<SearchOutcome> {
   const { em, logger, frequencies } = dependencies;
   const warnings: string[] = [];
-  const keyword = () =>
-    keywordRanking(em, frequencies, request.query, { collections: request.collections, metadata: request.metadata }, CANDIDATES);
+  const scope = { collections: request.collections, metadata: request.metadata };
+  const keyword = () => keywordRanking(em, frequencies, request.query, scope, CANDIDATES);
   const [keywordIds, vector] = await Promise.all([
     request.mode === SearchMode.VECTOR ? undefined : keyword(),
-    request.mode === SearchMode.KEYWORD ? undefined : vectorRanking(dependencies, request),
+    request.mode === SearchMode.KEYWORD ? undefined : vectorRanking(dependencies, request.query, scope, CANDIDATES),
   ]);
   const rankings: { ids: string[]; weight: number }[] = [];
   if (keywordIds) rankings.push({ ids: keywordIds, weight: KEYWORD_WEIGHT });

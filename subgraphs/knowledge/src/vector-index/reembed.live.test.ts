@@ -6,14 +6,14 @@ import { ChromaClient } from 'chromadb';
 import { ConfigError, createLogger } from '@nusa/platform';
 import { createTestDatabase, freePort, type TestDatabase } from '@nusa/platform/testing';
 import { startLocalChroma, type LocalChroma } from '../chroma/chroma-server';
-import { ensureCollections } from '../document/collections';
-import { DocumentStore } from '../document/document.store';
+import { ensureCollections } from '../collection/collection.store';
 import { startFakeEmbeddingApi, type FakeEmbeddingApi } from '../embedding/fake-embedding-api';
 import { HostedEmbedder } from '../embedding/hosted-embedder';
 import { LocalEmbedder } from '../embedding/local-embedder';
+import { IngestService } from '../ingest/ingest.service';
 import { openDatabase } from '../orm';
-import { LexemeFrequencies } from '../search/keyword';
-import { searchKnowledge, SearchMode } from '../search/search';
+import { LexemeFrequencies } from '../search/keyword-ranking';
+import { searchKnowledge, SearchMode } from '../search/search.service';
 import { reembed } from './reembed';
 import { openVectorIndex } from './vector-index';
 import { VectorStore } from './vector-store';
@@ -66,7 +66,7 @@ beforeAll(async () => {
   });
   orm = await freshKnowledgeBase('knowledge_reembed');
   await openVectorIndex(orm.em.fork(), local, vectors);
-  const store = new DocumentStore(vectors, local);
+  const store = new IngestService(vectors, local);
   await store.ingest(orm.em.fork(), {
     collection: 'visa_oracle',
     title: 'Retirement KITAS',
@@ -127,7 +127,7 @@ describe('re-embedding', () => {
 
   it('moves every chunk to a new index, one ingested during the run included, switches to it and drops the old one', async () => {
     const old = await openVectorIndex(orm.em.fork(), local, vectors);
-    const store = new DocumentStore(vectors, local);
+    const store = new IngestService(vectors, local);
     const summary = await reembed(orm.em.fork(), vectors, hosted, {
       batchSize: 1,
       onProgress: async ({ done }) => {
@@ -157,11 +157,11 @@ describe('re-embedding', () => {
 
   it('refuses an ingest by the old embedder after the switch, and takes one by the new', async () => {
     const document = { collection: 'visa_oracle', title: 'Overstay', text: '# Overstay\n\nThe fine is IDR 1,000,000 a day.' };
-    await expect(new DocumentStore(vectors, local).ingest(orm.em.fork(), document)).rejects.toMatchObject({
+    await expect(new IngestService(vectors, local).ingest(orm.em.fork(), document)).rejects.toMatchObject({
       extensions: { reason: 'EMBEDDER_MISMATCH' },
       message: expect.stringContaining('run npm run kb:reembed') as unknown,
     });
-    const stored = await new DocumentStore(vectors, hosted).ingest(orm.em.fork(), document);
+    const stored = await new IngestService(vectors, hosted).ingest(orm.em.fork(), document);
     expect(stored.title).toBe('Overstay');
   });
 });

@@ -1,0 +1,44 @@
+import type { EntityRecord, RecordReference } from '@nusa/subgraph';
+import type { DocumentEntity } from './document.entity.js';
+
+/** A document as the API answers with it, whether read (a record) or just written (an entity). */
+export interface DocumentView {
+  id: string;
+  title: string;
+  source: string | null;
+  /** The collection's name. */
+  collection: string;
+  metadata: Record<string, string>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * A document's record as the record reader holds it: a to-one relation is `{ id }` whatever the
+ * target's key is called, so the collection's name is in `collection.id`.
+ */
+export type DocumentRecord = Omit<EntityRecord<DocumentEntity>, 'collection'> & { collection: RecordReference };
+
+export function documentFromRecord(record: DocumentRecord): DocumentView {
+  return {
+    id: record.id,
+    title: record.title,
+    source: record.source,
+    collection: record.collection.id,
+    metadata: record.metadata,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+export function documentFromEntity(entity: DocumentEntity): DocumentView {
+  return {
+    id: entity.id,
+    title: entity.title,
+    source: entity.source,
+    collection: entity.collection.unwrap().name,
+    metadata: entity.metadata,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}
