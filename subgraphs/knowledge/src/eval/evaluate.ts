@@ -12,11 +12,12 @@ import { createEmbedder } from '../embedding/create-embedder.js';
 import { embeddingConfig, embeddingSettings } from '../embedding/embedding-config.js';
 import { openDatabase } from '../orm.js';
 import { LexemeFrequencies } from '../search/keyword-ranking.js';
-import { searchKnowledge, SearchMode, type SearchDependencies } from '../search/search.service.js';
+import { searchKnowledge, SearchMode, SEARCH_WEIGHTS, type SearchDependencies } from '../search/search.service.js';
 import { openVectorIndex } from '../vector-index/vector-index.js';
 import { VectorStore } from '../vector-index/vector-store.js';
 import { answers, loadQuestions, unmatchedLabels, type EvaluatedChunk, type LabelledQuestion, type Split } from './questions.js';
 import { percent, score, type Ranked } from './scores.js';
+import { tune } from './tune.js';
 
 const packageDir = join(__dirname, '..', '..');
 const MODES = [SearchMode.HYBRID, SearchMode.VECTOR, SearchMode.KEYWORD];
@@ -34,10 +35,15 @@ interface Outcome extends Ranked {
   top: ChunkRow | undefined;
 }
 
-async function searchAll(dependencies: SearchDependencies, chunks: ChunkRow[], questions: LabelledQuestion[]): Promise<Outcome[]> {
+async function searchAll(
+  dependencies: SearchDependencies,
+  chunks: ChunkRow[],
+  questions: LabelledQuestion[],
+  modes: SearchMode[] = MODES,
+): Promise<Outcome[]> {
   const byLocation = new Map(chunks.map((chunk) => [`${chunk.documentId}:${chunk.chunkIndex}`, chunk]));
   const outcomes: Outcome[] = [];
-  for (const mode of MODES) {
+  for (const mode of modes) {
     for (const question of questions) {
       const started = process.hrtime.bigint();
       const cpu = process.cpuUsage();
@@ -62,8 +68,8 @@ async function searchAll(dependencies: SearchDependencies, chunks: ChunkRow[], q
   return outcomes;
 }
 
-function summary(outcomes: Outcome[]): string[] {
-  const rows = SPLITS.flatMap((split) =>
+function summary(outcomes: Outcome[], splits: Split[]): string[] {
+  const rows = splits.flatMap((split) =>
     MODES.map((mode) => {
       const chosen = outcomes.filter((o) => o.question.split === split && o.mode === mode);
       const s = score(chosen);
@@ -109,7 +115,8 @@ function devMisses(outcomes: Outcome[], mode: SearchMode): string[] {
  * Retrieval quality on the seed knowledge base: for each split (dev: tune on it; test: report only)
  * and each mode, recall@1, recall@5 and MRR@10 of the labelled passage, the document-level recall
  * the older evaluation measured, and the time per search. `--dev-misses` lists the dev questions
- * HYBRID does not answer first. The embedder is the one the settings choose (EMBEDDING_PROVIDER ...),
+ * HYBRID does not answer first; `--dev` runs the dev split alone; `--tune` searches the fusion and
+ * rerank weights on dev alone and prints the best; `--ask "question" ...` prints the top 5 HYBRID hits of each. The embedder is the one the settings choose (EMBEDDING_PROVIDER ...),
  * so the same evaluation runs against a hosted embedder when its key is set.
  */
 runMain(async () => {
@@ -136,25 +143,47 @@ runMain(async () => {
       `select c.document_id as "documentId", c.chunk_index as "chunkIndex", c.text, c.collection || '/' || (d.metadata->>'file') as document
          from knowledge_chunk c join knowledge_document d on d.id = c.document_id`,
     );
-    const questions = loadQuestions(join(packageDir, 'eval'));
-    const unmatched = unmatchedLabels(questions, chunks);
+    const all = loadQuestions(join(packageDir, 'eval'));
+    const unmatched = unmatchedLabels(all, chunks);
     if (unmatched.length > 0) throw new Error(`labels that match no chunk:\n${unmatched.join('\n')}`);
-    const outcomes = await searchAll(
-      { em: orm.em, vectors, index, embedder, frequencies: new LexemeFrequencies(), logger },
-      chunks,
-      questions,
-    );
-    const count = (split: Split) => questions.filter((q) => q.split === split).length;
+    // --dev: search and print the dev split only (while tuning, the test figures are not even computed).
+    const splits: Split[] = process.argv.includes('--dev') || process.argv.includes('--tune') ? ['dev'] : SPLITS;
+    const questions = all.filter((q) => splits.includes(q.split));
+    const dependencies = { em: orm.em, vectors, index, embedder, frequencies: new LexemeFrequencies(), logger };
+    const asked = process.argv.indexOf('--ask');
+    if (asked >= 0) {
+      const byLocation = new Map(chunks.map((chunk) => [`${chunk.documentId}:${chunk.chunkIndex}`, chunk]));
+      for (const query of process.argv.slice(asked + 1)) {
+        const { hits } = await searchKnowledge(
+          { ...dependencies, em: orm.em.fork() },
+          { query, collections: undefined, metadata: {}, limit: 5, mode: SearchMode.HYBRID },
+        );
+        process.stdout.write(`${query}\n`);
+        for (const [i, hit] of hits.entries()) {
+          const chunk = byLocation.get(`${hit.citation.documentId}:${hit.citation.chunkIndex}`);
+          process.stdout.write(
+            `  ${i + 1}. ${chunk?.document ?? '?'} > ${hit.citation.headingPath.slice(1).join(' > ')}: ${hit.text.slice(0, 110).replace(/\s+/g, ' ')}\n`,
+          );
+        }
+      }
+      return;
+    }
+    if (process.argv.includes('--tune')) {
+      const best = await tune(SEARCH_WEIGHTS, async (weights) =>
+        score(await searchAll({ ...dependencies, weights }, chunks, questions, [SearchMode.HYBRID])),
+      );
+      process.stdout.write(`best on dev: ${JSON.stringify(best)}\n`);
+      return;
+    }
+    const outcomes = await searchAll(dependencies, chunks, questions);
+    const count = (split: Split) => all.filter((q) => q.split === split).length;
     process.stdout.write(
       [
-        `Retrieval evaluation: ${questions.length} questions (dev ${count('dev')}, test ${count('test')}) over ${loaded} seed documents in ${chunks.length} chunks, embedder ${embedder.name}.`,
+        `Retrieval evaluation: ${all.length} questions (dev ${count('dev')}, test ${count('test')}) over ${loaded} seed documents in ${chunks.length} chunks, embedder ${embedder.name}.`,
         '',
-        ...summary(outcomes),
+        ...summary(outcomes, splits),
         '',
-        ...perCollection(outcomes, 'dev'),
-        '',
-        ...perCollection(outcomes, 'test'),
-        '',
+        ...splits.flatMap((split) => [...perCollection(outcomes, split), '']),
         ...(process.argv.includes('--dev-misses') ? ['HYBRID misses on dev:', ...devMisses(outcomes, SearchMode.HYBRID), ''] : []),
       ].join('\n'),
     );

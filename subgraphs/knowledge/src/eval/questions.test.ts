@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chunkMarkdown, parseFrontMatter } from '../ingest/chunker.js';
 import { answers, loadQuestions, splitOf, unmatchedLabels, type EvaluatedChunk } from './questions.js';
@@ -9,7 +9,8 @@ const questions = loadQuestions(join(packageDir, 'eval'));
 /** The seed documents chunked as ingestion chunks them. */
 function seedChunks(): EvaluatedChunk[] {
   const seed = join(packageDir, 'seed');
-  return readdirSync(seed).flatMap((collection) =>
+  const collections = readdirSync(seed).filter((name) => statSync(join(seed, name)).isDirectory());
+  return collections.flatMap((collection) =>
     readdirSync(join(seed, collection)).flatMap((file) =>
       chunkMarkdown(parseFrontMatter(readFileSync(join(seed, collection, file), 'utf8')).body).map((chunk) => ({
         document: `${collection}/${file}`,
