@@ -13,6 +13,7 @@ import { embeddingConfig, embeddingSettings } from '../embedding/embedding-confi
 import { openDatabase } from '../orm.js';
 import { LexemeFrequencies } from '../search/keyword-ranking.js';
 import { searchKnowledge, SearchMode, SEARCH_WEIGHTS, type SearchDependencies } from '../search/search.service.js';
+import { domainVocabulary, Vocabulary } from '../search/vocabulary.js';
 import { openVectorIndex } from '../vector-index/vector-index.js';
 import { VectorStore } from '../vector-index/vector-store.js';
 import { answers, loadQuestions, unmatchedLabels, type EvaluatedChunk, type LabelledQuestion, type Split } from './questions.js';
@@ -149,7 +150,9 @@ runMain(async () => {
     // --dev: search and print the dev split only (while tuning, the test figures are not even computed).
     const splits: Split[] = process.argv.includes('--dev') || process.argv.includes('--tune') ? ['dev'] : SPLITS;
     const questions = all.filter((q) => splits.includes(q.split));
-    const dependencies = { em: orm.em, vectors, index, embedder, frequencies: new LexemeFrequencies(), logger };
+    // --no-vocabulary: without the domain vocabulary, to see what it brings.
+    const vocabulary = process.argv.includes('--no-vocabulary') ? Vocabulary.empty() : domainVocabulary();
+    const dependencies = { em: orm.em, vectors, index, embedder, frequencies: new LexemeFrequencies(), logger, vocabulary };
     const asked = process.argv.indexOf('--ask');
     if (asked >= 0) {
       const byLocation = new Map(chunks.map((chunk) => [`${chunk.documentId}:${chunk.chunkIndex}`, chunk]));
