@@ -17,6 +17,7 @@ const GRID: { keyword: number[] } & Record<keyof SearchWeights['rerank'], number
   phrase: [0, 0.3, 0.6, 1],
   facts: [0, 0.5, 1, 2, 3],
   figures: [0, 0.5, 1, 2, 3],
+  overview: [0, 0.1, 0.2, 0.3, 0.45],
 };
 
 /**

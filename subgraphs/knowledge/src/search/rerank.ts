@@ -24,6 +24,8 @@ export interface RerankWeights {
   facts: number;
   /** The share of the kinds of figure asked for (an age, an amount, a rate, a duration, a date) that the passage states. */
   figures: number;
+  /** How much less a document's overview (a passage under its title alone, before any section) counts: it names every topic of the document. */
+  overview: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface RerankWeights {
  * signal and the phrase signal no weight: on dev they moved nothing the coverage (where a code is a
  * rare term with a high idf) had not already moved, so they are kept at 0 rather than set by hand.
  */
-export const RERANK_WEIGHTS: RerankWeights = { coverage: 6, headings: 0.25, title: 0.25, phrase: 0, facts: 0, figures: 0.5 };
+export const RERANK_WEIGHTS: RerankWeights = { coverage: 6, headings: 0.25, title: 0.25, phrase: 0, facts: 0, figures: 0.5, overview: 0.1 };
 
 /** Passages whose words are kept between searches (a few kB each); a passage never changes under its id. */
 const TERMS_KEPT = 10_000;
@@ -129,6 +131,7 @@ export function rerank<T extends RerankCandidate>(
       weights.coverage * (coverage + weights.headings * headingShare + weights.title * titleShare + weights.phrase * phrase) +
       weights.facts * factShare +
       weights.figures * figureShare;
-    return { passage, score: score * (1 + boost) };
+    const overview = passage.headingPath.length <= 1 ? 1 - weights.overview : 1;
+    return { passage, score: score * (1 + boost) * overview };
   });
 }
