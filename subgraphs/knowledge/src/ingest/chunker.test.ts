@@ -40,6 +40,22 @@ describe('structure-aware chunking', () => {
     }
   });
 
+  it('cuts a long list between items, repeating its lead-in, never between a number and its label or figure', () => {
+    const items = Array.from(
+      { length: 8 },
+      (_, i) => `${i + 1}. **Rule ${i + 1}.** At least IDR ${i + 1}.5 billion, kept for 12 months. More detail here.`,
+    );
+    const list = chunkMarkdown(`## Current position\n\nUnder BKPM Regulation 5/2025 a PT PMA needs:\n\n${items.join('\n')}`, {
+      maxChars: 300,
+    });
+    expect(list.length).toBeGreaterThan(1);
+    for (const chunk of list) {
+      expect(chunk.text.startsWith('Under BKPM Regulation 5/2025 a PT PMA needs:')).toBe(true);
+      expect(chunk.text).not.toMatch(/\d\.\n|\d\.$/);
+    }
+    for (const item of items) expect(list.filter((chunk) => chunk.text.includes(item))).toHaveLength(1);
+  });
+
   it('numbers chunks in order', () => {
     expect(chunks.map((chunk) => chunk.index)).toEqual(chunks.map((_, i) => i));
   });

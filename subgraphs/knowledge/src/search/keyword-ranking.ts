@@ -7,6 +7,8 @@ import type { Logger } from '@nusa/platform';
  * match most of a large knowledge base and say little about which passage answers it.
  */
 const MATCH_BUDGET = 400;
+/** Vocabulary terms a question is expanded with, at most (a question naming many concepts keeps the first ones). */
+const MAX_EXPANSIONS = 48;
 /** How long PostgreSQL's lexeme statistics are reused before they are read again. */
 const STATISTICS_MAX_AGE_MS = 60_000;
 /** Statistics taken when the table was less than half its size are refreshed, at most this often. */
@@ -85,25 +87,44 @@ export class LexemeFrequencies {
   }
 }
 
+/** A vocabulary term the question is also searched for, as PostgreSQL parsed it: a phrase tsquery and its lexemes. */
+export interface ExpansionQuery {
+  query: string;
+  lexemes: string[];
+}
+
 /**
  * The lexemes of a question worth an OR query: the rarest first, while the chunks they may match
- * stay within the budget. When every lexeme is common, they are AND-ed instead: a passage must hold
- * them all. Returns a tsquery, or undefined when the question has no searchable word.
+ * stay within the budget. Vocabulary expansions (phrases) compete for the same budget, each
+ * estimated by its rarest lexeme. When every lexeme is common, the question's own lexemes are
+ * AND-ed instead: a passage must hold them all. Returns a tsquery, or undefined when the question
+ * has no searchable word.
  */
-export function keywordQuery(lexemes: string[], statistics: LexemeStatistics | undefined): string | undefined {
+export function keywordQuery(
+  lexemes: string[],
+  statistics: LexemeStatistics | undefined,
+  expansions: ExpansionQuery[] = [],
+): string | undefined {
   const unique = [...new Set(lexemes)];
-  if (unique.length === 0) return undefined;
   const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-  if (!statistics || statistics.chunks <= MATCH_BUDGET) return unique.map(quote).join(' | ');
+  const phrases = [...new Map(expansions.filter((e) => e.query && e.lexemes.length > 0).map((e) => [e.query, e])).values()];
+  if (unique.length === 0 && phrases.length === 0) return undefined;
+  const units = [
+    ...unique.map((lexeme) => ({ text: quote(lexeme), lexemes: [lexeme] })),
+    ...phrases.map((phrase) => ({ text: `(${phrase.query})`, lexemes: phrase.lexemes })),
+  ];
+  if (!statistics || statistics.chunks <= MATCH_BUDGET) return units.map((unit) => unit.text).join(' | ');
   const shareOf = (lexeme: string) => statistics.share.get(lexeme) ?? statistics.rarerThan / 2;
+  const unitShare = (unit: { lexemes: string[] }) => Math.min(...unit.lexemes.map(shareOf));
   const kept: string[] = [];
   let expected = 0;
-  for (const lexeme of [...unique].sort((a, b) => shareOf(a) - shareOf(b) || a.localeCompare(b))) {
-    expected += shareOf(lexeme) * statistics.chunks;
+  for (const unit of [...units].sort((a, b) => unitShare(a) - unitShare(b) || a.text.localeCompare(b.text))) {
+    expected += unitShare(unit) * statistics.chunks;
     if (expected > MATCH_BUDGET) break;
-    kept.push(lexeme);
+    kept.push(unit.text);
   }
-  return kept.length > 0 ? kept.map(quote).join(' | ') : unique.map(quote).join(' & ');
+  if (kept.length > 0) return kept.join(' | ');
+  return unique.length > 0 ? unique.map(quote).join(' & ') : undefined;
 }
 
 /** What a keyword search is restricted to. */
@@ -117,8 +138,8 @@ export interface KeywordScope {
 /**
  * Chunk ids ranked by PostgreSQL full-text search (title > headings > body), best first. `ts_rank`
  * divided by 1 + log(length) costs a sixth of `ts_rank_cd` per matched chunk and ranks as well on
- * `npm run eval:kb`. The question's words are stemmed by PostgreSQL itself, then thinned by
- * {@link keywordQuery}.
+ * `npm run eval:kb`. The question's words, and the vocabulary terms it is expanded with, are
+ * stemmed by PostgreSQL itself, then thinned by {@link keywordQuery}.
  */
 export async function keywordRanking(
   em: EntityManager,
@@ -126,16 +147,22 @@ export async function keywordRanking(
   query: string,
   scope: KeywordScope,
   limit: number,
+  expansions: string[] = [],
 ): Promise<string[]> {
   const connection = em.getConnection();
-  const [lexemeRows, statistics] = await Promise.all([
-    connection.execute<{ lexeme: string }[]>(`select lexeme from unnest(to_tsvector('english', ?))`, [query.slice(0, 2000)]),
+  // The question first, then each vocabulary term: PostgreSQL stems them all in one statement.
+  const texts = [query.slice(0, 2000), ...expansions.slice(0, MAX_EXPANSIONS)];
+  const [parsed, statistics] = await Promise.all([
+    connection.execute<{ i: string; query: string; lexemes: string[] }[]>(
+      `select t.i, phraseto_tsquery('english', t.text)::text as query,
+              array(select lexeme from unnest(to_tsvector('english', t.text))) as lexemes
+         from unnest(array[?]::text[]) with ordinality as t(text, i) order by t.i`,
+      [texts],
+    ),
     frequencies.get(em),
   ]);
-  const tsquery = keywordQuery(
-    lexemeRows.map((row) => row.lexeme),
-    statistics,
-  );
+  const [question, ...terms] = parsed;
+  const tsquery = keywordQuery(question?.lexemes ?? [], statistics, terms);
   if (!tsquery) return [];
   const filters: string[] = [];
   const parameters: unknown[] = [tsquery];
