@@ -1,11 +1,4 @@
-import {
-  ALTERNATIVE_FLOOR,
-  analyzeQuestion,
-  minimumAge,
-  relevantPassages,
-  type PassageSentence,
-  type RelevantPassage,
-} from './passages.js';
+import { alternativeFor, analyzeQuestion, minimumAge, relevantPassages, type PassageSentence, type RelevantPassage } from './passages.js';
 import { pause, type Grounding, type Responder, type ResponderRun, type ResponseSummary } from './responder.js';
 
 /** The reply when no passage answers the question: it says so, cites nothing and invents nothing. */
@@ -42,28 +35,20 @@ function eligibilityNotes(grounding: Grounding, passages: RelevantPassage[]): st
   const { age } = analyzeQuestion(grounding.question);
   if (age === null) return [];
   const notes: string[] = [];
-  let unmet = false;
   for (const { number, hit, sentences } of passages) {
     const minimum = minimumAge(sentences);
     if (minimum === null) continue;
-    unmet ||= age < minimum;
     notes.push(
       age < minimum
         ? `You give an age of ${age}: **${hit.citation.title}** requires ${minimum} or older, so it is not open to you yet [${number}].`
         : `You give an age of ${age}: that meets the minimum age of ${minimum} for **${hit.citation.title}** [${number}].`,
     );
   }
-  if (unmet) {
-    // Someone who does not qualify needs the other routes the knowledge base names, even those less close to the question's words.
-    const used = new Set(passages.map(({ hit }) => hit.citation.documentId));
-    const alternative = relevantPassages(grounding.question, grounding.sources.list(), { floor: ALTERNATIVE_FLOOR, relativeFloor: 0 }).find(
-      ({ hit, sentences }) => !used.has(hit.citation.documentId) && (minimumAge(sentences) ?? 0) <= age,
+  const alternative = alternativeFor(grounding.question, grounding.sources.list(), passages);
+  if (alternative) {
+    notes.push(
+      `Another route the knowledge base names: **${alternative.hit.citation.title}**: ${passageText(alternative.sentences)} [${alternative.number}]`,
     );
-    if (alternative) {
-      notes.push(
-        `Another route the knowledge base names: **${alternative.hit.citation.title}**: ${passageText(alternative.sentences)} [${alternative.number}]`,
-      );
-    }
   }
   return notes;
 }

@@ -316,3 +316,22 @@ export function minimumAge(sentences: PassageSentence[]): number | null {
   }
   return null;
 }
+
+/**
+ * For an asker below a passage's minimum age, the best passage of another document that sets no
+ * higher minimum: the route they could take instead, even if less close to the question's words.
+ */
+export function alternativeFor(
+  question: string,
+  hits: { number: number; hit: KnowledgeHit }[],
+  passages: RelevantPassage[],
+): RelevantPassage | null {
+  const { age } = analyzeQuestion(question);
+  if (age === null || !passages.some(({ sentences }) => (minimumAge(sentences) ?? 0) > age)) return null;
+  const used = new Set(passages.map(({ hit }) => hit.citation.documentId));
+  return (
+    relevantPassages(question, hits, { floor: ALTERNATIVE_FLOOR, relativeFloor: 0 }).find(
+      ({ hit, sentences }) => !used.has(hit.citation.documentId) && (minimumAge(sentences) ?? 0) <= age,
+    ) ?? null
+  );
+}
