@@ -57,7 +57,7 @@ const CONDITION_PATTERNS: Record<Exclude<Intent, 'permit' | 'documents'>, RegExp
   duration:
     /\b(\d+|one|two|three|four|five|six|ten|twelve)(\s*(to|-|–|or)\s*\d+)?[\s-](consecutive\s)?(days?|weeks?|months?|years?)\b(\s+(in total|at a time))?/gi,
   deadline:
-    /\b(by|before|within|no later than|until)\s+(the\s+)?(\d{1,2}(st|nd|rd|th)?(\s+(of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|the month))?|\d+\s+(days?|months?))\b|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi,
+    /\b(by|before|within|no later than|until)\s+(the\s+)?(\d+\s+(days?|weeks?|months?|years?)|\d{1,2}(st|nd|rd|th)?(\s+(of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|the month))?)\b|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi,
 };
 
 const DOCUMENT_WORDS =
@@ -202,7 +202,11 @@ export function conditionsIn(text: string): string[] {
   for (const pattern of Object.values(CONDITION_PATTERNS)) {
     for (const match of plain.matchAll(pattern)) {
       const value = match[0].trim();
-      if (!found.some((known) => known.includes(value))) found.push(value);
+      if (found.some((known) => known.includes(value))) continue;
+      // "within 90 days" says more than the "90 days" found before it.
+      const shorter = found.findIndex((known) => value.includes(known));
+      if (shorter === -1) found.push(value);
+      else found[shorter] = value;
     }
   }
   return found;
