@@ -77,7 +77,11 @@ export function composeOfflineAnswer(grounding: Grounding): string {
   if (grounding.facts.length > 0) {
     parts.push(`What we know about this client:\n${grounding.facts.map((fact) => `- ${fact.content}`).join('\n')}`);
   }
-  parts.push('_Offline answer: extracted from the knowledge base without a language model. Check the cited sources._');
+  parts.push(
+    passages.length > 0
+      ? '_Offline answer: extracted from the knowledge base without a language model. Check the cited sources._'
+      : '_Offline answer: without a language model._',
+  );
   return parts.join('\n\n');
 }
 
