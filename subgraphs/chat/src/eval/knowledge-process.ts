@@ -38,6 +38,17 @@ export async function startKnowledgeProcess(): Promise<KnowledgeProcess> {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // If this process dies without stopping it (an uncaught error, a closed stdout), the subgraph and its Chroma go with it.
+  const killTree = () => {
+    for (const pid of child.pid ? processTree(child.pid) : []) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  process.once('exit', killTree);
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exit.then(() => (exited = true));
@@ -54,6 +65,7 @@ export async function startKnowledgeProcess(): Promise<KnowledgeProcess> {
         // Already gone.
       }
     }
+    process.off('exit', killTree);
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
