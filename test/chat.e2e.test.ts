@@ -151,6 +151,26 @@ describe('chat through the gateway, offline', () => {
     expect(JSON.stringify(anonymous.errors)).toContain('UNAUTHENTICATED');
   });
 
+  it('says plainly that the knowledge base has no answer to an out-of-domain question, and stores no citation', async () => {
+    const conversationId = await platform.conversation();
+    const sent = await send(conversationId, 'What is the best recipe for Italian lasagna?');
+    const stream = collect<StreamEvent>(platform.ws(), STREAM, { id: sent.data?.sendMessage.assistantMessage.id });
+    await stream.done;
+    const last = stream.events[stream.events.length - 1];
+    expect(last?.status).toBe('COMPLETE');
+    const streamed = stream.events.map((event) => event.delta).join('');
+    expect(streamed).toMatch(/^The knowledge base has no answer to this question/);
+    expect(streamed).not.toMatch(/\[\d+\]|60,000|remote worker/i);
+    const stored = await platform.query<{
+      conversation: { messages: { edges: { node: { role: string; content: string; citations: { title: string }[] } }[] } };
+    }>('query($id: ID!) { conversation(id: $id) { messages(first: 10) { edges { node { role content citations { title } } } } } }', {
+      id: conversationId,
+    });
+    const answer = stored.data?.conversation.messages.edges.find(({ node }) => node.role === 'ASSISTANT')?.node;
+    expect(answer?.content).toBe(streamed);
+    expect(answer?.citations).toEqual([]);
+  });
+
   it('cancels an answer mid-stream: CANCELLED, with what was streamed so far', async () => {
     const conversationId = await platform.conversation();
     const sent = await send(conversationId, 'Tell me everything about the remote worker KITAS documents and income');

@@ -24,7 +24,8 @@ export function endError(status: FinalMessage['status'], error: string | null | 
 }
 
 const HISTORY_TURNS = 20;
-const GROUNDING_HITS = 5;
+/** How many knowledge hits an answer is grounded in. */
+export const GROUNDING_HITS = 5;
 
 /** One answer to write: the turn sendMessage opened. */
 export interface GenerationRequest {
