@@ -74,6 +74,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
 };
 
 const url = httpUrl().optional();
+const DEFAULT_MANIFEST_PATH = join(__dirname, '..', '..', 'schema', 'operations.json');
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const settings = parseSettings(
@@ -103,10 +104,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
         ),
       TRUST_PROXY: z.stringbool().default(false),
       GUARDS: z.enum(['on', 'off']).default('on'),
-      OPERATIONS_MANIFEST: z
-        .string()
-        .min(1)
-        .default(join(__dirname, '..', '..', 'schema', 'operations.json')),
+      OPERATIONS_MANIFEST: z.string().min(1).default(DEFAULT_MANIFEST_PATH),
       INTROSPECTION: z.stringbool().optional(),
       EXPOSE_SUBGRAPH_ERRORS: z.stringbool().optional(),
       MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
@@ -158,5 +156,34 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     credentials: credentialSettingsOf(settings),
     logLevel: settings.LOG_LEVEL,
     ...resolveSecrets(settings),
+  };
+}
+
+/** A gateway configuration with every default applied: what the server is built from. */
+export interface SettledGatewayConfig extends GatewayConfig {
+  limits: GatewayLimits;
+  guards: boolean;
+  introspection: boolean;
+  exposeSubgraphErrors: boolean;
+  trustProxy: boolean;
+  corsOrigins: string[];
+  operationsManifestPath: string;
+}
+
+/**
+ * The one place the gateway's defaults are applied, for a configuration read from the environment
+ * ({@link loadGatewayConfig}) or written by a test: limits from {@link DEFAULT_LIMITS}, guards on,
+ * introspection and subgraph error messages only outside production, no proxy trusted.
+ */
+export function settleGatewayConfig(config: GatewayConfig): SettledGatewayConfig {
+  return {
+    ...config,
+    limits: { ...DEFAULT_LIMITS, ...config.limits },
+    guards: config.guards ?? true,
+    introspection: config.introspection ?? !config.production,
+    exposeSubgraphErrors: config.exposeSubgraphErrors ?? !config.production,
+    trustProxy: config.trustProxy ?? false,
+    corsOrigins: config.corsOrigins ?? [],
+    operationsManifestPath: config.operationsManifestPath ?? DEFAULT_MANIFEST_PATH,
   };
 }
