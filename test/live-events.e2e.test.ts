@@ -24,7 +24,11 @@ let platform: ChatPlatform;
 let redis: Redis;
 
 beforeAll(async () => {
-  platform = await startChatPlatform('live_events', { offlineTokenDelayMs: 1, memory: { events: 'redis' } });
+  platform = await startChatPlatform('live_events', {
+    offlineTokenDelayMs: 1,
+    memory: { events: 'redis' },
+    crm: { redisUrl: testRedisUrl },
+  });
   redis = new Redis(testRedisUrl);
 }, 180_000);
 
@@ -94,5 +98,65 @@ describe('conversationEvents through the gateway', () => {
     await anonymous.done;
     expect(anonymous.errors.map(codeOf)).toEqual(['UNAUTHENTICATED']);
     expect(await subscribers(conversationId)).toBe(0);
+  });
+});
+
+interface ClientEvent {
+  entry: { action: string; actorName: string; entityType: string };
+  client: { id: string; fullName: string; conversations: { totalCount: number } };
+  practice: { id: string; status: string } | null;
+}
+
+const CLIENT_EVENTS = `subscription($id: ID!) {
+  clientEvents(clientId: $id) {
+    entry { action actorName entityType }
+    client { id fullName conversations { totalCount } }
+    practice { id status }
+  }
+}`;
+
+describe('clientEvents through the gateway', () => {
+  it('announces committed changes to a client to a subscriber on another gateway, resolved across the CRM and memory, and never a refused one', async () => {
+    const clientId = platform.memory.clientIds[1] as string;
+    const other = await platform.addGateway(platform.chat);
+    const watched = collect<ClientEvent>(platform.ws({ gateway: other }), CLIENT_EVENTS, { id: clientId }, 'clientEvents');
+    await eventually(async () => Number(((await redis.pubsub('NUMSUB', `nusa:events:client:${clientId}`)) as [string, number])[1]) === 1, {
+      what: 'the Redis subscription',
+    });
+
+    const opened = await platform.query<{ openPractice: { id: string } }>(
+      'mutation($c: ID!) { openPractice(input: { clientId: $c, type: KITAS, title: "Investor KITAS" }) { id } }',
+      { c: clientId },
+    );
+    expect(opened.errors).toBeUndefined();
+    const practiceId = opened.data!.openPractice.id;
+    const refused = await platform.query('mutation($p: ID!) { updatePracticeStatus(id: $p, status: COMPLETED) { id } }', { p: practiceId });
+    expect(refused.errors?.map(codeOf)).toEqual(['BAD_USER_INPUT']);
+    const moved = await platform.query('mutation($p: ID!) { updatePracticeStatus(id: $p, status: DOCUMENTS_PENDING) { id } }', {
+      p: practiceId,
+    });
+    expect(moved.errors).toBeUndefined();
+    const logged = await platform.query(
+      'mutation($c: ID!, $p: ID!) { logInteraction(input: { clientId: $c, practiceId: $p, channel: WHATSAPP, summary: "Sent the document list" }) { id } }',
+      { c: clientId, p: practiceId },
+    );
+    expect(logged.errors).toBeUndefined();
+
+    await eventually(() => watched.events.length >= 3, { what: 'three events' });
+    watched.unsubscribe();
+    expect(watched.errors).toEqual([]);
+    expect(watched.events.map((event) => event.entry.action)).toEqual(['PRACTICE_OPENED', 'PRACTICE_STATUS_CHANGED', 'INTERACTION_LOGGED']);
+    expect(watched.events[1]?.practice).toEqual({ id: practiceId, status: 'DOCUMENTS_PENDING' });
+    for (const event of watched.events) {
+      expect(event.client.id).toBe(clientId);
+      expect(event.client.conversations.totalCount).toEqual(expect.any(Number));
+      expect(event.entry.actorName).toEqual(expect.any(String));
+    }
+  });
+
+  it('refuses an unknown client with NOT_FOUND', async () => {
+    const refused = collect<ClientEvent>(platform.ws(), CLIENT_EVENTS, { id: '00000000-0000-4000-8000-000000000000' }, 'clientEvents');
+    await refused.done;
+    expect(refused.errors.map(codeOf)).toEqual(['NOT_FOUND']);
   });
 });

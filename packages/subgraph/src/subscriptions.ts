@@ -19,7 +19,7 @@ export interface SubscriptionEndpointOptions<TContext extends ServiceContext> {
   internalSecret: string;
   logger: Logger;
   /** The context of one subscription, as for a request over HTTP. */
-  context: (base: ServiceContext) => TContext;
+  context: (base: ServiceContext) => TContext | Promise<TContext>;
 }
 
 /**
@@ -46,14 +46,17 @@ export function serveSubscriptions<TContext extends ServiceContext>(
         (ctx.extra as unknown as { caller: Caller }).caller = caller;
         return true;
       },
-      context: (ctx, _id, payload): TContext => {
+      context: (ctx, _id, payload): Promise<TContext> => {
         const connection = (ctx.extra as unknown as { caller: Caller }).caller;
         const forwarded =
           connection.kind === 'service' && payload.extensions?.identity !== undefined
             ? (callerOf(payload.extensions.identity) ?? anonymous)
             : undefined;
         const requestId = typeof payload.extensions?.requestId === 'string' ? payload.extensions.requestId : randomUUID();
-        return options.context({ caller: forwarded ?? connection, requestId });
+        const base = { caller: forwarded ?? connection, requestId };
+        // A context that refuses its caller (a deactivated member, say) must not end the gateway's
+        // shared connection: the subscription goes on as anonymous, and its resolver refuses it.
+        return Promise.resolve(options.context(base)).catch(() => options.context({ ...base, caller: anonymous }));
       },
     },
     options.logger,

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { clientError, ErrorCode, type ServiceContext } from '@nusa/platform';
-import { isUuid } from '@nusa/subgraph';
+import { isUuid, type EventBus } from '@nusa/subgraph';
 import { createLoaders, type CrmLoaders } from './loaders.js';
 import type { Revocations } from './session/revocations.js';
 
@@ -15,6 +15,16 @@ export interface CrmContext extends ServiceContext {
   loaders: CrmLoaders;
   session: SessionSettings;
   revocations: Revocations;
+  /** Change notifications (client events), across instances with Redis. */
+  events: EventBus;
+}
+
+/** What the CRM shares between requests. */
+export interface CrmServices {
+  orm: MikroORM;
+  session: SessionSettings;
+  revocations: Revocations;
+  events: EventBus;
 }
 
 /**
@@ -22,12 +32,7 @@ export interface CrmContext extends ServiceContext {
  * member caller must still be an active member: a deactivated one is refused before anything runs,
  * whatever the gateway still accepts (one primary-key read, which `me` and assignees reuse).
  */
-export async function createContext(
-  base: ServiceContext,
-  orm: MikroORM,
-  session: SessionSettings,
-  revocations: Revocations,
-): Promise<CrmContext> {
+export async function createContext(base: ServiceContext, { orm, session, revocations, events }: CrmServices): Promise<CrmContext> {
   const em = orm.em.fork();
   const loaders = createLoaders(em);
   if (base.caller.kind === 'member') {
@@ -40,5 +45,5 @@ export async function createContext(
       });
     }
   }
-  return { ...base, em, loaders, session, revocations };
+  return { ...base, em, loaders, session, revocations, events };
 }

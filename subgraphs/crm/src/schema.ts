@@ -5,6 +5,7 @@ import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { AuditEntryResolver, ClientActivityResolver, PracticeHistoryResolver } from './audit/audit.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { resolveClientReference } from './client/client.reference.js';
+import { ClientEventResolver } from './client/client-event.resolver.js';
 import { ClientResolver } from './client/client.resolver.js';
 import { resolveInteractionReference } from './interaction/interaction.reference.js';
 import { InteractionResolver } from './interaction/interaction.resolver.js';
@@ -22,6 +23,7 @@ export function buildCrmSchema(): Promise<GraphQLSchema> {
         AuthResolver,
         ClientResolver,
         ClientActivityResolver,
+        ClientEventResolver,
         PracticeResolver,
         PracticeDocumentResolver,
         PracticeHistoryResolver,

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { probe, probeOptional, type Logger } from '@nusa/platform';
-import { createSubgraphServer, type SubgraphServer } from '@nusa/subgraph';
+import { probe, probeOptional, type Logger, type ServiceContext } from '@nusa/platform';
+import { createSubgraphServer, InProcessEventBus, serveSubscriptions, type EventBus, type SubgraphServer } from '@nusa/subgraph';
+import { ClientEventPublisher } from './client/client.events.js';
 import { apiKeyRoutes } from './api-key/api-key.routes.js';
 import { createContext, type CrmContext } from './context.js';
 import { buildCrmSchema } from './schema.js';
@@ -19,19 +20,29 @@ export interface CrmServerDeps {
   sessionTtlSeconds: number;
   /** Where revocation markers go for the gateways to check at once. Default: none (PostgreSQL only). */
   redisUrl?: string | undefined;
+  /** Where client events travel (Redis across instances). Default: within this process. */
+  events?: EventBus;
 }
 
-/** The CRM subgraph over HTTP, built but not listening. */
+/**
+ * The CRM subgraph over HTTP, and its subscriptions over graphql-ws on the same `/graphql`; every
+ * committed change to a client is announced to its subscribers (see client.events.ts). Built but
+ * not listening.
+ */
 export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServer> {
   const session = { jwtSecret: deps.jwtSecret, ttlSeconds: deps.sessionTtlSeconds };
   const revocations = new Revocations(deps.redisUrl, deps.logger);
+  const events = deps.events ?? new InProcessEventBus();
+  deps.orm.em.getEventManager().registerSubscriber(new ClientEventPublisher(events));
   const internal = { orm: deps.orm, internalSecret: deps.internalSecret, logger: deps.logger };
+  const schema = await buildCrmSchema();
+  const context = (base: ServiceContext) => createContext(base, { orm: deps.orm, session, revocations, events });
   const subgraph = await createSubgraphServer<CrmContext>({
     name: 'crm',
-    schema: await buildCrmSchema(),
+    schema,
     internalSecret: deps.internalSecret,
     logger: deps.logger,
-    context: (base) => createContext(base, deps.orm, session, revocations),
+    context,
     readiness: async () => ({
       postgres: await probe(() => deps.orm.em.getConnection().execute('select 1')),
       // Without Redis, sign-outs fail (their marker cannot be written) but everything else works.
@@ -39,9 +50,17 @@ export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServ
     }),
     routes: { ...apiKeyRoutes(internal), ...sessionRoutes({ ...internal, revocations }) },
   });
+  const ws = serveSubscriptions(subgraph.server, {
+    name: 'crm',
+    schema,
+    internalSecret: deps.internalSecret,
+    logger: deps.logger,
+    context,
+  });
   return {
     ...subgraph,
     stop: async () => {
+      await ws.close();
       await subgraph.stop();
       await revocations.close();
     },

@@ -9,6 +9,7 @@ import {
   type TestDatabase,
 } from '@nusa/platform/testing';
 import { countQueries } from '@nusa/subgraph/testing';
+import { InProcessEventBus, RedisEventBus } from '@nusa/subgraph';
 import { openDatabase } from './orm.js';
 import { seedEmptyDatabase } from './seed/seed.js';
 import { createCrmServer } from './server.js';
@@ -37,7 +38,7 @@ export interface CrmHarness {
 export interface CrmOptions {
   /** Seed the demo clients and practices. Default: false. */
   demoData?: boolean;
-  /** Write revocation markers to this Redis. Default: none (PostgreSQL only). */
+  /** Write revocation markers to this Redis, and send client events through it. Default: none (PostgreSQL only, events in process). */
   redisUrl?: string;
 }
 
@@ -51,7 +52,8 @@ export async function startCrm(label: string, options: CrmOptions = {}): Promise
   const adminRow = await em.findOneOrFail(TeamMemberEntity, { email: TEST_ADMIN.email });
   const agentRow = em.create(TeamMemberEntity, { name: 'Komang Agent', email: 'agent@example.com', role: Role.AGENT, passwordHash: 'x' });
   await em.flush();
-  const crm = await createCrmServer({ orm, logger, ...TEST_SECRETS, sessionTtlSeconds: 3600, redisUrl: options.redisUrl });
+  const events = options.redisUrl ? new RedisEventBus(options.redisUrl, logger) : new InProcessEventBus();
+  const crm = await createCrmServer({ orm, logger, events, ...TEST_SECRETS, sessionTtlSeconds: 3600, redisUrl: options.redisUrl });
   const port = await listen(crm.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const member = (row: TeamMemberEntity): Caller => ({ kind: 'member', id: row.id, role: row.role, name: row.name, email: row.email });
@@ -66,6 +68,7 @@ export async function startCrm(label: string, options: CrmOptions = {}): Promise
     resetQueryCount: queries.reset,
     stop: async () => {
       await crm.stop();
+      await events.close();
       await orm.close();
       await database.drop();
     },
