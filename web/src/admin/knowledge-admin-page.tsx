@@ -109,7 +109,8 @@ export function KnowledgeAdminPage() {
     const batch: Upload[] = files.map((file, index) => ({ key: `${Date.now()}-${index}-${file.name}`, file, state: { step: 'waiting' } }));
     setUploads((previous) => [...batch, ...previous]);
     setBusy(true);
-    // One file at a time: each shows its own progress, and one failure does not stop the rest.
+    // No source: the API takes only web addresses there, so a document is known by its title (and
+    // keeps its file name in its metadata). One file at a time: each shows its own progress, and one failure does not stop the rest.
     for (const { key, file } of batch) {
       if (!isReadable(file.name)) {
         setState(key, { step: 'failed', reason: 'only Markdown (.md), text (.txt) and HTML (.html) files can be uploaded' });
@@ -119,7 +120,9 @@ export function KnowledgeAdminPage() {
         setState(key, { step: 'reading' });
         const { title, text } = documentFromFile(file.name, await file.text());
         setState(key, { step: 'indexing' });
-        const result = await ingest({ variables: { input: { collection: chosenCollection, title, text, source: file.name } } });
+        const result = await ingest({
+          variables: { input: { collection: chosenCollection, title, text, metadata: [{ key: 'file', value: file.name }] } },
+        });
         const document = result.data?.ingestDocument;
         if (document) setState(key, { step: 'done', documentId: document.id, title: document.title, chunks: document.chunks.length });
       } catch (error) {
@@ -203,7 +206,7 @@ export function KnowledgeAdminPage() {
             onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
           />
           <p id="upload-files-hint" className="hint muted">
-            Markdown, text or HTML, up to 2 MiB each. A file with the same name replaces the document uploaded before.
+            Markdown, text or HTML, up to 2 MiB each. A document with the same title in the collection is replaced.
           </p>
         </div>
         <div className="actions">

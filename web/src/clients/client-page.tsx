@@ -64,7 +64,11 @@ const CLIENT_PAGE = graphql(`
 
 /** One client: details, practices with their status, interactions, conversations and the assistant's memory. */
 export function ClientPage({ clientId }: { clientId: string }) {
-  const { data, loading, error } = useQuery(CLIENT_PAGE, { variables: { id: clientId } });
+  const { data, loading, error } = useQuery(CLIENT_PAGE, {
+    variables: { id: clientId },
+    // Others change clients too (and this session on other screens): show the cached page, then the fresh one.
+    fetchPolicy: 'cache-and-network',
+  });
   if (loading && !data) return <p>Loading the client…</p>;
   const client = data?.client;
   if (!client) return <ErrorMessage error={error ?? new Error('This client does not exist.')} />;

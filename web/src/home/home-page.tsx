@@ -80,7 +80,11 @@ function DeadlineGroup({ id, title, deadlines, empty }: { id: string; title: str
 
 /** Today's work: what is due or expiring soon, each one click from its client. */
 export function HomePage({ memberId }: { memberId: string }) {
-  const { data, loading, error } = useQuery(TODAYS_WORK, { variables: { withinDays: WINDOW_DAYS }, pollInterval: REFRESH_MS });
+  const { data, loading, error } = useQuery(TODAYS_WORK, {
+    variables: { withinDays: WINDOW_DAYS },
+    fetchPolicy: 'cache-and-network',
+    pollInterval: REFRESH_MS,
+  });
   const [onlyMine, setOnlyMine] = useState(false);
   const today = todayInOffice();
   const practices = (data?.upcomingDeadlines ?? []).filter((practice) => !onlyMine || practice.assignee?.id === memberId);

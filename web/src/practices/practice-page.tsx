@@ -47,7 +47,7 @@ const PRACTICE_PAGE = graphql(`
 
 /** One practice: where it stands, its next steps, who works on it, and the contacts about it. */
 export function PracticePage({ practiceId }: { practiceId: string }) {
-  const { data, loading, error } = useQuery(PRACTICE_PAGE, { variables: { id: practiceId } });
+  const { data, loading, error } = useQuery(PRACTICE_PAGE, { variables: { id: practiceId }, fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <p>Loading the practice…</p>;
   const practice = data?.practice;
   if (!practice) return <ErrorMessage error={error ?? new Error('This practice does not exist.')} />;
