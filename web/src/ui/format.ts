@@ -23,7 +23,7 @@ export function formatDeadline(day: string): string {
   return `${formatDay(day)} (WITA)`;
 }
 
-/** A price in rupiah, as Indonesians write it: Rp 12.500.000,00. */
+/** A price in rupiah, as Indonesians write it (Rp 12.500.000). */
 export function formatIdr(amount: number): string {
   return idrFormat.format(amount);
 }
