@@ -160,3 +160,27 @@ export function readable(markdown: string): string {
     .replace(/\s+/g, '')
     .trim();
 }
+
+/** Opens `path`, signs in on the login page it leads to, and waits for the screen's heading. */
+export async function signedInAt(web: WebPlatform, page: Page, path: string): Promise<Page> {
+  await page.goto(`${web.origin}${path}`);
+  await signIn(page);
+  await page.waitForURL((url) => url.pathname !== '/login');
+  await page.locator('main h1').first().waitFor();
+  return page;
+}
+
+/** Today in Bali plus `days` (YYYY-MM-DD): deadlines are days in the office's time zone. */
+export function baliDay(days = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whether the page scrolls sideways (it should not, at any width). */
+export function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
+}

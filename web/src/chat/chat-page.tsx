@@ -11,9 +11,20 @@ import { MessageItem } from './message-item';
 
 const SHOWN_ROLES = new Set(['USER', 'ASSISTANT']);
 
+/**
+ * No subscription announces a conversation's new messages (messageStream follows one answer by
+ * its id), so the page reads the conversation again this often while it is visible: a question
+ * another session sends shows up, and its answer then streams in token by token from messageStream.
+ */
+const NEW_MESSAGES_POLL_MS = 2_000;
+
 /** A conversation: its messages, the answer streaming in, and the question box. */
 export function ChatPage({ conversationId }: { conversationId: string }) {
-  const { data, loading, error, refetch } = useQuery(CHAT_CONVERSATION, { variables: { id: conversationId } });
+  const { data, loading, error, refetch } = useQuery(CHAT_CONVERSATION, {
+    variables: { id: conversationId },
+    pollInterval: NEW_MESSAGES_POLL_MS,
+    skipPollAttempt: () => document.hidden,
+  });
   const [send, sending] = useMutation(SEND_MESSAGE);
   const [sent, setSent] = useState<ChatMessageFragment[]>([]);
   const [followed, setFollowed] = useState<ReadonlySet<string>>(new Set());

@@ -52,6 +52,9 @@ export function ClientListPage() {
     <section aria-labelledby="clients-title">
       <header className="page-header">
         <h1 id="clients-title">Clients</h1>
+        <p>
+          <Link href={paths.newClient}>New client</Link>
+        </p>
         {connection && <p className="muted">{connection.totalCount === 1 ? '1 client' : `${connection.totalCount} clients`}</p>}
       </header>
       <ClientFilters

@@ -1,5 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
+import { InteractionList } from '../interactions/interaction-list';
+import { LogInteractionForm } from '../interactions/log-interaction-form';
 import { MemoryPanel } from '../memory/memory-panel';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
@@ -31,6 +33,20 @@ const CLIENT_PAGE = graphql(`
           name
         }
       }
+      interactions {
+        id
+        channel
+        summary
+        occurredAt
+        author {
+          id
+          name
+        }
+        practice {
+          id
+          title
+        }
+      }
       conversations(first: 20) {
         edges {
           node {
@@ -46,9 +62,13 @@ const CLIENT_PAGE = graphql(`
   }
 `);
 
-/** One client: details, practices with their status, conversations and the assistant's memory. */
+/** One client: details, practices with their status, interactions, conversations and the assistant's memory. */
 export function ClientPage({ clientId }: { clientId: string }) {
-  const { data, loading, error } = useQuery(CLIENT_PAGE, { variables: { id: clientId } });
+  const { data, loading, error } = useQuery(CLIENT_PAGE, {
+    variables: { id: clientId },
+    // Others change clients too (and this session on other screens): show the cached page, then the fresh one.
+    fetchPolicy: 'cache-and-network',
+  });
   if (loading && !data) return <p>Loading the client…</p>;
   const client = data?.client;
   if (!client) return <ErrorMessage error={error ?? new Error('This client does not exist.')} />;
@@ -64,12 +84,24 @@ export function ClientPage({ clientId }: { clientId: string }) {
           <span className={`badge badge-${client.status.toLowerCase()}`}>{clientStatusLabels[client.status]}</span> {contact}
         </p>
         {client.notes && <p className="notes">{client.notes}</p>}
+        <p className="actions">
+          <Link href={paths.editClient(client.id)}>Edit details</Link>
+          <Link href={paths.openPractice(client.id)}>Open a practice</Link>
+        </p>
       </header>
       <div className="columns">
         <div>
           <section aria-labelledby="practices-title">
             <h2 id="practices-title">Practices</h2>
             <PracticeList practices={client.practices} />
+          </section>
+          <section aria-labelledby="client-interactions-title">
+            <h2 id="client-interactions-title">Interactions</h2>
+            <InteractionList interactions={client.interactions} showPractice />
+            <details className="log-details">
+              <summary>Log an interaction</summary>
+              <LogInteractionForm clientId={client.id} refetch={['ClientPage']} />
+            </details>
           </section>
           <section aria-labelledby="conversations-title">
             <h2 id="conversations-title">Conversations</h2>

@@ -1,21 +1,9 @@
-import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { graphql } from '../gql';
 import type { PracticeStatus, PracticeType } from '../gql/graphql';
+import { PracticeStatusForm } from '../practices/practice-status-form';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
 import { practiceStatusLabels, practiceTypeLabels } from '../ui/enum-labels';
-import { ErrorMessage } from '../ui/error-message';
-import { formatDay } from '../ui/format';
-
-const UPDATE_PRACTICE_STATUS = graphql(`
-  mutation UpdatePracticeStatus($id: ID!, $status: PracticeStatus!) {
-    updatePracticeStatus(id: $id, status: $status) {
-      id
-      status
-      statusChangedAt
-      allowedTransitions
-    }
-  }
-`);
+import { formatDeadline } from '../ui/format';
 
 export interface PracticeView {
   id: string;
@@ -28,50 +16,22 @@ export interface PracticeView {
   assignee: { name: string } | null;
 }
 
-/** One practice with its workflow step: only the statuses the CRM allows next are offered. */
+/** One practice with its workflow step, linked to its page. */
 function PracticeItem({ practice }: { practice: PracticeView }) {
-  const [next, setNext] = useState<PracticeStatus | ''>(practice.allowedTransitions[0] ?? '');
-  const [update, { loading, error }] = useMutation(UPDATE_PRACTICE_STATUS);
-  const selectId = `status-${practice.id}`;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!next) return;
-    try {
-      const result = await update({ variables: { id: practice.id, status: next } });
-      setNext(result.data?.updatePracticeStatus.allowedTransitions[0] ?? '');
-    } catch {
-      // Shown by ErrorMessage below.
-    }
-  };
   return (
     <li className="card practice" data-practice-id={practice.id}>
       <p className="card-title">
-        {practiceTypeLabels[practice.type]}: {practice.title}
+        <Link href={paths.practice(practice.id)}>
+          {practiceTypeLabels[practice.type]}: {practice.title}
+        </Link>
       </p>
       <p>
         Status: <strong className="practice-status">{practiceStatusLabels[practice.status]}</strong>
         {practice.assignee && <span className="muted"> · {practice.assignee.name}</span>}
-        {practice.dueDate && <span className="muted"> · due {formatDay(practice.dueDate)}</span>}
-        {practice.expiryDate && <span className="muted"> · expires {formatDay(practice.expiryDate)}</span>}
+        {practice.dueDate && <span className="muted"> · due {formatDeadline(practice.dueDate)}</span>}
+        {practice.expiryDate && <span className="muted"> · expires {formatDeadline(practice.expiryDate)}</span>}
       </p>
-      {practice.allowedTransitions.length === 0 ? (
-        <p className="muted">This practice is closed.</p>
-      ) : (
-        <form className="inline-form" onSubmit={(event) => void submit(event)}>
-          <label htmlFor={selectId}>Move to</label>
-          <select id={selectId} value={next} onChange={(event) => setNext(event.target.value as PracticeStatus)}>
-            {practice.allowedTransitions.map((status) => (
-              <option key={status} value={status}>
-                {practiceStatusLabels[status]}
-              </option>
-            ))}
-          </select>
-          <button type="submit" disabled={loading || !next}>
-            Change status
-          </button>
-        </form>
-      )}
-      <ErrorMessage error={error} />
+      <PracticeStatusForm practiceId={practice.id} allowedTransitions={practice.allowedTransitions} />
     </li>
   );
 }

@@ -1,5 +1,6 @@
-import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { DELETE_DOCUMENT } from '../admin/knowledge-admin-page';
 import { graphql } from '../gql';
 import { useLocation } from '../routing/history';
 import { ErrorMessage } from '../ui/error-message';
@@ -26,8 +27,43 @@ function isWebAddress(source: string): boolean {
   return /^https?:\/\//.test(source);
 }
 
+/** Deleting the document, for administrators: a second press confirms. */
+function DeleteDocument({ documentId, title, onDeleted }: { documentId: string; title: string; onDeleted: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [remove, { loading, error }] = useMutation(DELETE_DOCUMENT, { refetchQueries: ['KnowledgeCollections'] });
+  const confirm = async () => {
+    try {
+      await remove({ variables: { id: documentId } });
+      onDeleted();
+    } catch {
+      // Shown by ErrorMessage below.
+    }
+  };
+  return (
+    <>
+      {confirming ? (
+        <div className="actions" role="group" aria-label="Delete this document?">
+          <span>Delete “{title}” from the knowledge base? Answers stop citing it.</span>
+          <button type="button" className="danger" disabled={loading} onClick={() => void confirm()}>
+            Yes, delete
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+          Delete document
+        </button>
+      )}
+      <ErrorMessage error={error} />
+    </>
+  );
+}
+
 /** A knowledge document, passage by passage, with the cited passage (`?chunk=n`) marked and in view. */
-export function DocumentPage({ documentId }: { documentId: string }) {
+export function DocumentPage({ documentId, canDelete = false }: { documentId: string; canDelete?: boolean }) {
+  const [deleted, setDeleted] = useState(false);
   const { search } = useLocation();
   const cited = search.has('chunk') ? Number(search.get('chunk')) : null;
   const { data, loading, error } = useQuery(KNOWLEDGE_DOCUMENT, { variables: { id: documentId } });
@@ -38,6 +74,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     passage?.scrollIntoView({ block: 'center' });
     passage?.focus({ preventScroll: true });
   }, [cited, document]);
+  if (deleted) return <p role="status">The document was deleted.</p>;
   if (loading && !data) return <p>Loading the document…</p>;
   if (!document) return <ErrorMessage error={error ?? new Error('This document does not exist (it may have been deleted).')} />;
   return (
@@ -59,6 +96,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
             </>
           )}
         </p>
+        {canDelete && <DeleteDocument documentId={document.id} title={document.title} onDeleted={() => setDeleted(true)} />}
       </header>
       <ol className="chunks">
         {document.chunks.map((chunk) => (

@@ -24,7 +24,7 @@ const LOGIN = graphql(`
 /** Where to go after signing in: back where the person was, never to another origin. */
 function nextPath(search: URLSearchParams): string {
   const next = search.get('next') ?? '';
-  return next.startsWith('/') && !next.startsWith('//') ? next : paths.clients;
+  return next.startsWith('/') && !next.startsWith('//') ? next : paths.home;
 }
 
 export function LoginPage() {

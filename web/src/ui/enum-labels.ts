@@ -1,4 +1,14 @@
-import type { ClientStatus, FactKind, PracticeStatus, PracticeType, SearchMode } from '../gql/graphql';
+import type {
+  ApiKeyStatus,
+  ApiScope,
+  ClientStatus,
+  FactKind,
+  InteractionChannel,
+  PracticeStatus,
+  PracticeType,
+  Role,
+  SearchMode,
+} from '../gql/graphql';
 
 // Records over the generated unions: a value added to the schema fails the typecheck until it has a label.
 export const clientStatusLabels: Record<ClientStatus, string> = { LEAD: 'Lead', ACTIVE: 'Active', INACTIVE: 'Inactive' };
@@ -46,3 +56,24 @@ export function keysOf<K extends string>(labels: Record<K, string>): K[] {
 export function isKeyOf<K extends string>(labels: Record<K, string>, value: string | null): value is K {
   return value !== null && Object.hasOwn(labels, value);
 }
+
+export const interactionChannelLabels: Record<InteractionChannel, string> = {
+  WHATSAPP: 'WhatsApp',
+  EMAIL: 'Email',
+  PHONE: 'Phone call',
+  MEETING: 'Meeting',
+  NOTE: 'Internal note',
+};
+
+export const apiScopeLabels: Record<ApiScope, string> = {
+  CRM_READ: 'crm:read — read clients, practices, the team and the catalog',
+  CRM_WRITE: 'crm:write — create and change clients and practices',
+  KNOWLEDGE_READ: 'knowledge:read — read and search the knowledge base',
+  KNOWLEDGE_WRITE: 'knowledge:write — add and delete knowledge documents',
+  CHAT: 'chat — conversations, memory and answers',
+  REGISTERED_OPERATIONS_ONLY: 'registered operations only — run only the published operations',
+};
+
+export const apiKeyStatusLabels: Record<ApiKeyStatus, string> = { ACTIVE: 'Active', EXPIRED: 'Expired', REVOKED: 'Revoked' };
+
+export const roleLabels: Record<Role, string> = { ADMIN: 'Administrator', AGENT: 'Agent', PARTNER: 'Partner (API key)' };

@@ -1,0 +1,129 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../gql';
+import type { TodaysWorkQuery } from '../gql/graphql';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
+import { practiceStatusLabels, practiceTypeLabels } from '../ui/enum-labels';
+import { ErrorMessage } from '../ui/error-message';
+import { formatDeadline, relativeDays, todayInOffice } from '../ui/format';
+import { groupDeadlines, type Deadline } from './deadline-groups';
+
+/** The CRM's window is days from today in Bali; this screen shows the next 30. */
+const WINDOW_DAYS = 30;
+/** No subscription tells the app about CRM changes yet: the list is read again this often. */
+const REFRESH_MS = 30_000;
+
+const TODAYS_WORK = graphql(`
+  query TodaysWork($withinDays: Int!) {
+    upcomingDeadlines(withinDays: $withinDays) {
+      id
+      type
+      title
+      status
+      dueDate
+      expiryDate
+      client {
+        id
+        fullName
+      }
+      assignee {
+        id
+        name
+      }
+    }
+  }
+`);
+
+type Practice = TodaysWorkQuery['upcomingDeadlines'][number];
+
+function DeadlineRow({ deadline }: { deadline: Deadline<Practice> }) {
+  const { practice } = deadline;
+  return (
+    <li className="deadline card" data-practice-id={practice.id}>
+      <p className="card-title">
+        <Link href={paths.client(practice.client.id)}>{practice.client.fullName}</Link>
+      </p>
+      <p>
+        <Link href={paths.practice(practice.id)}>
+          {practiceTypeLabels[practice.type]}: {practice.title}
+        </Link>{' '}
+        <span className="badge">{practiceStatusLabels[practice.status]}</span>
+      </p>
+      <p className={deadline.days < 0 ? 'deadline-day error' : 'deadline-day'}>
+        {deadline.kind === 'due' ? 'Due' : 'Expires'} <time dateTime={deadline.day}>{formatDeadline(deadline.day)}</time>,{' '}
+        {relativeDays(deadline.days)}
+        {practice.assignee && <span className="muted"> · {practice.assignee.name}</span>}
+      </p>
+    </li>
+  );
+}
+
+function DeadlineGroup({ id, title, deadlines, empty }: { id: string; title: string; deadlines: Deadline<Practice>[]; empty: string }) {
+  return (
+    <section aria-labelledby={id} className="deadline-group">
+      <h2 id={id}>
+        {title} <span className="count">({deadlines.length})</span>
+      </h2>
+      {deadlines.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="deadline-list">
+          {deadlines.map((deadline) => (
+            <DeadlineRow key={deadline.practice.id} deadline={deadline} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Today's work: what is due or expiring soon, each one click from its client. */
+export function HomePage({ memberId }: { memberId: string }) {
+  const { data, loading, error } = useQuery(TODAYS_WORK, {
+    variables: { withinDays: WINDOW_DAYS },
+    fetchPolicy: 'cache-and-network',
+    pollInterval: REFRESH_MS,
+  });
+  const [onlyMine, setOnlyMine] = useState(false);
+  const today = todayInOffice();
+  const practices = (data?.upcomingDeadlines ?? []).filter((practice) => !onlyMine || practice.assignee?.id === memberId);
+  const groups = groupDeadlines(practices, today);
+  return (
+    <section aria-labelledby="home-title">
+      <header className="page-header">
+        <h1 id="home-title">Today’s work</h1>
+        <p className="muted">Today in Bali is {formatDeadline(today)}. Deadlines are days in Bali time (WITA, UTC+8).</p>
+      </header>
+      <div className="inline-form">
+        <input id="only-mine" type="checkbox" checked={onlyMine} onChange={(event) => setOnlyMine(event.target.checked)} />
+        <label htmlFor="only-mine">Only practices assigned to me</label>
+      </div>
+      <ErrorMessage error={error} />
+      {loading && !data ? (
+        <p>Loading the deadlines…</p>
+      ) : (
+        <>
+          <DeadlineGroup
+            id="overdue-title"
+            title="Overdue"
+            deadlines={groups.overdue}
+            empty="The CRM lists deadlines from today on; a practice past its due date shows on its client’s page."
+          />
+          <DeadlineGroup
+            id="week-title"
+            title="This week"
+            deadlines={groups.thisWeek}
+            empty="Nothing due or expiring in the next 7 days."
+          />
+          <DeadlineGroup
+            id="month-title"
+            title="This month"
+            deadlines={groups.thisMonth}
+            empty="Nothing else due or expiring in the next 30 days."
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../gql';
+import { InteractionList } from '../interactions/interaction-list';
+import { LogInteractionForm } from '../interactions/log-interaction-form';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
+import { practiceStatusLabels, practiceTypeLabels } from '../ui/enum-labels';
+import { ErrorMessage } from '../ui/error-message';
+import { formatDateTime, formatDeadline } from '../ui/format';
+import { AssigneeForm } from './assignee-form';
+import { PracticeStatusForm } from './practice-status-form';
+
+const PRACTICE_PAGE = graphql(`
+  query PracticePage($id: ID!) {
+    practice(id: $id) {
+      id
+      type
+      title
+      status
+      dueDate
+      expiryDate
+      notes
+      statusChangedAt
+      createdAt
+      allowedTransitions
+      client {
+        id
+        fullName
+      }
+      assignee {
+        id
+        name
+      }
+      interactions {
+        id
+        channel
+        summary
+        occurredAt
+        author {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** One practice: where it stands, its next steps, who works on it, and the contacts about it. */
+export function PracticePage({ practiceId }: { practiceId: string }) {
+  const { data, loading, error } = useQuery(PRACTICE_PAGE, { variables: { id: practiceId }, fetchPolicy: 'cache-and-network' });
+  if (loading && !data) return <p>Loading the practice…</p>;
+  const practice = data?.practice;
+  if (!practice) return <ErrorMessage error={error ?? new Error('This practice does not exist.')} />;
+  return (
+    <article className="practice-page" aria-labelledby="practice-title">
+      <header className="page-header">
+        <p>
+          <Link href={paths.client(practice.client.id)}>← {practice.client.fullName}</Link>
+        </p>
+        <h1 id="practice-title">
+          {practiceTypeLabels[practice.type]}: {practice.title}
+        </h1>
+        <p>
+          Status: <strong className="practice-status">{practiceStatusLabels[practice.status]}</strong>
+          <span className="muted"> since {formatDateTime(practice.statusChangedAt)}</span>
+        </p>
+      </header>
+      <div className="columns">
+        <div>
+          <section aria-labelledby="next-steps-title">
+            <h2 id="next-steps-title">Next step</h2>
+            <PracticeStatusForm practiceId={practice.id} allowedTransitions={practice.allowedTransitions} />
+          </section>
+          <section aria-labelledby="interactions-title">
+            <h2 id="interactions-title">Interactions</h2>
+            <InteractionList interactions={practice.interactions} />
+            <h3>Log an interaction</h3>
+            <LogInteractionForm clientId={practice.client.id} practiceId={practice.id} refetch={['PracticePage']} />
+          </section>
+        </div>
+        <section className="side-panel" aria-labelledby="details-title">
+          <h2 id="details-title">Details</h2>
+          <dl className="details">
+            <dt>Due</dt>
+            <dd>{practice.dueDate ? formatDeadline(practice.dueDate) : 'No due date'}</dd>
+            <dt>Expires</dt>
+            <dd>{practice.expiryDate ? formatDeadline(practice.expiryDate) : 'No expiry date'}</dd>
+            <dt>Opened</dt>
+            <dd>{formatDateTime(practice.createdAt)}</dd>
+            {practice.notes && (
+              <>
+                <dt>Notes</dt>
+                <dd className="notes">{practice.notes}</dd>
+              </>
+            )}
+          </dl>
+          <AssigneeForm practiceId={practice.id} assigneeId={practice.assignee?.id ?? null} />
+          <p className="muted">The dates are set when a practice is opened; the API has no way to change them afterwards yet.</p>
+        </section>
+      </div>
+    </article>
+  );
+}
