@@ -132,7 +132,9 @@ export type OpenPracticeInput = {
   /** YYYY-MM-DD */
   expiryDate?: string | null | undefined;
   notes?: string | null | undefined;
-  /** Defaults to the service name of the type. */
+  /** The catalog service (its code, of this type) the practice is for: its required documents become the practice's checklist. */
+  serviceCode?: string | number | null | undefined;
+  /** Defaults to the service's name, else a name for the type. */
   title?: string | null | undefined;
   type: PracticeType;
 };
