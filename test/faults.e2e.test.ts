@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { waitUntilHealthy } from '@nusa/platform';
-import { freePort, postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
+import { eventually, freePort, postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
 import { collect, startChatPlatform, type ChatPlatform } from './platform';
 
@@ -254,6 +254,78 @@ describe('faults', () => {
       await client.dispose();
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 60_000);
+});
+
+describe('faults found by the soak', () => {
+  const STREAM = 'subscription($id: ID!, $after: Int) { messageStream(messageId: $id, afterSeq: $after) { seq delta done } }';
+
+  it('finishes an answer whose Redis is SIGKILLed and restarted empty mid-stream, and a reader resuming with afterSeq gets every token once', async () => {
+    const redis = await privateRedis();
+    const chat = await platform.addChat({ redis: redis.url, offlineTokenDelayMs: 60 });
+    const gateway = await platform.addGateway(chat);
+    try {
+      const conversationId = await platform.conversation();
+      const sent = await postGraphQL<{ sendMessage: { assistantMessage: { id: string } } }>(
+        gateway.url,
+        'mutation($c: ID!) { sendMessage(input: { conversationId: $c, content: "What does a stay permit cost?" }) { assistantMessage { id } } }',
+        { c: conversationId },
+        { authorization: `Bearer ${platform.token}` },
+      );
+      const id = sent.data?.sendMessage.assistantMessage.id;
+      expect(id).toBeDefined();
+      const received = new Map<number, string>();
+      let duplicates = 0;
+      let lastSeq = 0;
+      let done = false;
+      const follow = () => {
+        const stream = collect<{ seq: number; delta: string; done: boolean }>(platform.ws({ gateway }), STREAM, {
+          id,
+          after: lastSeq || null,
+        });
+        const absorb = () => {
+          for (const event of stream.events.splice(0)) {
+            if (received.has(event.seq)) duplicates += 1;
+            received.set(event.seq, event.delta);
+            lastSeq = Math.max(lastSeq, event.seq);
+            done ||= event.done;
+          }
+        };
+        return { stream, absorb };
+      };
+      const first = follow();
+      await eventually(
+        () => {
+          first.absorb();
+          return received.size >= 3;
+        },
+        { what: 'three tokens arrive' },
+      );
+      await redis.kill();
+      await redis.start();
+      // The reader of the lost connection is ended; it resumes after the last seq it had.
+      await first.stream.done;
+      first.absorb();
+      for (let resumes = 0; !done; resumes += 1) {
+        if (resumes > 20) throw new Error(`the stream did not end; ${received.size} events received`);
+        const again = follow();
+        await again.stream.done;
+        again.absorb();
+      }
+      const seqs = [...received.keys()].sort((a, b) => a - b);
+      expect(seqs).toEqual(seqs.map((_, index) => index + 1));
+      expect(duplicates).toBe(0);
+      const stored = async () =>
+        (await platform.memory.internal<{ message: { status: string; content: string } }>('/internal/messages/get', { messageId: id })).body
+          .message;
+      await eventually(async () => (await stored()).status !== 'STREAMING', { what: 'the answer ends' });
+      const message = await stored();
+      expect(message.status).toBe('COMPLETE');
+      expect(seqs.map((seq) => received.get(seq)).join('')).toBe(message.content);
+    } finally {
+      // The chat instance and the gateway are stopped with the platform.
+      await redis.kill();
     }
   }, 60_000);
 });

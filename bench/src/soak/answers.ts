@@ -1,8 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
-const STREAM =
-  'subscription($id: ID!, $after: Int) { messageStream(messageId: $id, afterSeq: $after) { seq delta done error status } }';
+const STREAM = 'subscription($id: ID!, $after: Int) { messageStream(messageId: $id, afterSeq: $after) { seq delta done error status } }';
 
 interface StreamEvent {
   seq: number;
@@ -37,7 +36,8 @@ export interface AnswerWatch {
 
 const describe = (error: unknown): string => {
   if (Array.isArray(error)) return describe(error[0]);
-  if (error && typeof error === 'object' && 'code' in error && 'reason' in error) return `close ${String(error.code)} ${String(error.reason)}`;
+  if (error && typeof error === 'object' && 'code' in error && 'reason' in error)
+    return `close ${String(error.code)} ${String(error.reason)}`;
   if (error && typeof error === 'object' && 'message' in error) {
     const code = (error as { extensions?: { code?: string } }).extensions?.code;
     return `${code ?? ''} ${String(error.message)}`.trim().slice(0, 120);

@@ -44,19 +44,27 @@ export function planFaults(random: Random, durationMs: number, warmUpMs: number,
 type Probe = () => Promise<boolean>;
 
 /** Probes that pass once what the fault broke answers again through the gateways. */
-export function probes(platform: SoakPlatform, client: SoakClient, ids: { conversationId: string; messageId: string }): Record<Component, Probe> {
-  const every = (query: string, variables: Record<string, unknown> = {}, only?: string) => async () => {
-    for (const gateway of platform.gateways) {
-      if (only && gateway.name !== only) continue;
-      const result = await client.once(gateway.url, query, variables);
-      if (!result.ok) return false;
-    }
-    return true;
-  };
-  const both = (...checks: Probe[]) => async () => {
-    for (const check of checks) if (!(await check())) return false;
-    return true;
-  };
+export function probes(
+  platform: SoakPlatform,
+  client: SoakClient,
+  ids: { conversationId: string; messageId: string },
+): Record<Component, Probe> {
+  const every =
+    (query: string, variables: Record<string, unknown> = {}, only?: string) =>
+    async () => {
+      for (const gateway of platform.gateways) {
+        if (only && gateway.name !== only) continue;
+        const result = await client.once(gateway.url, query, variables);
+        if (!result.ok) return false;
+      }
+      return true;
+    };
+  const both =
+    (...checks: Probe[]) =>
+    async () => {
+      for (const check of checks) if (!(await check())) return false;
+      return true;
+    };
   const clients = every('{ clients(first: 1) { totalCount } }');
   const conversation = every('query($c: ID!) { conversation(id: $c) { id messageCount } }', { c: ids.conversationId });
   const generation = every('query($m: ID!) { generation(messageId: $m) { lastSeq done } }', { m: ids.messageId });

@@ -76,7 +76,9 @@ export function soakReport(run: SoakRun): string {
   for (const kind of kinds) {
     const of = run.faults.filter((fault) => fault.kind === kind);
     const times = of.filter((fault) => fault.recoveredAt !== undefined).map((fault) => (fault.recoveredAt ?? 0) - fault.killedAt);
-    lines.push(`| ${kind} | ${of.length} | ${seconds(quantile(times, 0.5))} | ${seconds(Math.max(...times))} | ${of.length - times.length} |`);
+    lines.push(
+      `| ${kind} | ${of.length} | ${seconds(quantile(times, 0.5))} | ${seconds(Math.max(...times))} | ${of.length - times.length} |`,
+    );
   }
   lines.push(
     '',
@@ -91,19 +93,24 @@ export function soakReport(run: SoakRun): string {
     const [from, to] = windowOf(fault);
     return attempt.startedAt >= from && attempt.startedAt <= to;
   };
-  const steady = run.attempts.filter((attempt) => attempt.startedAt >= run.warmUpMs && !run.faults.some((fault) => inWindow(attempt, fault)));
+  const steady = run.attempts.filter(
+    (attempt) => attempt.startedAt >= run.warmUpMs && !run.faults.some((fault) => inWindow(attempt, fault)),
+  );
   lines.push(`| no fault (after warm-up) | ${rates(steady)} |`);
   for (const kind of kinds) {
     const of = run.faults.filter((fault) => fault.kind === kind);
-    lines.push(`| ${kind} (${of.length} windows) | ${rates(run.attempts.filter((attempt) => of.some((fault) => inWindow(attempt, fault))))} |`);
+    lines.push(
+      `| ${kind} (${of.length} windows) | ${rates(run.attempts.filter((attempt) => of.some((fault) => inWindow(attempt, fault))))} |`,
+    );
   }
   const failing = new Map<string, number>();
-  for (const attempt of run.attempts) if (attempt.failed && attempt.error) failing.set(attempt.error.slice(0, 90), (failing.get(attempt.error.slice(0, 90)) ?? 0) + 1);
+  for (const attempt of run.attempts)
+    if (attempt.failed && attempt.error) failing.set(attempt.error.slice(0, 90), (failing.get(attempt.error.slice(0, 90)) ?? 0) + 1);
   const top = [...failing.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8);
   if (top.length > 0) lines.push('', 'Most frequent final errors:', ...top.map(([error, n]) => `- ${n} × ${error}`));
   lines.push(
     '',
-    '### Resident memory after warm-up (each process\'s longest run; samples every 10 s)',
+    "### Resident memory after warm-up (each process's longest run; samples every 10 s)",
     '',
     '| process | pid | run | first → last (MB) | slope | growth |',
     '|---|---|---|---|---|---|',
@@ -113,11 +120,20 @@ export function soakReport(run: SoakRun): string {
       `| ${growth.name} | ${growth.pid} | ${growth.minutes.toFixed(1)} min, ${growth.samples} samples | ${growth.firstMb.toFixed(0)} → ${growth.lastMb.toFixed(0)} | ${growth.slopeMbPerMin.toFixed(2)} MB/min | ${growth.growthPct.toFixed(1)} % |`,
     );
   }
-  lines.push('', '### Handles at the start (after warm-up) and at the end (after the read-back, idle)', '', '| what | start | end |', '|---|---|---|');
+  lines.push(
+    '',
+    '### Handles at the start (after warm-up) and at the end (after the read-back, idle)',
+    '',
+    '| what | start | end |',
+    '|---|---|---|',
+  );
   const names = [...new Set([...Object.keys(run.handlesStart.fds), ...Object.keys(run.handlesEnd.fds)])] as (keyof Handles['fds'])[];
-  for (const name of names) lines.push(`| open fds: ${name} | ${String(run.handlesStart.fds[name])} | ${String(run.handlesEnd.fds[name])} |`);
+  for (const name of names)
+    lines.push(`| open fds: ${name} | ${String(run.handlesStart.fds[name])} | ${String(run.handlesEnd.fds[name])} |`);
   lines.push(`| Redis clients (CLIENT LIST) | ${run.handlesStart.redisClients} | ${run.handlesEnd.redisClients} |`);
-  lines.push(`| PostgreSQL connections (pg_stat_activity) | ${run.handlesStart.postgresConnections} | ${run.handlesEnd.postgresConnections} |`);
+  lines.push(
+    `| PostgreSQL connections (pg_stat_activity) | ${run.handlesStart.postgresConnections} | ${run.handlesEnd.postgresConnections} |`,
+  );
   lines.push('', `Ledger: \`${run.ledgerPath}\`.`, '');
   lines.push('<details><summary>Supervision lines</summary>', '', '```', ...run.supervision, '```', '</details>', '');
   return lines.join('\n');

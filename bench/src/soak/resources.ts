@@ -16,7 +16,11 @@ export interface RssSample {
 }
 
 function pidsOf(platform: SoakPlatform): [Measured, number | undefined][] {
-  return [...COMPONENTS.map((name): [Measured, number | undefined] => [name, platform.pid(name)]), ['launcher', platform.launcherPid], ['soak client', process.pid]];
+  return [
+    ...COMPONENTS.map((name): [Measured, number | undefined] => [name, platform.pid(name)]),
+    ['launcher', platform.launcherPid],
+    ['soak client', process.pid],
+  ];
 }
 
 function ownRssMb(pid: number): number {

@@ -21,7 +21,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 runMain(async () => {
   const settings = parseSettings({
-    SOAK_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+    SOAK_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(10),
     /** Operations started per second, over both gateways. */
     RATE: z.coerce.number().positive().max(200).default(6),
     SEED: z.coerce.number().int().min(0).default(20),
@@ -45,7 +49,9 @@ runMain(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nusa-soak-'));
   // PostgreSQL runs as the postgres user when the launcher runs as root: it must reach its data.
   chmodSync(dataDir, 0o755);
-  write(`soak: ${minutes} min at ${settings.RATE} operations/s, seed ${settings.SEED}; ${schedule.length} faults (${FAULT_KINDS.join(', ')} × ${repeats}); logs in ${logDir}`);
+  write(
+    `soak: ${minutes} min at ${settings.RATE} operations/s, seed ${settings.SEED}; ${schedule.length} faults (${FAULT_KINDS.join(', ')} × ${repeats}); logs in ${logDir}`,
+  );
 
   const model = await startSoakModel();
   write('starting the platform (launcher with embedded PostgreSQL, 4 subgraphs, gateway a; Redis, Chroma, gateway b) ...');

@@ -127,7 +127,11 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
       { id: entry.id },
     );
     if (!data.client) wrong('missing', entry, entry.id);
-    else if (data.client.fullName !== entry.fullName || data.client.email !== entry.email || data.client.nationality !== entry.nationality) {
+    else if (
+      data.client.fullName !== entry.fullName ||
+      data.client.email !== entry.email ||
+      data.client.nationality !== entry.nationality
+    ) {
       wrong('different', entry, `${entry.id}: ${JSON.stringify(data.client)}`);
     }
   });
@@ -135,7 +139,11 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
   const byClient = new Set([...ledger.of('practice'), ...ledger.of('interaction'), ...ledger.of('fact')].map((entry) => entry.clientId));
   const owned = new Map<
     string,
-    { practices: { id: string; type: string; title: string }[]; interactions: { id: string; channel: string; summary: string }[]; memoryFacts: { id: string; content: string }[] } | null
+    {
+      practices: { id: string; type: string; title: string }[];
+      interactions: { id: string; channel: string; summary: string }[];
+      memoryFacts: { id: string; content: string }[];
+    } | null
   >();
   await inBatches([...byClient], 10, async (clientId) => {
     const data = await read<{ client: NonNullable<ReturnType<typeof owned.get>> | null }>(
@@ -153,7 +161,8 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
   for (const entry of ledger.of('interaction')) {
     const found = owned.get(entry.clientId)?.interactions.find((interaction) => interaction.id === entry.id);
     if (!found) wrong('missing', entry, entry.id);
-    else if (found.channel !== entry.channel || found.summary !== entry.summary) wrong('different', entry, `${entry.id}: ${JSON.stringify(found)}`);
+    else if (found.channel !== entry.channel || found.summary !== entry.summary)
+      wrong('different', entry, `${entry.id}: ${JSON.stringify(found)}`);
   }
   for (const entry of ledger.of('fact')) {
     const found = owned.get(entry.clientId)?.memoryFacts.find((fact) => fact.id === entry.id);
@@ -165,7 +174,9 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
   await inBatches(ledger.of('conversation'), 5, async (entry) => {
     const messages = await messagesOf(client, entry.id);
     if (messages.length === 0) {
-      const data = await read<{ conversation: { id: string } | null }>(client, 'query($c: ID!) { conversation(id: $c) { id } }', { c: entry.id });
+      const data = await read<{ conversation: { id: string } | null }>(client, 'query($c: ID!) { conversation(id: $c) { id } }', {
+        c: entry.id,
+      });
       if (!data.conversation) wrong('missing', entry, entry.id);
     }
     for (const message of messages) stored.set(message.id, message);
@@ -214,7 +225,9 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
     if (matching < storedTokens.length || receivedTokens.length !== storedTokens.length) {
       answers.tokensLost += storedTokens.length - matching;
       if (result.examples.length < 20) {
-        result.examples.push(`answer ${answer.id} (${answer.status}): stored ${storedTokens.length} tokens, received ${receivedTokens.length}, first ${matching} agree`);
+        result.examples.push(
+          `answer ${answer.id} (${answer.status}): stored ${storedTokens.length} tokens, received ${receivedTokens.length}, first ${matching} agree`,
+        );
       }
     }
   }
@@ -223,9 +236,13 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
     ledger.unacknowledged.filter((entry) => entry.kind === 'client'),
     10,
     async (entry) => {
-      const data = await read<{ clients: { totalCount: number } }>(client, 'query($s: String!) { clients(first: 1, filter: { search: $s }) { totalCount } }', {
-        s: `${entry.marker}@`,
-      });
+      const data = await read<{ clients: { totalCount: number } }>(
+        client,
+        'query($s: String!) { clients(first: 1, filter: { search: $s }) { totalCount } }',
+        {
+          s: `${entry.marker}@`,
+        },
+      );
       if (data.clients.totalCount > 0) result.unacknowledgedClientsPresent += 1;
     },
   );

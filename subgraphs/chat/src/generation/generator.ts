@@ -126,7 +126,7 @@ export class Generator {
     const started = Date.now();
     const writer = new TokenWriter(log, messageId);
     const renewal = setInterval(() => {
-      log.renew(messageId, this.instanceId, Math.ceil(this.leaseMs / 1000)).then(
+      this.keepClaim(messageId).then(
         (held) => held || controller.abort(new Stop('FAILED')),
         (error: unknown) => logger.warn({ err: error, messageId }, 'could not renew the generation claim'),
       );
@@ -155,14 +155,15 @@ export class Generator {
     } catch (error) {
       const stop = controller.signal.aborted && controller.signal.reason instanceof Stop ? controller.signal.reason : null;
       if (!stop) logger.warn({ err: error, messageId }, 'generation failed');
+      await writer.flush().catch(() => undefined);
+      // What the stream carried: a delta the log never took (it failed) is in no reader's answer either.
       final = {
         status: stop?.status ?? 'FAILED',
-        content: writer.text,
+        content: writer.storedText,
         offline: responder.offline,
-        citations: grounding ? grounding.sources.cited(writer.text) : [],
+        citations: grounding ? grounding.sources.cited(writer.storedText) : [],
         error: stop ? (stop.status === 'FAILED' ? stop.message : null) : describeFailure(error),
       };
-      await writer.flush().catch(() => undefined);
     } finally {
       clearInterval(renewal);
     }
@@ -183,6 +184,17 @@ export class Generator {
       inputTokens: final.inputTokens ?? null,
       outputTokens: final.outputTokens ?? null,
     });
+  }
+
+  /**
+   * Renews this generator's claim. A claim nobody holds any more (the store lost it: a Redis restarted
+   * without its data) is taken back; false only when another instance holds it now.
+   */
+  private async keepClaim(messageId: string): Promise<boolean> {
+    const { log } = this.options;
+    const ttlSeconds = Math.ceil(this.leaseMs / 1000);
+    if (await log.renew(messageId, this.instanceId, ttlSeconds)) return true;
+    return log.claim(messageId, this.instanceId, ttlSeconds);
   }
 
   /** Writes the final message, retrying while memory is unreachable; the sweeper settles it if every try fails. */
