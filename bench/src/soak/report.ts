@@ -32,10 +32,15 @@ function quantile(values: number[], q: number): number {
 
 const windowOf = (fault: Fault): [number, number] => [fault.killedAt, fault.recoveredAt ?? fault.killedAt + 120_000];
 
+/** Writes that are not repeated unless surely not sent: they have no idempotency key. */
+const UNREPEATABLE = new Set(['create client', 'open practice', 'log interaction', 'remember fact', 'start conversation']);
+
 function rates(attempts: Attempted[]): string {
   const firstFailed = attempts.filter((attempt) => attempt.firstFailed).length;
-  const failed = attempts.filter((attempt) => attempt.failed).length;
-  return `${attempts.length} | ${pct(firstFailed, attempts.length)} | ${pct(failed, attempts.length)}`;
+  const repeatable = attempts.filter((attempt) => !UNREPEATABLE.has(attempt.kind));
+  const unrepeatable = attempts.filter((attempt) => UNREPEATABLE.has(attempt.kind));
+  const failed = (of: Attempted[]) => of.filter((attempt) => attempt.failed).length;
+  return `${attempts.length} | ${pct(firstFailed, attempts.length)} | ${pct(failed(repeatable), repeatable.length)} of ${repeatable.length} | ${pct(failed(unrepeatable), unrepeatable.length)} of ${unrepeatable.length}`;
 }
 
 /** The run as Markdown: verdicts first, then the schedule, error rates, recovery, memory, handles. */
@@ -84,10 +89,10 @@ export function soakReport(run: SoakRun): string {
     '',
     '### Error rate per fault window (kill → recovered)',
     '',
-    'First try: the share of requests whose first attempt failed (what a client without retries sees); after retries: what the soak client finally got (reads and idempotent writes retried up to 20 s on either gateway; other writes only when surely not sent).',
+    'First try: the share of requests whose first attempt failed (what a client without retries sees). After retries: what the soak client finally got, for reads and sendMessage (idempotency key: retried up to 20 s on either gateway) and for the writes without a key (retried only when surely not sent: connection refused, circuit open; otherwise recorded as not acknowledged).',
     '',
-    '| window | requests | failed first try | failed after retries |',
-    '|---|---|---|---|',
+    '| window | requests | failed first try | reads + sendMessage failed after retries | other writes not acknowledged |',
+    '|---|---|---|---|---|',
   );
   const inWindow = (attempt: Attempted, fault: Fault) => {
     const [from, to] = windowOf(fault);

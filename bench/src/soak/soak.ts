@@ -170,7 +170,7 @@ runMain(async () => {
       supervision: platform.supervisionLines(),
       ledgerPath: ledgerPath.slice(root.length + 1),
     });
-    ledger.save({ faults, verification, rss });
+    ledger.save({ faults, verification, rss, attempts });
     writeFileSync(join(logDir, 'report.md'), report);
     appendFileSync(join(root, 'bench', 'RESULTS.md'), `\n${report}`);
     process.stdout.write(`\n${report}\n`);
