@@ -115,7 +115,7 @@ export function soakReport(run: SoakRun): string {
   if (top.length > 0) lines.push('', 'Most frequent final errors:', ...top.map(([error, n]) => `- ${n} × ${error}`));
   lines.push(
     '',
-    "### Resident memory after warm-up (each process's longest run; samples every 10 s)",
+    "### Resident memory after warm-up (each process's longest run; samples every 10 s; postgres: PSS summed over its processes)",
     '',
     '| process | pid | run | first → last (MB) | slope | growth |',
     '|---|---|---|---|---|---|',
@@ -127,7 +127,7 @@ export function soakReport(run: SoakRun): string {
   }
   lines.push(
     '',
-    '### Handles at the start (after warm-up) and at the end (after the read-back, idle)',
+    '### Handles at the start (after warm-up) and at the end (after the read-back and 35 s idle)',
     '',
     '| what | start | end |',
     '|---|---|---|',

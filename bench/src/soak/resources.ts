@@ -31,13 +31,24 @@ function ownRssMb(pid: number): number {
   }
 }
 
+function treePssMb(pid: number): number {
+  return processTree(pid).reduce((sum, member) => {
+    try {
+      return sum + Number(/Pss:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 /** The resident memory of every process (with what it started), now. */
 export function sampleRss(platform: SoakPlatform, at: number): RssSample[] {
   const samples: RssSample[] = [];
   for (const [name, pid] of pidsOf(platform)) {
     if (pid === undefined) continue;
     // The launcher and the soak client are counted alone: what they started is measured as its own component.
-    const rssMb = name === 'launcher' || name === 'soak client' ? ownRssMb(pid) : treeRssMb(pid);
+    // PostgreSQL's backends share its buffers, which RSS counts in each of them: its PSS is summed instead.
+    const rssMb = name === 'launcher' || name === 'soak client' ? ownRssMb(pid) : name === 'postgres' ? treePssMb(pid) : treeRssMb(pid);
     if (rssMb > 0) samples.push({ at, name, pid, rssMb });
   }
   return samples;

@@ -150,7 +150,8 @@ runMain(async () => {
     const verification = await verify(client, ledger, answers.watches);
     clearInterval(sampler);
     await answers.dispose();
-    await sleep(10_000);
+    // Idle for longer than the connection pools keep an idle connection (30 s).
+    await sleep(35_000);
     const handlesEnd = await measureHandles(platform);
     const report = soakReport({
       startedAtIso,

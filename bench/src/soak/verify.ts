@@ -223,7 +223,8 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
     let matching = 0;
     while (matching < storedTokens.length && storedTokens[matching] === receivedTokens[matching]) matching += 1;
     if (matching < storedTokens.length || receivedTokens.length !== storedTokens.length) {
-      answers.tokensLost += storedTokens.length - matching;
+      // Lost on either side: stored but never streamed, or streamed but not stored.
+      answers.tokensLost += Math.max(storedTokens.length, receivedTokens.length) - matching;
       if (result.examples.length < 20) {
         result.examples.push(
           `answer ${answer.id} (${answer.status}): stored ${storedTokens.length} tokens, received ${receivedTokens.length}, first ${matching} agree`,
