@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { waitUntilHealthy } from '@nusa/platform';
-import { freePort, postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
+import { eventually, freePort, postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
-import { collect, startChatPlatform, type ChatPlatform } from './platform';
+import { collect, startChatInstance, startChatPlatform, type ChatPlatform } from './platform';
 
 const root = join(__dirname, '..');
 const SUPERGRAPH = join(root, 'schema', 'supergraph.graphql');
@@ -256,4 +256,157 @@ describe('faults', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   }, 60_000);
+});
+
+describe('faults found by the soak', () => {
+  const STREAM = 'subscription($id: ID!, $after: Int) { messageStream(messageId: $id, afterSeq: $after) { seq delta done } }';
+
+  it('finishes an answer whose Redis is SIGKILLed and restarted empty mid-stream, and a reader resuming with afterSeq gets every token once', async () => {
+    const redis = await privateRedis();
+    const chat = await platform.addChat({ redis: redis.url, offlineTokenDelayMs: 60 });
+    const gateway = await platform.addGateway(chat);
+    try {
+      const conversationId = await platform.conversation();
+      const sent = await postGraphQL<{ sendMessage: { assistantMessage: { id: string } } }>(
+        gateway.url,
+        'mutation($c: ID!) { sendMessage(input: { conversationId: $c, content: "What does a stay permit cost?" }) { assistantMessage { id } } }',
+        { c: conversationId },
+        { authorization: `Bearer ${platform.token}` },
+      );
+      const id = sent.data?.sendMessage.assistantMessage.id;
+      expect(id).toBeDefined();
+      const received = new Map<number, string>();
+      let duplicates = 0;
+      let lastSeq = 0;
+      let done = false;
+      const follow = () => {
+        const stream = collect<{ seq: number; delta: string; done: boolean }>(platform.ws({ gateway }), STREAM, {
+          id,
+          after: lastSeq || null,
+        });
+        const absorb = () => {
+          for (const event of stream.events.splice(0)) {
+            if (received.has(event.seq)) duplicates += 1;
+            received.set(event.seq, event.delta);
+            lastSeq = Math.max(lastSeq, event.seq);
+            done ||= event.done;
+          }
+        };
+        return { stream, absorb };
+      };
+      const first = follow();
+      await eventually(
+        () => {
+          first.absorb();
+          return received.size >= 3;
+        },
+        { what: 'three tokens arrive' },
+      );
+      await redis.kill();
+      await redis.start();
+      // The reader of the lost connection is ended; it resumes after the last seq it had.
+      await first.stream.done;
+      first.absorb();
+      for (let resumes = 0; !done; resumes += 1) {
+        if (resumes > 20) throw new Error(`the stream did not end; ${received.size} events received`);
+        const again = follow();
+        await again.stream.done;
+        again.absorb();
+      }
+      const seqs = [...received.keys()].sort((a, b) => a - b);
+      expect(seqs).toEqual(seqs.map((_, index) => index + 1));
+      expect(duplicates).toBe(0);
+      const stored = async () =>
+        (await platform.memory.internal<{ message: { status: string; content: string } }>('/internal/messages/get', { messageId: id })).body
+          .message;
+      await eventually(async () => (await stored()).status !== 'STREAMING', { what: 'the answer ends' });
+      const message = await stored();
+      expect(message.status).toBe('COMPLETE');
+      expect(seqs.map((seq) => received.get(seq)).join('')).toBe(message.content);
+    } finally {
+      // The chat instance and the gateway are stopped with the platform.
+      await redis.kill();
+    }
+  }, 60_000);
+
+  /** A TCP proxy that, while `refusing`, cuts every connection at once and notes when it last did. */
+  async function refusingProxy(target: string) {
+    const { hostname, port: targetPort } = new URL(target);
+    const port = await freePort();
+    const sockets = new Set<Socket>();
+    const control = { url: `http://127.0.0.1:${port}/graphql`, refusing: false, refused: 0, lastRefusedAt: 0 };
+    const server = createServer((client) => {
+      client.on('error', () => undefined);
+      if (control.refusing) {
+        control.refused += 1;
+        control.lastRefusedAt = Date.now();
+        client.destroy();
+        return;
+      }
+      const connection = connect(Number(targetPort), hostname);
+      for (const socket of [client, connection]) {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+      }
+      connection.on('error', () => client.destroy());
+      client.pipe(connection).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+    return {
+      control,
+      refuse: () => {
+        control.refusing = true;
+        for (const socket of sockets) socket.destroy();
+      },
+      close: () =>
+        new Promise<void>((resolve) => {
+          for (const socket of sockets) socket.destroy();
+          server.close(() => resolve());
+        }),
+    };
+  }
+
+  it('writes the final message of an answer that ended while memory was down for longer than a few retries, once memory is back', async () => {
+    const proxy = await refusingProxy(platform.urls.memory);
+    const chat = await startChatInstance({ ...platform.urls, memory: proxy.control.url }, { offlineTokenDelayMs: 30 });
+    const gateway = await platform.addGateway(chat);
+    try {
+      const conversationId = await platform.conversation();
+      const sent = await postGraphQL<{ sendMessage: { assistantMessage: { id: string } } }>(
+        gateway.url,
+        'mutation($c: ID!) { sendMessage(input: { conversationId: $c, content: "How do I extend a visa on arrival?" }) { assistantMessage { id } } }',
+        { c: conversationId },
+        { authorization: `Bearer ${platform.token}` },
+      );
+      const id = sent.data?.sendMessage.assistantMessage.id;
+      const stream = collect<{ seq: number; delta: string; done: boolean; error?: string | null }>(platform.ws({ gateway }), STREAM, {
+        id,
+        after: null,
+      });
+      await eventually(() => stream.events.length >= 2, { what: 'two tokens arrive' });
+      // Memory goes away for the chat instance while the answer streams, for longer than the retries
+      // (about 8 s) the final message used to get: in the soak, a memory restarting under load took 20 s.
+      const downAt = Date.now();
+      proxy.refuse();
+      await eventually(() => proxy.control.lastRefusedAt - downAt > 15_000, {
+        timeoutMs: 40_000,
+        what: 'the final message is still retried after 15 s',
+      });
+      proxy.control.refusing = false;
+      // The stream's final event follows the final message.
+      await stream.done;
+      expect(stream.events.at(-1)?.done).toBe(true);
+      const stored = async () =>
+        (await platform.memory.internal<{ message: { status: string; content: string } }>('/internal/messages/get', { messageId: id })).body
+          .message;
+      await eventually(async () => (await stored()).status !== 'STREAMING', { timeoutMs: 20_000, what: 'the final message is written' });
+      const message = await stored();
+      expect(message.status).toBe('COMPLETE');
+      expect(message.content).toBe(stream.events.map((event) => event.delta).join(''));
+      expect(message.content.length).toBeGreaterThan(20);
+    } finally {
+      await chat.stop();
+      await proxy.close();
+    }
+  }, 90_000);
 });

@@ -14,8 +14,8 @@ export interface ChatInstance {
 export interface ChatInstanceOptions {
   /** The fake Anthropic server's URL; unset: offline answers. */
   anthropicBaseUrl?: string;
-  /** Share streams through Redis (several instances); unset: in-process. */
-  redis?: boolean;
+  /** Share streams through Redis (several instances): true for the tests' Redis, or a Redis URL; unset: in-process. */
+  redis?: boolean | string;
   leaseMs?: number;
   sweepIntervalMs?: number;
   offlineTokenDelayMs?: number;
@@ -26,7 +26,11 @@ export async function startChatInstance(
   options: ChatInstanceOptions = {},
 ): Promise<ChatInstance> {
   const logger = createLogger('chat-test', 'silent');
-  const log = createTokenLog({ redisUrl: options.redis ? testRedisUrl : undefined, retentionSeconds: 600, logger });
+  const log = createTokenLog({
+    redisUrl: typeof options.redis === 'string' ? options.redis : options.redis ? testRedisUrl : undefined,
+    retentionSeconds: 600,
+    logger,
+  });
   const server = await createChatServer({
     log,
     logger,

@@ -23,6 +23,9 @@ export function endError(status: FinalMessage['status'], error: string | null | 
   return status === 'CANCELLED' ? CANCELLED_ERROR : (error ?? 'Failed');
 }
 
+/** How long the final message is retried while memory does not answer. */
+const FINISH_RETRY_MS = 60_000;
+
 const HISTORY_TURNS = 20;
 /** How many knowledge hits an answer is grounded in. */
 export const GROUNDING_HITS = 5;
@@ -127,7 +130,7 @@ export class Generator {
     const started = Date.now();
     const writer = new TokenWriter(log, messageId);
     const renewal = setInterval(() => {
-      log.renew(messageId, this.instanceId, Math.ceil(this.leaseMs / 1000)).then(
+      this.keepClaim(messageId).then(
         (held) => held || controller.abort(new Stop('FAILED')),
         (error: unknown) => logger.warn({ err: error, messageId }, 'could not renew the generation claim'),
       );
@@ -156,23 +159,24 @@ export class Generator {
     } catch (error) {
       const stop = controller.signal.aborted && controller.signal.reason instanceof Stop ? controller.signal.reason : null;
       if (!stop) logger.warn({ err: error, messageId }, 'generation failed');
+      await writer.flush().catch(() => undefined);
+      // What the stream carried: a delta the log never took (it failed) is in no reader's answer either.
       final = {
         status: stop?.status ?? 'FAILED',
-        content: writer.text,
+        content: writer.storedText,
         offline: responder.offline,
-        citations: grounding ? grounding.sources.cited(writer.text) : [],
+        citations: grounding ? grounding.sources.cited(writer.storedText) : [],
         error: stop ? (stop.status === 'FAILED' ? stop.message : null) : describeFailure(error),
       };
-      await writer.flush().catch(() => undefined);
-    } finally {
-      clearInterval(renewal);
     }
     final.latencyMs = Date.now() - started;
-    await this.finish(messageId, final);
+    // The claim is renewed while the final message is written, so no sweeper settles it meanwhile.
+    const finished = await this.finish(messageId, final).finally(() => clearInterval(renewal));
     try {
       await writer.end(endError(final.status, final.error));
-      // Keep the claim for as long as the stream is kept, so a repeated sendMessage starts nothing.
-      await log.renew(messageId, this.instanceId, this.options.retentionSeconds ?? 3600);
+      // Keep the claim for as long as the stream is kept, so a repeated sendMessage starts nothing;
+      // unless the final message is unwritten: then the claim lapses, and a sweeper writes it from the stream.
+      if (finished) await log.renew(messageId, this.instanceId, this.options.retentionSeconds ?? 3600);
     } catch (error) {
       logger.error({ err: error, messageId }, 'could not end the token stream');
     }
@@ -186,18 +190,34 @@ export class Generator {
     });
   }
 
-  /** Writes the final message, retrying while memory is unreachable; the sweeper settles it if every try fails. */
-  private async finish(messageId: string, final: FinalMessage): Promise<void> {
+  /**
+   * Renews this generator's claim. A claim nobody holds any more (the store lost it: a Redis restarted
+   * without its data) is taken back; false only when another instance holds it now.
+   */
+  private async keepClaim(messageId: string): Promise<boolean> {
+    const { log } = this.options;
+    const ttlSeconds = Math.ceil(this.leaseMs / 1000);
+    if (await log.renew(messageId, this.instanceId, ttlSeconds)) return true;
+    return log.claim(messageId, this.instanceId, ttlSeconds);
+  }
+
+  /**
+   * Writes the final message, retrying while memory is unreachable (200 ms doubling to 5 s, for a
+   * minute: a memory restarting under load took 20 s in the soak); false when every try failed,
+   * and the sweeper is to settle it from the stream.
+   */
+  private async finish(messageId: string, final: FinalMessage): Promise<boolean> {
+    const deadline = Date.now() + FINISH_RETRY_MS;
     for (let attempt = 0; ; attempt += 1) {
       try {
         await this.options.memory.finish(messageId, final);
-        return;
+        return true;
       } catch (error) {
-        if (attempt >= 5) {
+        if (Date.now() >= deadline) {
           this.options.logger.error({ err: error, messageId }, 'could not write the final message; the sweeper will settle it');
-          return;
+          return false;
         }
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** attempt)));
       }
     }
   }
@@ -257,21 +277,28 @@ export class Generator {
     return settled;
   }
 
-  /** Ends a claimed message nobody is generating: its content is what was streamed, its stream gets a final event. */
+  /**
+   * Ends a claimed message nobody is generating: its content is what was streamed. A stream that has
+   * its final event already says how the answer ended (only its final message was never written);
+   * otherwise the message ends as `stop` says and its stream gets a final event.
+   */
   private async settle(messageId: string, stop: Stop): Promise<void> {
     const { log, memory } = this.options;
     const last = await log.last(messageId);
     let content = '';
-    if (last && !last.done) {
+    if (last) {
       for await (const event of log.read(messageId, 0)) {
         content += event.delta;
         if (event.seq >= last.seq) break;
       }
     }
-    await memory.finish(messageId, { status: stop.status, content, error: stop.status === 'FAILED' ? stop.message : null });
-    if (!last?.done) {
-      await log.append([{ messageId, seq: (last?.seq ?? 0) + 1, delta: '', done: true, error: endError(stop.status, stop.message) }]);
+    if (last?.done) {
+      const status = last.error === null ? 'COMPLETE' : last.error === CANCELLED_ERROR ? 'CANCELLED' : 'FAILED';
+      await memory.finish(messageId, { status, content, error: status === 'FAILED' ? last.error : null });
+      return;
     }
+    await memory.finish(messageId, { status: stop.status, content, error: stop.status === 'FAILED' ? stop.message : null });
+    await log.append([{ messageId, seq: (last?.seq ?? 0) + 1, delta: '', done: true, error: endError(stop.status, stop.message) }]);
   }
 
   /**

@@ -1,0 +1,145 @@
+import type { Fault } from './chaos.js';
+import type { Attempted } from './client.js';
+import type { Growth, Handles } from './resources.js';
+import type { Verification } from './verify.js';
+
+/** Everything a soak run produced, for its report. */
+export interface SoakRun {
+  startedAtIso: string;
+  minutes: number;
+  rate: number;
+  seed: number;
+  warmUpMs: number;
+  machine: string;
+  faults: Fault[];
+  attempts: Attempted[];
+  verification: Verification;
+  growth: Growth[];
+  handlesStart: Handles;
+  handlesEnd: Handles;
+  supervision: string[];
+  ledgerPath: string;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${((part / whole) * 100).toFixed(1)} %`);
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
+const windowOf = (fault: Fault): [number, number] => [fault.killedAt, fault.recoveredAt ?? fault.killedAt + 120_000];
+
+/** Writes that are not repeated unless surely not sent: they have no idempotency key. */
+const UNREPEATABLE = new Set(['create client', 'open practice', 'log interaction', 'remember fact', 'start conversation']);
+
+function rates(attempts: Attempted[]): string {
+  const firstFailed = attempts.filter((attempt) => attempt.firstFailed).length;
+  const repeatable = attempts.filter((attempt) => !UNREPEATABLE.has(attempt.kind));
+  const unrepeatable = attempts.filter((attempt) => UNREPEATABLE.has(attempt.kind));
+  const failed = (of: Attempted[]) => of.filter((attempt) => attempt.failed).length;
+  return `${attempts.length} | ${pct(firstFailed, attempts.length)} | ${pct(failed(repeatable), repeatable.length)} of ${repeatable.length} | ${pct(failed(unrepeatable), unrepeatable.length)} of ${unrepeatable.length}`;
+}
+
+/** The run as Markdown: verdicts first, then the schedule, error rates, recovery, memory, handles. */
+export function soakReport(run: SoakRun): string {
+  const v = run.verification;
+  const a = v.answers;
+  const lines: string[] = [];
+  const missing = Object.values(v.missing).reduce((sum, n) => sum + n, 0);
+  const different = Object.values(v.different).reduce((sum, n) => sum + n, 0);
+  lines.push(`## Soak ${run.startedAtIso}: ${run.minutes} min, RATE ${run.rate}/s, SEED ${run.seed}`, '');
+  lines.push(run.machine, '');
+  lines.push('| check | result | must be |', '|---|---|---|');
+  lines.push(`| acknowledged writes missing | ${missing} ${JSON.stringify(v.missing)} | 0 |`);
+  lines.push(`| acknowledged writes different | ${different} ${JSON.stringify(v.different)} | 0 |`);
+  lines.push(`| answer tokens lost | ${a.tokensLost} | 0 |`);
+  lines.push(`| answer tokens duplicated | ${a.tokensDuplicated} | 0 |`);
+  lines.push(`| answer tokens out of order (gaps: ${a.gaps}) | ${a.tokensOutOfOrder} | 0 |`);
+  lines.push(`| answers left STREAMING after the lease | ${a.streaming} | 0 |`);
+  lines.push(`| user questions lost | ${a.userQuestionsLost} | 0 |`);
+  lines.push(`| answers whose stream never ended at the client | ${a.notEnded} | 0 |`);
+  lines.push(`| completed answers stored other than the model wrote | ${a.storedDiffers} | 0 |`);
+  lines.push('');
+  lines.push(
+    `Acknowledged writes: ${JSON.stringify(v.acknowledged)}; not acknowledged (failed or unknown, not retried: no idempotency key): ${JSON.stringify(v.unacknowledged)}, of which clients present all the same: ${v.unacknowledgedClientsPresent}.`,
+  );
+  lines.push(
+    `Answers: ${a.total} (complete ${a.complete}, failed ${a.failed}, cancelled ${a.cancelled}, streaming ${a.streaming}); ${a.answersResumed} resumed with afterSeq, ${a.resumes} resumes in all. Failure reasons: ${JSON.stringify(a.failedReasons)}. Why subscriptions broke: ${JSON.stringify(a.breakReasons)}.`,
+  );
+  if (v.examples.length > 0) lines.push('', 'Examples:', ...v.examples.map((example) => `- ${example}`));
+  lines.push('', '### Schedule that ran', '', '| # | kind | killed | at | pid → new pid | recovered after |', '|---|---|---|---|---|---|');
+  run.faults.forEach((fault, index) => {
+    lines.push(
+      `| ${index + 1} | ${fault.kind} | ${fault.target} | ${seconds(fault.killedAt)} (planned ${seconds(fault.at)}) | ${String(fault.pid)} → ${String(fault.newPid)} | ${fault.recoveredAt === undefined ? 'NOT within 120 s' : seconds(fault.recoveredAt - fault.killedAt)} |`,
+    );
+  });
+  lines.push('', '### Time to recover per fault kind', '', '| kind | faults | p50 | max | not recovered |', '|---|---|---|---|---|');
+  const kinds = [...new Set(run.faults.map((fault) => fault.kind))];
+  for (const kind of kinds) {
+    const of = run.faults.filter((fault) => fault.kind === kind);
+    const times = of.filter((fault) => fault.recoveredAt !== undefined).map((fault) => (fault.recoveredAt ?? 0) - fault.killedAt);
+    lines.push(
+      `| ${kind} | ${of.length} | ${seconds(quantile(times, 0.5))} | ${seconds(Math.max(...times))} | ${of.length - times.length} |`,
+    );
+  }
+  lines.push(
+    '',
+    '### Error rate per fault window (kill → recovered)',
+    '',
+    'First try: the share of requests whose first attempt failed (what a client without retries sees). After retries: what the soak client finally got, for reads and sendMessage (idempotency key: retried up to 20 s on either gateway) and for the writes without a key (retried only when surely not sent: connection refused, circuit open; otherwise recorded as not acknowledged).',
+    '',
+    '| window | requests | failed first try | reads + sendMessage failed after retries | other writes not acknowledged |',
+    '|---|---|---|---|---|',
+  );
+  const inWindow = (attempt: Attempted, fault: Fault) => {
+    const [from, to] = windowOf(fault);
+    return attempt.startedAt >= from && attempt.startedAt <= to;
+  };
+  const steady = run.attempts.filter(
+    (attempt) => attempt.startedAt >= run.warmUpMs && !run.faults.some((fault) => inWindow(attempt, fault)),
+  );
+  lines.push(`| no fault (after warm-up) | ${rates(steady)} |`);
+  for (const kind of kinds) {
+    const of = run.faults.filter((fault) => fault.kind === kind);
+    lines.push(
+      `| ${kind} (${of.length} windows) | ${rates(run.attempts.filter((attempt) => of.some((fault) => inWindow(attempt, fault))))} |`,
+    );
+  }
+  const failing = new Map<string, number>();
+  for (const attempt of run.attempts)
+    if (attempt.failed && attempt.error) failing.set(attempt.error.slice(0, 90), (failing.get(attempt.error.slice(0, 90)) ?? 0) + 1);
+  const top = [...failing.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8);
+  if (top.length > 0) lines.push('', 'Most frequent final errors:', ...top.map(([error, n]) => `- ${n} × ${error}`));
+  lines.push(
+    '',
+    "### Resident memory after warm-up (each process's longest run; samples every 10 s; postgres: PSS summed over its processes)",
+    '',
+    '| process | pid | run | first → last (MB) | slope | growth |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const growth of run.growth) {
+    lines.push(
+      `| ${growth.name} | ${growth.pid} | ${growth.minutes.toFixed(1)} min, ${growth.samples} samples | ${growth.firstMb.toFixed(0)} → ${growth.lastMb.toFixed(0)} | ${growth.slopeMbPerMin.toFixed(2)} MB/min | ${growth.growthPct.toFixed(1)} % |`,
+    );
+  }
+  lines.push(
+    '',
+    '### Handles at the start (after warm-up) and at the end (after the read-back and 35 s idle)',
+    '',
+    '| what | start | end |',
+    '|---|---|---|',
+  );
+  const names = [...new Set([...Object.keys(run.handlesStart.fds), ...Object.keys(run.handlesEnd.fds)])] as (keyof Handles['fds'])[];
+  for (const name of names)
+    lines.push(`| open fds: ${name} | ${String(run.handlesStart.fds[name])} | ${String(run.handlesEnd.fds[name])} |`);
+  lines.push(`| Redis clients (CLIENT LIST) | ${run.handlesStart.redisClients} | ${run.handlesEnd.redisClients} |`);
+  lines.push(
+    `| PostgreSQL connections (pg_stat_activity) | ${run.handlesStart.postgresConnections} | ${run.handlesEnd.postgresConnections} |`,
+  );
+  lines.push('', `Ledger: \`${run.ledgerPath}\`.`, '');
+  lines.push('<details><summary>Supervision lines</summary>', '', '```', ...run.supervision, '```', '</details>', '');
+  return lines.join('\n');
+}
