@@ -95,6 +95,91 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** Thrown where a request is answered with an error before GraphQL runs; the answer is already sent. */
+const ANSWERED = Symbol('answered');
+
+/** The GraphQL request body of a POST (parsed JSON, or the raw text for Apollo to judge), or ANSWERED with a coded 4xx. */
+async function requestBody(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number, maxBatch: number): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  let raw: string;
+  try {
+    raw = await readBody(req, maxBodyBytes);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    sendGraphQLError(res, 413, ErrorCode.BadUserInput, `Request body exceeds the limit of ${maxBodyBytes} bytes`, { limit: maxBodyBytes });
+    return ANSWERED;
+  }
+  const contentType = req.headers['content-type'] ?? '';
+  if (!contentType.includes('application/json') || raw.length === 0) return raw;
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    sendGraphQLError(res, 400, ErrorCode.BadUserInput, 'Request body is not valid JSON');
+    return ANSWERED;
+  }
+  if (Array.isArray(body) && body.length > maxBatch) {
+    sendGraphQLError(res, 400, ErrorCode.BadUserInput, `The batch has ${body.length} operations; the limit (maxBatch) is ${maxBatch}`, {
+      limit: 'maxBatch',
+      value: maxBatch,
+      actual: body.length,
+    });
+    return ANSWERED;
+  }
+  return body;
+}
+
+/** The request's context, or ANSWERED when building it refused the request (a `GraphQLError` with its HTTP status). */
+async function requestContext<TContext>(
+  build: GraphQLHttpOptions<BaseContext>['context'],
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<TContext | typeof ANSWERED> {
+  try {
+    return (await build(req, res)) as TContext;
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    const http = error.extensions.http as { status?: number } | undefined;
+    const { http: _omit, ...extensions } = error.extensions;
+    sendJson(res, http?.status ?? 400, { errors: [{ message: error.message, extensions }] });
+    return ANSWERED;
+  }
+}
+
+/** Runs the request through Apollo Server and writes its answer, streamed when Apollo streams it. */
+async function answerWithApollo<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  request: { search: string; body: unknown; context: TContext },
+): Promise<void> {
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: request.search, body: request.body },
+    context: () => Promise.resolve(request.context),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** A request's path and query string (with its `?`), split once. */
+function splitUrl(url: string): { pathname: string; search: string } {
+  const queryAt = url.indexOf('?');
+  return queryAt === -1 ? { pathname: url, search: '' } : { pathname: url.slice(0, queryAt), search: url.slice(queryAt) };
+}
+
+/** Logs a fault outside GraphQL execution and answers 500 if nothing was sent yet (else ends the response). */
+function failed(logger: Logger, res: ServerResponse, message: string, error: unknown, path?: string): void {
+  logger.error({ err: error, ...(path ? { path } : {}) }, message);
+  if (!res.headersSent) sendGraphQLError(res, 500, ErrorCode.InternalServerError, 'Internal server error');
+  else res.destroy(error instanceof Error ? error : undefined);
+}
+
 /**
  * A Node HTTP server for Apollo Server without a web framework: GraphQL at `path`, a few plain
  * routes, a body-size limit. It never listens by itself, so tests can start it on port 0.
@@ -106,97 +191,34 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   const routes = options.routes ?? {};
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
-    let body: unknown;
-    if (req.method === 'POST') {
-      let raw: string;
-      try {
-        raw = await readBody(req, maxBodyBytes);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          sendGraphQLError(res, 413, ErrorCode.BadUserInput, `Request body exceeds the limit of ${maxBodyBytes} bytes`, {
-            limit: maxBodyBytes,
-          });
-          return;
-        }
-        throw error;
-      }
-      const contentType = req.headers['content-type'] ?? '';
-      if (contentType.includes('application/json') && raw.length > 0) {
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          sendGraphQLError(res, 400, ErrorCode.BadUserInput, 'Request body is not valid JSON');
-          return;
-        }
-      } else {
-        body = raw;
-      }
-    }
-    if (Array.isArray(body) && body.length > maxBatch) {
-      sendGraphQLError(res, 400, ErrorCode.BadUserInput, `The batch has ${body.length} operations; the limit (maxBatch) is ${maxBatch}`, {
-        limit: 'maxBatch',
-        value: maxBatch,
-        actual: body.length,
-      });
-      return;
-    }
-    let context: TContext;
-    try {
-      context = await options.context(req, res);
-    } catch (error) {
-      if (error instanceof GraphQLError) {
-        const http = error.extensions.http as { status?: number } | undefined;
-        const { http: _omit, ...extensions } = error.extensions;
-        sendJson(res, http?.status ?? 400, { errors: [{ message: error.message, extensions }] });
-        return;
-      }
-      throw error;
-    }
-    const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search, body },
-      context: () => Promise.resolve(context),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    const body = await requestBody(req, res, maxBodyBytes, maxBatch);
+    if (body === ANSWERED) return;
+    const context = await requestContext<TContext>(options.context, req, res);
+    if (context === ANSWERED) return;
+    await answerWithApollo(options.apollo, req, res, { search, body, context });
   };
 
-  const server = createServer((req, res) => {
-    options.onRequest?.(req, res);
-    if (options.guard) {
-      Promise.resolve(options.guard(req, res)).then(
-        (answered) => {
-          if (!answered) dispatch(req, res);
-        },
-        (error: unknown) => {
-          options.logger.error({ err: error }, 'request guard failed');
-          if (!res.headersSent) sendGraphQLError(res, 500, ErrorCode.InternalServerError, 'Internal server error');
-        },
-      );
-      return;
-    }
-    dispatch(req, res);
-  });
   const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
-    const url = req.url ?? '/';
-    const queryAt = url.indexOf('?');
-    const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
-    const search = queryAt === -1 ? '' : url.slice(queryAt);
+    const { pathname, search } = splitUrl(req.url ?? '/');
     const route = routes[pathname];
     const graphql = () =>
       options.html && req.method === 'GET' && prefersHtml(req) ? options.html(req, res) : handleGraphQL(req, res, search);
     const work = route ? route(req, res) : pathname === path ? graphql() : options.fallback ? options.fallback(req, res) : notFound(res);
-    Promise.resolve(work).catch((error: unknown) => {
-      options.logger.error({ err: error, path: pathname }, 'request failed outside GraphQL execution');
-      if (!res.headersSent) sendGraphQLError(res, 500, ErrorCode.InternalServerError, 'Internal server error');
-      else res.destroy(error instanceof Error ? error : undefined);
-    });
+    Promise.resolve(work).catch((error: unknown) =>
+      failed(options.logger, res, 'request failed outside GraphQL execution', error, pathname),
+    );
   };
+
+  const server = createServer((req, res) => {
+    options.onRequest?.(req, res);
+    if (!options.guard) return dispatch(req, res);
+    Promise.resolve(options.guard(req, res)).then(
+      (answered) => {
+        if (!answered) dispatch(req, res);
+      },
+      (error: unknown) => failed(options.logger, res, 'request guard failed', error),
+    );
+  });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return server;
