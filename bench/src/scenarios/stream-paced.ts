@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createClient as createSseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { IDENTITY_HEADER, signIdentity, type Caller } from '@nusa/platform';
@@ -38,7 +39,7 @@ function settingsOf(argv: string[]) {
     answers: number(values.answers, 'BENCH_ANSWERS', 100),
     seconds: number(values.seconds, 'BENCH_SECONDS', 30),
     rounds: number(values.rounds, 'BENCH_ROUNDS', 1),
-    targets: (values.targets ?? env.BENCH_TARGETS ?? 'ours,hive').split(',').map((target) => target.trim()),
+    targets: (values.targets ?? env.BENCH_TARGETS ?? 'ours,ours-sse,hive').split(',').map((target) => target.trim()),
     minDelayMs: number(values['min-delay'], 'BENCH_MIN_DELAY_MS', 15),
     maxDelayMs: number(values['max-delay'], 'BENCH_MAX_DELAY_MS', 25),
     minDeltas: 60,
@@ -97,6 +98,12 @@ async function startPacedModel(settings: Settings, rng: Random) {
   return { baseUrl: fake.baseUrl, plans, stop: () => fake.stop() };
 }
 
+/** What a subscriber needs of a client, alike for graphql-ws and graphql-sse. */
+type Subscriber = Pick<Client, 'subscribe' | 'dispose'>;
+
+/** A run's way to subscribe: one graphql-ws socket per subscriber, or Server-Sent Events (one HTTP connection per subscription). */
+type Transport = 'ws' | 'sse';
+
 /** How a client reaches a gateway: headers over HTTP and the graphql-ws `connection_init` payload. */
 interface Access {
   headers: () => Record<string, string>;
@@ -147,16 +154,20 @@ async function measure(
   model: Awaited<ReturnType<typeof startPacedModel>>,
   clientId: string,
   processes: Record<string, number[]>,
+  transport: Transport,
 ): Promise<PacedFigures> {
   const rng = random(run.length * 7919 + settings.answers);
-  const sockets: Client[] = [];
-  const connect = () => {
-    const client = createClient({
-      url: gateway.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: access.connectionParams(),
-      retryAttempts: 0,
-    });
+  const sockets: Subscriber[] = [];
+  const connect = (): Subscriber => {
+    const client: Subscriber =
+      transport === 'sse'
+        ? createSseClient({ url: gateway.url, headers: access.headers, retryAttempts: 0, singleConnection: false })
+        : createClient({
+            url: gateway.url.replace(/^http/, 'ws'),
+            webSocketImpl: WebSocket,
+            connectionParams: access.connectionParams(),
+            retryAttempts: 0,
+          });
     sockets.push(client);
     return client;
   };
@@ -412,7 +423,7 @@ export async function streamPaced(): Promise<void> {
     });
     // One signed-in admin holds every subscription: the per-session cap is raised for the bench, as the rate limits are.
     const limits = { MAX_OPEN_SUBSCRIPTIONS: '100000', SUBSCRIBE_ATTEMPTS_PER_MINUTE: '100000000', REDIS_URL: redis.url };
-    const ours = settings.targets.includes('ours') ? await startOurs(supergraphPath, limits) : undefined;
+    const ours = settings.targets.some((target) => target.startsWith('ours')) ? await startOurs(supergraphPath, limits) : undefined;
     if (ours) gateways.push(ours);
     const hiveOptions = {
       jit: false,
@@ -455,18 +466,22 @@ export async function streamPaced(): Promise<void> {
       crm: [processes[0]?.child.pid ?? 0],
       Redis: [redis.child.pid ?? 0],
     };
+    // `ours-sse`: our gateway again, every subscriber over Server-Sent Events instead of graphql-ws.
+    const runs: { gateway: RunningGateway; transport: Transport }[] = gateways.map((gateway) => ({ gateway, transport: 'ws' }));
+    if (ours && settings.targets.includes('ours-sse')) runs.push({ gateway: ours, transport: 'sse' });
     const columns: { name: string; figures: PacedFigures }[] = [];
     for (let round = 1; round <= settings.rounds; round += 1) {
-      for (const gateway of gateways) {
-        process.stdout.write(`round ${round}: ${gateway.name}, ${settings.answers} answers at once for ${settings.seconds} s ...\n`);
+      for (const { gateway, transport } of runs) {
+        const name = transport === 'sse' ? `${gateway.name} SSE` : gateway.name;
+        process.stdout.write(`round ${round}: ${name}, ${settings.answers} answers at once for ${settings.seconds} s ...\n`);
         try {
-          const figures = await measure(`${gateway.name} ${round}`, settings, gateway, accessOf(gateway), model, clientId, pids);
-          columns.push({ name: `${gateway.name} (${round})`, figures });
+          const figures = await measure(`${name} ${round}`, settings, gateway, accessOf(gateway), model, clientId, pids, transport);
+          columns.push({ name: `${name} (${round})`, figures });
           process.stdout.write(
             `  ${figures.deltasPerSecond} deltas/s, p99 ${figures.latency[2].toFixed(1)} ms, lost ${figures.lost}, reordered ${figures.reordered}, errors ${figures.errors}\n`,
           );
         } catch (error) {
-          process.stdout.write(`  ${gateway.name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.stdout.write(`  ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
         }
       }
     }
@@ -495,7 +510,7 @@ export async function streamPaced(): Promise<void> {
     ];
     reportTable(
       'bench: stream-paced',
-      `Answers streamed as a model streams them: the fake Anthropic server writes each answer's ${settings.minDeltas}-${settings.maxDeltas} text deltas one every ${settings.minDelayMs}-${settings.maxDelayMs} ms (drawn per delta, on the clock), each delta carrying its write time; ${settings.answers} answers at once (each slot starts its first answer at a random moment in the first 2 s and the next 0-500 ms after the last ended), 1-3 graphql-ws subscribers per answer (one socket each, kept open across answers), ${settings.seconds} s per run, token log in Redis Streams (chat with REDIS_URL). Added latency: the client's receipt of a delta minus the fake model's write of it. Added time to first token: from sendMessage being sent until the model is asked, plus the first delta's delivery (the model's own 15-25 ms before it is not counted). Memory per subscription: mean RSS while streaming minus RSS before, over the mean open subscriptions.`,
+      `Answers streamed as a model streams them: the fake Anthropic server writes each answer's ${settings.minDeltas}-${settings.maxDeltas} text deltas one every ${settings.minDelayMs}-${settings.maxDelayMs} ms (drawn per delta, on the clock), each delta carrying its write time; ${settings.answers} answers at once (each slot starts its first answer at a random moment in the first 2 s and the next 0-500 ms after the last ended), 1-3 subscribers per answer (graphql-ws: one socket each, kept open across answers; the SSE column: one Server-Sent Events connection per subscription), ${settings.seconds} s per run, token log in Redis Streams (chat with REDIS_URL). Added latency: the client's receipt of a delta minus the fake model's write of it. Added time to first token: from sendMessage being sent until the model is asked, plus the first delta's delivery (the model's own 15-25 ms before it is not counted). Memory per subscription: mean RSS while streaming minus RSS before, over the mean open subscriptions.`,
       ['measure', ...columns.map(({ name }) => name)],
       rows.map(([measure, value]) => [measure, ...columns.map(({ figures }) => value(figures))]),
       [
