@@ -160,3 +160,67 @@ describe('clientEvents through the gateway', () => {
     expect(refused.errors.map(codeOf)).toEqual(['NOT_FOUND']);
   });
 });
+
+interface DeadlineEvent {
+  practice: { id: string; title: string; client: { fullName: string } };
+  deadline: { date: string; kind: string; daysLeft: number } | null;
+}
+
+const DEADLINES = `subscription($days: Int!) {
+  practiceDeadlines(withinDays: $days) {
+    practice { id title client { fullName } }
+    deadline { date kind daysLeft }
+  }
+}`;
+
+/** A day `days` from today in Bali, as the CRM counts deadlines. */
+const baliDay = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+
+describe('practiceDeadlines through the gateway', () => {
+  it('delivers a practice once when a change moves it into the window, seen from another gateway, and not one outside it', async () => {
+    const clientId = platform.memory.clientIds[2] as string;
+    const other = await platform.addGateway(platform.chat);
+    const watched = collect<DeadlineEvent>(platform.ws({ gateway: other }), DEADLINES, { days: 7 }, 'practiceDeadlines');
+    await eventually(async () => Number(((await redis.pubsub('NUMSUB', 'nusa:events:practices')) as [string, number])[1]) >= 1, {
+      what: 'the Redis subscription',
+    });
+    const open = async (title: string, dueDate: string) => {
+      const opened = await platform.query<{ openPractice: { id: string } }>(
+        'mutation($c: ID!, $t: String!, $d: String!) { openPractice(input: { clientId: $c, type: KITAS, title: $t, dueDate: $d }) { id } }',
+        { c: clientId, t: title, d: dueDate },
+      );
+      expect(opened.errors).toBeUndefined();
+      return opened.data!.openPractice.id;
+    };
+    const later = await open('Due next month', baliDay(30));
+    const soon = await open('Due in three days', baliDay(3));
+    await eventually(() => watched.events.length >= 1, { what: 'the practice entering the window' });
+    // Moving a date within the window, and into it for the one outside, delivers only the newcomer.
+    const moved = await platform.query('mutation($p: ID!, $d: String!) { updatePractice(id: $p, input: { dueDate: $d }) { id } }', {
+      p: soon,
+      d: baliDay(2),
+    });
+    expect(moved.errors).toBeUndefined();
+    const pulled = await platform.query('mutation($p: ID!, $d: String!) { updatePractice(id: $p, input: { dueDate: $d }) { id } }', {
+      p: later,
+      d: baliDay(5),
+    });
+    expect(pulled.errors).toBeUndefined();
+    await eventually(() => watched.events.length >= 2, { what: 'the second practice entering the window' });
+    watched.unsubscribe();
+    expect(watched.errors).toEqual([]);
+    expect(watched.events.map((event) => event.practice.id)).toEqual([soon, later]);
+    expect(watched.events[0]?.deadline).toEqual({ date: baliDay(3), kind: 'DUE', daysLeft: 3 });
+    expect(watched.events[1]?.deadline).toEqual({ date: baliDay(5), kind: 'DUE', daysLeft: 5 });
+    expect(watched.events[0]?.practice.client.fullName).toEqual(expect.any(String));
+  });
+
+  it('refuses a window outside 0–366 days with BAD_USER_INPUT', async () => {
+    const refused = collect<DeadlineEvent>(platform.ws(), DEADLINES, { days: -1 }, 'practiceDeadlines');
+    await refused.done;
+    expect(refused.errors.map(codeOf)).toEqual(['BAD_USER_INPUT']);
+  });
+});

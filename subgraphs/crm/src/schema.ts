@@ -10,6 +10,7 @@ import { ClientResolver } from './client/client.resolver.js';
 import { resolveInteractionReference } from './interaction/interaction.reference.js';
 import { InteractionResolver } from './interaction/interaction.resolver.js';
 import { resolvePracticeReference } from './practice/practice.reference.js';
+import { PracticeDeadlineEventResolver } from './practice/practice-deadline.resolver.js';
 import { PracticeDocumentResolver, PracticeResolver } from './practice/practice.resolver.js';
 import { ServiceResolver } from './service-catalog/service.resolver.js';
 import { resolveTeamMemberReference } from './team-member/team-member.reference.js';
@@ -27,6 +28,7 @@ export function buildCrmSchema(): Promise<GraphQLSchema> {
         PracticeResolver,
         PracticeDocumentResolver,
         PracticeHistoryResolver,
+        PracticeDeadlineEventResolver,
         InteractionResolver,
         TeamMemberResolver,
         ServiceResolver,

@@ -1,11 +1,13 @@
 import type { EventArgs, EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import type { EventBus } from '@nusa/subgraph';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { PRACTICES_TOPIC } from '../practice/practice-deadline.events.js';
 
 /** An event as it travels between instances: the audit entry of a change to a client, by id. */
 export interface ClientEventPayload {
   clientId: string;
   auditEntryId: string;
+  practiceId: string | null;
 }
 
 export const clientTopic = (clientId: string) => `client:${clientId}`;
@@ -28,7 +30,7 @@ export class ClientEventPublisher implements EventSubscriber<AuditEntryEntity> {
   afterCreate({ entity, em }: EventArgs<AuditEntryEntity>): void {
     if (!entity.clientId) return;
     const transaction = em.getTransactionContext<object>();
-    const payload = { clientId: entity.clientId, auditEntryId: entity.id };
+    const payload = { clientId: entity.clientId, auditEntryId: entity.id, practiceId: entity.practiceId };
     if (!transaction) {
       void this.publish([payload]);
       return;
@@ -50,6 +52,10 @@ export class ClientEventPublisher implements EventSubscriber<AuditEntryEntity> {
   }
 
   private async publish(payloads: ClientEventPayload[]): Promise<void> {
-    for (const payload of payloads) await this.events.publish(clientTopic(payload.clientId), payload);
+    for (const payload of payloads) {
+      await this.events.publish(clientTopic(payload.clientId), payload);
+      // A practice's change may move it into someone's deadline window (practiceDeadlines).
+      if (payload.practiceId) await this.events.publish(PRACTICES_TOPIC, { practiceId: payload.practiceId });
+    }
   }
 }
