@@ -28,19 +28,27 @@ function inline(text: string, citations: Map<number, CitationView>): ReactNode[]
   });
 }
 
+const LIST_ITEM = /^[-*](\s|$)/;
+
+/** A paragraph, a list, or a lead line followed by its list ("Conditions to check:" then items). */
 function Block({ block, citations }: { block: string; citations: Map<number, CitationView> }) {
   const lines = block.split('\n');
+  const firstItem = lines.findIndex((line) => LIST_ITEM.test(line));
   // A lone "-" is a list item whose first word has not streamed in yet.
-  if (lines.every((line) => /^[-*](\s|$)/.test(line))) {
-    return (
+  if (firstItem === -1 || !lines.slice(firstItem).every((line) => LIST_ITEM.test(line))) {
+    return <p>{inline(block, citations)}</p>;
+  }
+  const lead = lines.slice(0, firstItem).join('\n');
+  return (
+    <>
+      {lead !== '' && <p>{inline(lead, citations)}</p>}
       <ul>
-        {lines.map((line, index) => (
+        {lines.slice(firstItem).map((line, index) => (
           <li key={index}>{inline(line.slice(2), citations)}</li>
         ))}
       </ul>
-    );
-  }
-  return <p>{inline(block, citations)}</p>;
+    </>
+  );
 }
 
 /**
