@@ -7,6 +7,7 @@ import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { clientStatusLabels } from '../ui/enum-labels';
 import { ErrorMessage } from '../ui/error-message';
+import { ClientActivity } from './client-activity';
 import { ConversationList } from './conversation-list';
 import { PracticeList } from './practice-list';
 
@@ -102,6 +103,10 @@ export function ClientPage({ clientId }: { clientId: string }) {
               <summary>Log an interaction</summary>
               <LogInteractionForm clientId={client.id} refetch={['ClientPage']} />
             </details>
+          </section>
+          <section aria-labelledby="activity-title">
+            <h2 id="activity-title">Activity</h2>
+            <ClientActivity clientId={client.id} version={0} />
           </section>
           <section aria-labelledby="conversations-title">
             <h2 id="conversations-title">Conversations</h2>
