@@ -20,6 +20,9 @@ type Documents = {
     "\n  query KnowledgeCollections {\n    knowledgeCollections {\n      name\n      description\n      documentCount\n      chunkCount\n      embedder\n    }\n  }\n": typeof types.KnowledgeCollectionsDocument,
     "\n  mutation IngestDocument($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      id\n      title\n      chunks {\n        chunkIndex\n      }\n    }\n  }\n": typeof types.IngestDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n": typeof types.DeleteDocumentDocument,
+    "\n  query AllTeamMembers {\n    allTeamMembers {\n      id\n      name\n      email\n      role\n      active\n      createdAt\n    }\n  }\n": typeof types.AllTeamMembersDocument,
+    "\n  mutation InviteTeamMember($email: String!, $name: String!, $role: Role!) {\n    inviteTeamMember(email: $email, name: $name, role: $role) {\n      temporaryPassword\n      member {\n        id\n        name\n        email\n        role\n        active\n        createdAt\n      }\n    }\n  }\n": typeof types.InviteTeamMemberDocument,
+    "\n  mutation DeactivateTeamMember($id: ID!) {\n    deactivateTeamMember(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateTeamMemberDocument,
     "\n  subscription MessageStream($messageId: ID!, $afterSeq: Int) {\n    messageStream(messageId: $messageId, afterSeq: $afterSeq) {\n      seq\n      delta\n      done\n      error\n      status\n    }\n  }\n": typeof types.MessageStreamDocument,
     "\n  fragment ChatMessage on Message {\n    id\n    role\n    content\n    status\n    error\n    offline\n    createdAt\n    citations {\n      documentId\n      title\n      source\n      collection\n      chunkIndex\n      headingPath\n    }\n  }\n": typeof types.ChatMessageFragmentDoc,
     "\n  query ChatConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      title\n      client {\n        id\n        fullName\n      }\n      messages(last: 100) {\n        totalCount\n        edges {\n          node {\n            ...ChatMessage\n          }\n        }\n      }\n    }\n  }\n": typeof types.ChatConversationDocument,
@@ -59,6 +62,9 @@ const documents: Documents = {
     "\n  query KnowledgeCollections {\n    knowledgeCollections {\n      name\n      description\n      documentCount\n      chunkCount\n      embedder\n    }\n  }\n": types.KnowledgeCollectionsDocument,
     "\n  mutation IngestDocument($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      id\n      title\n      chunks {\n        chunkIndex\n      }\n    }\n  }\n": types.IngestDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n": types.DeleteDocumentDocument,
+    "\n  query AllTeamMembers {\n    allTeamMembers {\n      id\n      name\n      email\n      role\n      active\n      createdAt\n    }\n  }\n": types.AllTeamMembersDocument,
+    "\n  mutation InviteTeamMember($email: String!, $name: String!, $role: Role!) {\n    inviteTeamMember(email: $email, name: $name, role: $role) {\n      temporaryPassword\n      member {\n        id\n        name\n        email\n        role\n        active\n        createdAt\n      }\n    }\n  }\n": types.InviteTeamMemberDocument,
+    "\n  mutation DeactivateTeamMember($id: ID!) {\n    deactivateTeamMember(id: $id) {\n      id\n      active\n    }\n  }\n": types.DeactivateTeamMemberDocument,
     "\n  subscription MessageStream($messageId: ID!, $afterSeq: Int) {\n    messageStream(messageId: $messageId, afterSeq: $afterSeq) {\n      seq\n      delta\n      done\n      error\n      status\n    }\n  }\n": types.MessageStreamDocument,
     "\n  fragment ChatMessage on Message {\n    id\n    role\n    content\n    status\n    error\n    offline\n    createdAt\n    citations {\n      documentId\n      title\n      source\n      collection\n      chunkIndex\n      headingPath\n    }\n  }\n": types.ChatMessageFragmentDoc,
     "\n  query ChatConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      title\n      client {\n        id\n        fullName\n      }\n      messages(last: 100) {\n        totalCount\n        edges {\n          node {\n            ...ChatMessage\n          }\n        }\n      }\n    }\n  }\n": types.ChatConversationDocument,
@@ -130,6 +136,18 @@ export function graphql(source: "\n  mutation IngestDocument($input: IngestDocum
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllTeamMembers {\n    allTeamMembers {\n      id\n      name\n      email\n      role\n      active\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AllTeamMembers {\n    allTeamMembers {\n      id\n      name\n      email\n      role\n      active\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteTeamMember($email: String!, $name: String!, $role: Role!) {\n    inviteTeamMember(email: $email, name: $name, role: $role) {\n      temporaryPassword\n      member {\n        id\n        name\n        email\n        role\n        active\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteTeamMember($email: String!, $name: String!, $role: Role!) {\n    inviteTeamMember(email: $email, name: $name, role: $role) {\n      temporaryPassword\n      member {\n        id\n        name\n        email\n        role\n        active\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateTeamMember($id: ID!) {\n    deactivateTeamMember(id: $id) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateTeamMember($id: ID!) {\n    deactivateTeamMember(id: $id) {\n      id\n      active\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
