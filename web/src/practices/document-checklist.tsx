@@ -35,13 +35,18 @@ export interface PracticeDocumentView {
 export function DocumentChecklist({ practiceId, documents }: { practiceId: string; documents: readonly PracticeDocumentView[] }) {
   const [set, { loading, error }] = useMutation(SET_PRACTICE_DOCUMENT, { refetchQueries: ['PracticePage'] });
   const [said, setSaid] = useState<string | null>(null);
+  // The choice being saved shows at once; the checklist as stored replaces it when the answer comes.
+  const [pending, setPending] = useState<{ document: string; state: DocumentState } | null>(null);
   if (documents.length === 0) return <p className="muted">No checklist: this practice was opened without a catalog service.</p>;
   const choose = async (document: string, state: DocumentState) => {
+    setPending({ document, state });
     try {
       await set({ variables: { practiceId, document, state } });
       setSaid(`${document}: ${documentStateLabels[state].toLowerCase()}.`);
     } catch {
       // Shown by ErrorMessage below.
+    } finally {
+      setPending(null);
     }
   };
   return (
@@ -59,7 +64,7 @@ export function DocumentChecklist({ practiceId, documents }: { practiceId: strin
                       type="radio"
                       id={id}
                       name={`document-${index}`}
-                      checked={document.state === state}
+                      checked={(pending?.document === document.name ? pending.state : document.state) === state}
                       disabled={loading}
                       onChange={() => void choose(document.name, state)}
                     />
