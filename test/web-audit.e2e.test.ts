@@ -90,7 +90,9 @@ describe('documents, audit and live client events in Chromium', () => {
     const refusal = page.locator('.missing-documents');
     await refusal.waitFor();
     await expect(refusal.getAttribute('role')).resolves.toBe('alert');
-    await expect(refusal.getByRole('list', { name: 'Missing documents' }).getByRole('listitem').allTextContents()).resolves.toEqual(required);
+    await expect(refusal.getByRole('list', { name: 'Missing documents' }).getByRole('listitem').allTextContents()).resolves.toEqual(
+      required,
+    );
     await expect(page.locator('.practice-status').textContent()).resolves.toBe('Documents pending');
     await screenshot(page, 'practice-missing-documents');
 
@@ -108,7 +110,10 @@ describe('documents, audit and live client events in Chromium', () => {
     }
     for (const name of received) {
       await item(name).getByLabel('Received').click();
-      await page.getByRole('status').filter({ hasText: `${name}: received.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${name}: received.` })
+        .waitFor();
     }
     await expect(checklist.locator('li[data-state="RECEIVED"]').count()).resolves.toBe(received.length);
     await expect(item(notNeeded).locator('.checklist-by').textContent()).resolves.toContain(adminName);
@@ -152,7 +157,7 @@ describe('documents, audit and live client events in Chromium', () => {
     for (const shown of [page, watcher]) {
       const activity = shown.getByRole('list', { name: 'Client activity' });
       await activity.locator('[data-action="INTERACTION_LOGGED"]').waitFor();
-      const actions = await activity.locator('.audit-entry').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-action')));
+      const actions = await Promise.all((await activity.locator('.audit-entry').all()).map((entry) => entry.getAttribute('data-action')));
       expect(actions[0]).toBe('INTERACTION_LOGGED');
       expect(actions).toContain('PRACTICE_STATUS_CHANGED');
       expect(actions).toContain('PRACTICE_OPENED');

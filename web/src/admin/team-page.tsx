@@ -74,10 +74,8 @@ function InviteForm() {
   };
   if (invited) {
     return (
-      <div className="card secret" role="group" aria-label="Temporary password">
-        <p role="status">
-          {invited.name} is invited. Give them this temporary password over a private channel; it is not shown again.
-        </p>
+      <div className="card invitation" role="group" aria-label="Invitation">
+        <p role="status">{invited.name} is invited. Give them this temporary password over a private channel; it is not shown again.</p>
         <FormField id="temporary-password" label="Temporary password">
           <input id="temporary-password" readOnly value={invited.password} onFocus={(event) => event.target.select()} />
         </FormField>
@@ -169,7 +167,7 @@ export function TeamPage() {
       <StatusMessage text={data ? `${active} active of ${members.length} members` : null} />
       {members.length > 0 && (
         <div className="table-scroll">
-          <table>
+          <table className="team-table">
             <caption className="visually-hidden">Team members</caption>
             <thead>
               <tr>

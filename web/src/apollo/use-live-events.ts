@@ -32,7 +32,7 @@ export function useLiveEvents<TData, TVariables extends OperationVariables>(
     onData: ({ data }) => latest.current(data.data ?? undefined),
     onError: again,
     onComplete: again,
-  } as useSubscription.Options<TData, TVariables>);
+  });
   restartRef.current = restart;
   useEffect(() => () => window.clearTimeout(timer.current), []);
 }

@@ -30,8 +30,8 @@ export function AuditList({ entries, label }: { entries: readonly AuditEntryView
       {entries.map((entry) => (
         <li key={entry.id} className="audit-entry" data-action={entry.action}>
           <p className="audit-meta">
-            <span className="badge">{auditActionLabels[entry.action]}</span>{' '}
-            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> <span className="audit-actor">by {entry.actor?.name ?? entry.actorName}</span>
+            <span className="badge">{auditActionLabels[entry.action]}</span> <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
+            <span className="audit-actor">by {entry.actor?.name ?? entry.actorName}</span>
           </p>
           {entry.changes.length > 0 && (
             <ul className="audit-changes">
