@@ -134,13 +134,13 @@ describe('documents, audit and live client events in Chromium', () => {
     // The practice history: every change, by the admin, with what changed.
     const history = page.getByRole('list', { name: 'Practice history' });
     await history.locator('[data-action="INTERACTION_LOGGED"]').waitFor();
-    const submitted = history.locator('[data-action="PRACTICE_STATUS_CHANGED"]', { hasText: 'SUBMITTED' });
+    const submitted = history.locator('[data-action="PRACTICE_STATUS_CHANGED"]', { hasText: '→ Submitted' });
     await expect(submitted.locator('.audit-actor').textContent()).resolves.toBe(`by ${adminName}`);
-    await expect(submitted.textContent()).resolves.toContain('DOCUMENTS_PENDING → SUBMITTED');
+    await expect(submitted.textContent()).resolves.toContain('status: Documents pending → Submitted');
     await expect(history.locator('[data-action="PRACTICE_DOCUMENT_SET"]').count()).resolves.toBe(required.length + 2);
     const ticks = history.locator('[data-action="PRACTICE_DOCUMENT_SET"]', { hasText: `documents.${notNeeded}` });
     await expect(ticks.count()).resolves.toBe(3);
-    await expect(ticks.first().locator('.audit-changes').textContent()).resolves.toBe(`documents.${notNeeded}: MISSING → NOT_NEEDED`);
+    await expect(ticks.first().locator('.audit-changes').textContent()).resolves.toBe(`documents.${notNeeded}: Missing → Not needed`);
     await history.locator('[data-action="PRACTICE_OPENED"]').waitFor();
     await screenshot(page, 'practice-history');
 

@@ -1,5 +1,5 @@
 import type { AuditAction } from '../gql/graphql';
-import { auditActionLabels } from '../ui/enum-labels';
+import { auditActionLabels, clientStatusLabels, documentStateLabels, practiceStatusLabels } from '../ui/enum-labels';
 import { formatDateTime } from '../ui/format';
 
 export interface AuditEntryView {
@@ -11,15 +11,21 @@ export interface AuditEntryView {
   changes: readonly { field: string; before: string | null; after: string | null }[];
 }
 
-/** A value of an audit change for people: JSON strings unquoted, nothing as an em dash. */
-function shown(value: string | null): string {
+/** The labels of the statuses and document states an audit change can carry, by value (they do not overlap). */
+const stateLabels: Record<string, string> = { ...clientStatusLabels, ...practiceStatusLabels, ...documentStateLabels };
+
+/** A value of an audit change for people: JSON strings unquoted, statuses by their label, nothing as an em dash. */
+function shown(field: string, value: string | null): string {
   if (value === null) return '—';
+  let text = value;
   try {
     const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'string' ? parsed : value;
+    if (typeof parsed === 'string') text = parsed;
   } catch {
-    return value;
+    // Plain text, as it was.
   }
+  const isState = field === 'status' || field.startsWith('documents.');
+  return isState ? (stateLabels[text] ?? text) : text;
 }
 
 /** Recorded changes, newest first: when, who, what, and each field before → after. */
@@ -37,7 +43,8 @@ export function AuditList({ entries, label }: { entries: readonly AuditEntryView
             <ul className="audit-changes">
               {entry.changes.map((change) => (
                 <li key={change.field}>
-                  <span className="audit-field">{change.field}</span>: {shown(change.before)} → {shown(change.after)}
+                  <span className="audit-field">{change.field}</span>: {shown(change.field, change.before)} →{' '}
+                  {shown(change.field, change.after)}
                 </li>
               ))}
             </ul>
