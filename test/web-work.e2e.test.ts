@@ -320,11 +320,37 @@ describe('the admin screens in Chromium', () => {
     await page.locator('tr[data-collection="tax_genius"] .document-count', { hasText: String(before + 2) }).waitFor();
   });
 
-  it('lists the team read-only', async () => {
+  it('invites a team member with a temporary password shown once, and deactivates them after a confirmation', async () => {
     const page = await browse('/admin/team');
     await page.getByRole('cell', { name: 'admin@example.com' }).waitFor();
-    await expect(page.getByText('this list is read-only').count()).resolves.toBe(1);
+    await page.getByLabel('Name').fill('Wayan Invited');
+    await page.getByLabel('Email').fill('wayan.invited@example.com');
+    await page.getByLabel('Role').selectOption('AGENT');
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const password = page.getByLabel('Temporary password');
+    await password.waitFor();
+    const temporary = await password.inputValue();
+    expect(temporary.length).toBeGreaterThanOrEqual(12);
+    await screenshot(page, 'team-invited');
+    // The password signs in, through the API.
+    const login = await web.platform.query<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: 'wayan.invited@example.com', p: temporary },
+    );
+    expect(login.errors).toBeUndefined();
+    await page.getByRole('button', { name: 'I have given it' }).click();
+    await password.waitFor({ state: 'detached' });
+    await expect(page.locator('main').textContent()).resolves.not.toContain(temporary);
+    const row = page.locator('tr', { hasText: 'wayan.invited@example.com' });
+    await row.getByRole('button', { name: 'Deactivate Wayan Invited' }).click();
+    await row.getByRole('button', { name: 'Yes, deactivate' }).click();
+    await row.locator('.member-status', { hasText: 'Deactivated' }).waitFor();
     await screenshot(page, 'team');
+    const refused = await web.platform.query('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: 'wayan.invited@example.com',
+      p: temporary,
+    });
+    expect(refused.errors?.length).toBeGreaterThan(0);
   });
 });
 

@@ -36,7 +36,7 @@ function Screen({ route, session }: { route: Route; session: Session | null }) {
     case 'login':
       return <LoginPage />;
     case 'home':
-      return <HomePage memberId={session?.member.id ?? ''} />;
+      return <HomePage />;
     case 'clients':
       return <ClientListPage />;
     case 'client-new':

@@ -1,5 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useState } from 'react';
+import { useLiveEvents } from '../apollo/use-live-events';
+import { graphql } from '../gql';
 import type { ChatMessageFragment } from '../gql/graphql';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
@@ -11,20 +13,32 @@ import { MessageItem } from './message-item';
 
 const SHOWN_ROLES = new Set(['USER', 'ASSISTANT']);
 
-/**
- * No subscription announces a conversation's new messages (messageStream follows one answer by
- * its id), so the page reads the conversation again this often while it is visible: a question
- * another session sends shows up, and its answer then streams in token by token from messageStream.
- */
-const NEW_MESSAGES_POLL_MS = 2_000;
+const CONVERSATION_EVENTS = graphql(`
+  subscription ConversationEvents($conversationId: ID!) {
+    conversationEvents(conversationId: $conversationId) {
+      kind
+      conversation {
+        id
+        messageCount
+      }
+      message {
+        id
+        role
+        status
+        content
+      }
+    }
+  }
+`);
 
 /** A conversation: its messages, the answer streaming in, and the question box. */
 export function ChatPage({ conversationId }: { conversationId: string }) {
   const { data, loading, error, refetch } = useQuery(CHAT_CONVERSATION, {
     variables: { id: conversationId },
-    pollInterval: NEW_MESSAGES_POLL_MS,
-    skipPollAttempt: () => document.hidden,
   });
+  // A question another session sends, or an answer reaching its final status: read the conversation
+  // again; the answer then streams in token by token from messageStream.
+  useLiveEvents(CONVERSATION_EVENTS, { conversationId }, () => void refetch());
   const [send, sending] = useMutation(SEND_MESSAGE);
   const [sent, setSent] = useState<ChatMessageFragment[]>([]);
   const [followed, setFollowed] = useState<ReadonlySet<string>>(new Set());

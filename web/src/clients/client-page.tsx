@@ -1,4 +1,6 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useLiveEvents } from '../apollo/use-live-events';
 import { graphql } from '../gql';
 import { InteractionList } from '../interactions/interaction-list';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
@@ -7,6 +9,7 @@ import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { clientStatusLabels } from '../ui/enum-labels';
 import { ErrorMessage } from '../ui/error-message';
+import { ClientActivity } from './client-activity';
 import { ConversationList } from './conversation-list';
 import { PracticeList } from './practice-list';
 
@@ -62,12 +65,36 @@ const CLIENT_PAGE = graphql(`
   }
 `);
 
+const CLIENT_EVENTS = graphql(`
+  subscription ClientEvents($clientId: ID!) {
+    clientEvents(clientId: $clientId) {
+      entry {
+        id
+        action
+        actorName
+      }
+      practice {
+        id
+        status
+        statusChangedAt
+        allowedTransitions
+      }
+    }
+  }
+`);
+
 /** One client: details, practices with their status, interactions, conversations and the assistant's memory. */
 export function ClientPage({ clientId }: { clientId: string }) {
-  const { data, loading, error } = useQuery(CLIENT_PAGE, {
+  const { data, loading, error, refetch } = useQuery(CLIENT_PAGE, {
     variables: { id: clientId },
     // Others change clients too (and this session on other screens): show the cached page, then the fresh one.
     fetchPolicy: 'cache-and-network',
+  });
+  // Each committed change, by anyone on any instance, reads the page and its activity again (no polling).
+  const [version, setVersion] = useState(0);
+  useLiveEvents(CLIENT_EVENTS, { clientId }, () => {
+    void refetch();
+    setVersion((previous) => previous + 1);
   });
   if (loading && !data) return <p>Loading the client…</p>;
   const client = data?.client;
@@ -102,6 +129,10 @@ export function ClientPage({ clientId }: { clientId: string }) {
               <summary>Log an interaction</summary>
               <LogInteractionForm clientId={client.id} refetch={['ClientPage']} />
             </details>
+          </section>
+          <section aria-labelledby="activity-title">
+            <h2 id="activity-title">Activity</h2>
+            <ClientActivity clientId={client.id} version={version} />
           </section>
           <section aria-labelledby="conversations-title">
             <h2 id="conversations-title">Conversations</h2>

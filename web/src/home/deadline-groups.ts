@@ -22,7 +22,8 @@ interface Dated {
 
 /**
  * Each practice's nearest deadline from `today` on (its due date, else its expiry date; a due date
- * already past makes it overdue), grouped: overdue, within 7 days, within 30 days.
+ * already past, or a permit already expired, makes it overdue), grouped: overdue, within 7 days,
+ * within 30 days.
  */
 export function groupDeadlines<P extends Dated>(practices: readonly P[], today: string): DeadlineGroups<P> {
   const groups: DeadlineGroups<P> = { overdue: [], thisWeek: [], thisMonth: [] };
@@ -32,7 +33,8 @@ export function groupDeadlines<P extends Dated>(practices: readonly P[], today: 
       practice.expiryDate ? { day: practice.expiryDate, kind: 'expires' as const } : null,
     ].filter((entry): entry is { day: string; kind: 'due' | 'expires' } => entry !== null);
     const upcoming = candidates.filter((entry) => entry.day >= today).sort((a, b) => a.day.localeCompare(b.day))[0];
-    const past = candidates.find((entry) => entry.kind === 'due' && entry.day < today);
+    // A passed due date first, else a passed expiry (the CRM sends those with includeOverdue).
+    const past = candidates.find((entry) => entry.kind === 'due' && entry.day < today) ?? candidates.find((entry) => entry.day < today);
     const chosen = past ?? upcoming;
     if (!chosen) continue;
     const deadline = { practice, ...chosen, days: daysBetween(today, chosen.day) };

@@ -11,12 +11,12 @@ import { groupDeadlines, type Deadline } from './deadline-groups';
 
 /** The CRM's window is days from today in Bali; this screen shows the next 30. */
 const WINDOW_DAYS = 30;
-/** No subscription tells the app about CRM changes yet: the list is read again this often. */
+/** Deadlines move with the calendar and with everyone's edits: the list is read again this often. */
 const REFRESH_MS = 30_000;
 
 const TODAYS_WORK = graphql(`
   query TodaysWork($withinDays: Int!) {
-    upcomingDeadlines(withinDays: $withinDays) {
+    upcomingDeadlines(withinDays: $withinDays, includeOverdue: true) {
       id
       type
       title
@@ -30,6 +30,26 @@ const TODAYS_WORK = graphql(`
       assignee {
         id
         name
+      }
+    }
+  }
+`);
+
+const MY_OPEN_PRACTICES = graphql(`
+  query MyOpenPractices {
+    practices(first: 100, filter: { assignedToMe: true, open: true }) {
+      totalCount
+      edges {
+        node {
+          id
+          type
+          title
+          status
+          client {
+            id
+            fullName
+          }
+        }
       }
     }
   }
@@ -79,15 +99,18 @@ function DeadlineGroup({ id, title, deadlines, empty }: { id: string; title: str
 }
 
 /** Today's work: what is due or expiring soon, each one click from its client. */
-export function HomePage({ memberId }: { memberId: string }) {
+export function HomePage() {
   const { data, loading, error } = useQuery(TODAYS_WORK, {
     variables: { withinDays: WINDOW_DAYS },
     fetchPolicy: 'cache-and-network',
     pollInterval: REFRESH_MS,
   });
   const [onlyMine, setOnlyMine] = useState(false);
+  const mine = useQuery(MY_OPEN_PRACTICES, { fetchPolicy: 'cache-and-network', pollInterval: REFRESH_MS });
+  const myPractices = mine.data?.practices.edges.map((edge) => edge.node) ?? [];
+  const myIds = new Set(myPractices.map((practice) => practice.id));
   const today = todayInOffice();
-  const practices = (data?.upcomingDeadlines ?? []).filter((practice) => !onlyMine || practice.assignee?.id === memberId);
+  const practices = (data?.upcomingDeadlines ?? []).filter((practice) => !onlyMine || myIds.has(practice.id));
   const groups = groupDeadlines(practices, today);
   return (
     <section aria-labelledby="home-title">
@@ -99,7 +122,7 @@ export function HomePage({ memberId }: { memberId: string }) {
         <input id="only-mine" type="checkbox" checked={onlyMine} onChange={(event) => setOnlyMine(event.target.checked)} />
         <label htmlFor="only-mine">Only practices assigned to me</label>
       </div>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? mine.error} />
       {loading && !data ? (
         <p>Loading the deadlines…</p>
       ) : (
@@ -108,7 +131,7 @@ export function HomePage({ memberId }: { memberId: string }) {
             id="overdue-title"
             title="Overdue"
             deadlines={groups.overdue}
-            empty="The CRM lists deadlines from today on; a practice past its due date shows on its client’s page."
+            empty="No open practice is past its due date, and no permit expired in the last 30 days."
           />
           <DeadlineGroup
             id="week-title"
@@ -122,6 +145,26 @@ export function HomePage({ memberId }: { memberId: string }) {
             deadlines={groups.thisMonth}
             empty="Nothing else due or expiring in the next 30 days."
           />
+          <section aria-labelledby="mine-title" className="deadline-group">
+            <h2 id="mine-title">
+              Assigned to me <span className="count">({mine.data?.practices.totalCount ?? 0})</span>
+            </h2>
+            {myPractices.length === 0 ? (
+              <p className="muted">No open practice is assigned to you.</p>
+            ) : (
+              <ul className="deadline-list">
+                {myPractices.map((practice) => (
+                  <li key={practice.id} className="card my-practice">
+                    <Link href={paths.practice(practice.id)}>
+                      {practiceTypeLabels[practice.type]}: {practice.title}
+                    </Link>{' '}
+                    <span className="badge">{practiceStatusLabels[practice.status]}</span> ·{' '}
+                    <Link href={paths.client(practice.client.id)}>{practice.client.fullName}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         </>
       )}
     </section>

@@ -120,6 +120,7 @@ export function OpenPracticePage({ clientId }: { clientId: string }) {
           input: {
             clientId,
             type: chosen.type,
+            serviceCode: chosen.code,
             title: optional(title),
             assigneeId: optional(assigneeId),
             dueDate: optional(dueDate),

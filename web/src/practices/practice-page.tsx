@@ -7,7 +7,9 @@ import { paths } from '../routing/routes';
 import { practiceStatusLabels, practiceTypeLabels } from '../ui/enum-labels';
 import { ErrorMessage } from '../ui/error-message';
 import { formatDateTime, formatDeadline } from '../ui/format';
+import { AuditList } from '../audit/audit-list';
 import { AssigneeForm } from './assignee-form';
+import { DocumentChecklist } from './document-checklist';
 import { PracticeStatusForm } from './practice-status-form';
 
 const PRACTICE_PAGE = graphql(`
@@ -30,6 +32,30 @@ const PRACTICE_PAGE = graphql(`
       assignee {
         id
         name
+      }
+      documents {
+        name
+        state
+        updatedAt
+        updatedBy {
+          id
+          name
+        }
+      }
+      history {
+        id
+        at
+        action
+        actorName
+        actor {
+          id
+          name
+        }
+        changes {
+          field
+          before
+          after
+        }
       }
       interactions {
         id
@@ -71,11 +97,19 @@ export function PracticePage({ practiceId }: { practiceId: string }) {
             <h2 id="next-steps-title">Next step</h2>
             <PracticeStatusForm practiceId={practice.id} allowedTransitions={practice.allowedTransitions} />
           </section>
+          <section aria-labelledby="documents-title">
+            <h2 id="documents-title">Documents</h2>
+            <DocumentChecklist practiceId={practice.id} documents={practice.documents} />
+          </section>
           <section aria-labelledby="interactions-title">
             <h2 id="interactions-title">Interactions</h2>
             <InteractionList interactions={practice.interactions} />
             <h3>Log an interaction</h3>
             <LogInteractionForm clientId={practice.client.id} practiceId={practice.id} refetch={['PracticePage']} />
+          </section>
+          <section aria-labelledby="history-title">
+            <h2 id="history-title">History</h2>
+            <AuditList entries={practice.history} label="Practice history" />
           </section>
         </div>
         <section className="side-panel" aria-labelledby="details-title">

@@ -1,3 +1,4 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
@@ -16,6 +17,16 @@ const UPDATE_PRACTICE_STATUS = graphql(`
   }
 `);
 
+/** The documents the CRM named when it refused SUBMITTED (extensions.missingDocuments), if it did. */
+function missingDocumentsOf(error: unknown): string[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  for (const entry of error.errors) {
+    const missing = entry.extensions?.missingDocuments;
+    if (Array.isArray(missing)) return missing.filter((name): name is string => typeof name === 'string');
+  }
+  return [];
+}
+
 interface PracticeStatusFormProps {
   practiceId: string;
   allowedTransitions: readonly PracticeStatus[];
@@ -24,7 +35,8 @@ interface PracticeStatusFormProps {
 /** The practice's next workflow step: only the statuses the CRM allows next are offered. */
 export function PracticeStatusForm({ practiceId, allowedTransitions }: PracticeStatusFormProps) {
   const [next, setNext] = useState<PracticeStatus | ''>(allowedTransitions[0] ?? '');
-  const [update, { loading, error }] = useMutation(UPDATE_PRACTICE_STATUS);
+  const [update, { loading, error }] = useMutation(UPDATE_PRACTICE_STATUS, { refetchQueries: ['PracticePage'] });
+  const missing = missingDocumentsOf(error);
   const selectId = `status-${practiceId}`;
   // The choice must be one of the steps allowed now (they change with every move).
   const chosen = next && allowedTransitions.includes(next) ? next : (allowedTransitions[0] ?? '');
@@ -54,7 +66,19 @@ export function PracticeStatusForm({ practiceId, allowedTransitions }: PracticeS
           Change status
         </button>
       </form>
-      <ErrorMessage error={error} />
+      {missing.length > 0 ? (
+        <div className="error missing-documents" role="alert">
+          <p>Cannot move to Submitted: {missing.length === 1 ? 'this document is' : 'these documents are'} still missing.</p>
+          <ul aria-label="Missing documents">
+            {missing.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+          <p>Tick each one received or not needed in the checklist, then try again.</p>
+        </div>
+      ) : (
+        <ErrorMessage error={error} />
+      )}
     </>
   );
 }

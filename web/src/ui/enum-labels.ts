@@ -1,7 +1,9 @@
 import type {
   ApiKeyStatus,
+  AuditAction,
   ApiScope,
   ClientStatus,
+  DocumentState,
   FactKind,
   InteractionChannel,
   PracticeStatus,
@@ -77,3 +79,21 @@ export const apiScopeLabels: Record<ApiScope, string> = {
 export const apiKeyStatusLabels: Record<ApiKeyStatus, string> = { ACTIVE: 'Active', EXPIRED: 'Expired', REVOKED: 'Revoked' };
 
 export const roleLabels: Record<Role, string> = { ADMIN: 'Administrator', AGENT: 'Agent', PARTNER: 'Partner (API key)' };
+
+export const documentStateLabels: Record<DocumentState, string> = { RECEIVED: 'Received', MISSING: 'Missing', NOT_NEEDED: 'Not needed' };
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  CLIENT_CREATED: 'Client created',
+  CLIENT_UPDATED: 'Client edited',
+  PRACTICE_OPENED: 'Practice opened',
+  PRACTICE_UPDATED: 'Practice edited',
+  PRACTICE_STATUS_CHANGED: 'Status changed',
+  PRACTICE_ASSIGNED: 'Assigned',
+  PRACTICE_DOCUMENT_SET: 'Document ticked',
+  INTERACTION_LOGGED: 'Interaction logged',
+  API_KEY_CREATED: 'API key created',
+  API_KEY_REVOKED: 'API key revoked',
+  TEAM_MEMBER_INVITED: 'Member invited',
+  TEAM_MEMBER_DEACTIVATED: 'Member deactivated',
+  TEAM_MEMBER_PASSWORD_CHANGED: 'Password changed',
+};
