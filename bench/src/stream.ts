@@ -1,16 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { IDENTITY_HEADER, type Caller } from '@nusa/platform';
 import { hiveIdentityHeaders } from './identity.js';
-import { createTestDatabase, freePort, startFakeAnthropic, textStream, type FakeReply } from '@nusa/platform/testing';
-import { benchSecrets, hiveSetup, startHive, startOurs, writeSupergraph, type RunningGateway } from './gateways.js';
+import { createTestDatabase, startFakeAnthropic, textStream, type FakeReply } from '@nusa/platform/testing';
+import { benchSecrets, hiveSetup, startHive, startOurs, type RunningGateway } from './gateways.js';
 import { percentile } from './load.js';
 import { processTree } from '@nusa/platform/testing';
-import { cpuMeter, root, startProcess, treeRssMb, type BenchProcess } from './processes.js';
+import { cpuMeter, treeRssMb, type BenchProcess } from './processes.js';
 import { graphqlData, reportTable } from './report.js';
+import { startStreamServices } from './stream-services.js';
 
 const GENERATIONS = Number(process.env.BENCH_GENERATIONS ?? 100);
 const SUBSCRIBERS_PER_GENERATION = Number(process.env.BENCH_SUBSCRIBERS_PER_GENERATION ?? 10);
@@ -300,48 +301,16 @@ const columnOf = (figures: StreamFigures): string[] => [
 async function main(): Promise<void> {
   const model = await startFakeModel();
   const database = await createTestDatabase('bench_stream');
-  const [crmPort, memoryPort, chatPort] = [await freePort(), await freePort(), await freePort()];
   const processes: BenchProcess[] = [];
   const gateways: RunningGateway[] = [];
-  const url = (port: number) => `http://127.0.0.1:${port}`;
   const directory = mkdtempSync(join(tmpdir(), 'bench-stream-'));
   try {
-    const urls = { crm: `${url(crmPort)}/graphql`, memory: `${url(memoryPort)}/graphql`, chat: `${url(chatPort)}/graphql` };
-    const shared = { ...benchSecrets, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) };
-    processes.push(
-      await startProcess(
-        'crm',
-        'subgraphs/crm/dist/index.js',
-        { ...shared, DATABASE_URL: database.url, CRM_PORT: String(crmPort) },
-        `${url(crmPort)}/health`,
-      ),
-      await startProcess(
-        'memory',
-        'subgraphs/memory/dist/index.js',
-        { ...shared, DATABASE_URL: database.url, MEMORY_PORT: String(memoryPort), CRM_URL: urls.crm },
-        `${url(memoryPort)}/health`,
-      ),
-      await startProcess(
-        'chat',
-        'subgraphs/chat/dist/index.js',
-        {
-          ...shared,
-          CHAT_PORT: String(chatPort),
-          // The missing knowledge service would log a warning per answer.
-          LOG_LEVEL: 'error',
-          CRM_URL: urls.crm,
-          MEMORY_URL: urls.memory,
-          // No knowledge service: grounding finds nothing at once, so the figures are the streaming path's.
-          KNOWLEDGE_URL: 'http://127.0.0.1:9/graphql',
-          ANTHROPIC_API_KEY: 'bench',
-          ANTHROPIC_BASE_URL: model.baseUrl,
-        },
-        `${url(chatPort)}/health`,
-      ),
-    );
-    const supergraphPath = writeSupergraph(directory, readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8'), {
-      ...urls,
-      knowledge: 'http://127.0.0.1:9/graphql',
+    const { supergraphPath } = await startStreamServices({
+      databaseUrl: database.url,
+      redisUrl: redisUrl,
+      modelBaseUrl: model.baseUrl,
+      directory,
+      processes,
     });
     const ours = await startOurs(supergraphPath);
     gateways.push(ours);

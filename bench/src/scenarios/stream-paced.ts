@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,14 +7,15 @@ import { createClient as createSseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { IDENTITY_HEADER, signIdentity, type Caller } from '@nusa/platform';
-import { createTestDatabase, freePort, processTree, startFakeAnthropic, textStream, type StreamStep } from '@nusa/platform/testing';
-import { benchSecrets, hiveSetup, startHive, startOurs, writeSupergraph, type RunningGateway } from '../gateways.js';
+import { createTestDatabase, processTree, startFakeAnthropic, textStream, type StreamStep } from '@nusa/platform/testing';
+import { benchSecrets, hiveSetup, startHive, startOurs, type RunningGateway } from '../gateways.js';
 import { hiveIdentityHeaders } from '../identity.js';
 import { percentile } from '../load.js';
-import { cpuMeter, machineBusySeconds, root, startProcess, treeRssMb, type BenchProcess } from '../processes.js';
+import { cpuMeter, machineBusySeconds, treeRssMb, type BenchProcess } from '../processes.js';
 import { startRedis } from '../real/platform.js';
 import { random, type Random } from '../real/vocabulary.js';
 import { graphqlData, reportTable } from '../report.js';
+import { startStreamServices } from '../stream-services.js';
 
 const STREAM = 'subscription($id: ID!) { messageStream(messageId: $id) { seq delta done status error } }';
 /** Wall-clock milliseconds with sub-millisecond precision: what each delta carries and each receipt is compared with. */
@@ -379,47 +380,16 @@ export async function streamPaced(): Promise<void> {
   const model = await startPacedModel(settings, random(5));
   const database = await createTestDatabase('bench_stream_paced');
   const redis: { url: string; child: ChildProcess } = await startRedis();
-  const [crmPort, memoryPort, chatPort] = [await freePort(), await freePort(), await freePort()];
   const processes: BenchProcess[] = [];
   const gateways: RunningGateway[] = [];
-  const url = (port: number) => `http://127.0.0.1:${port}`;
   const directory = mkdtempSync(join(tmpdir(), 'bench-stream-paced-'));
   try {
-    const urls = { crm: `${url(crmPort)}/graphql`, memory: `${url(memoryPort)}/graphql`, chat: `${url(chatPort)}/graphql` };
-    const shared = { ...benchSecrets, REDIS_URL: redis.url };
-    processes.push(
-      await startProcess(
-        'crm',
-        'subgraphs/crm/dist/index.js',
-        { ...shared, DATABASE_URL: database.url, CRM_PORT: String(crmPort) },
-        `${url(crmPort)}/health`,
-      ),
-      await startProcess(
-        'memory',
-        'subgraphs/memory/dist/index.js',
-        { ...shared, DATABASE_URL: database.url, MEMORY_PORT: String(memoryPort), CRM_URL: urls.crm },
-        `${url(memoryPort)}/health`,
-      ),
-      await startProcess(
-        'chat',
-        'subgraphs/chat/dist/index.js',
-        {
-          ...shared,
-          CHAT_PORT: String(chatPort),
-          LOG_LEVEL: 'error',
-          CRM_URL: urls.crm,
-          MEMORY_URL: urls.memory,
-          // No knowledge service: grounding finds nothing at once, so the figures are the streaming path's.
-          KNOWLEDGE_URL: 'http://127.0.0.1:9/graphql',
-          ANTHROPIC_API_KEY: 'bench',
-          ANTHROPIC_BASE_URL: model.baseUrl,
-        },
-        `${url(chatPort)}/health`,
-      ),
-    );
-    const supergraphPath = writeSupergraph(directory, readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8'), {
-      ...urls,
-      knowledge: 'http://127.0.0.1:9/graphql',
+    const { urls, supergraphPath } = await startStreamServices({
+      databaseUrl: database.url,
+      redisUrl: redis.url,
+      modelBaseUrl: model.baseUrl,
+      directory,
+      processes,
     });
     // One signed-in admin holds every subscription: the per-session cap is raised for the bench, as the rate limits are.
     const limits = { MAX_OPEN_SUBSCRIPTIONS: '100000', SUBSCRIBE_ATTEMPTS_PER_MINUTE: '100000000', REDIS_URL: redis.url };
