@@ -143,3 +143,31 @@ export async function openKnowledgeBase(label: string): Promise<KnowledgeBase> {
     },
   };
 }
+
+/** The ingest mutation the service tests send, answering the document with its chunks. */
+export const INGEST =
+  'mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { id title collection chunks { chunkIndex headingPath } } }';
+/** The search the service tests send, with every argument and the whole citation. */
+export const SEARCH =
+  'query($q: String!, $c: [String!], $l: Int, $m: SearchMode, $f: KnowledgeFilter) { searchKnowledge(query: $q, collections: $c, limit: $l, mode: $m, filter: $f) { score text citation { documentId title source collection chunkIndex headingPath } } }';
+
+/** A search hit as {@link SEARCH} reads it. */
+export interface SearchHit {
+  text: string;
+  citation: { documentId: string; title: string; collection: string; headingPath: string[] };
+}
+
+/** A knowledge service holding one small tax document (final tax of 0.5 % under IDR 4.8 billion), ingested as an admin. */
+export async function startKnowledgeWithTaxDocument(label: string): Promise<KnowledgeHarness> {
+  const kb = await startKnowledge(label);
+  await kb.as(ADMIN)(INGEST, {
+    input: {
+      collection: 'tax_genius',
+      title: 'Small-business final tax',
+      source: 'https://www.pajak.go.id/pp-55-2022',
+      text: '# Small-business final tax\n\n## Rate\n\nA final tax of 0.5% of gross turnover applies while turnover stays under IDR 4.8 billion a year.',
+      metadata: [{ key: 'asOf', value: '2026-11-01' }],
+    },
+  });
+  return kb;
+}

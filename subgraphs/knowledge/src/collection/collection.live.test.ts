@@ -1,20 +1,8 @@
-import { ADMIN, AGENT, startKnowledge, type KnowledgeHarness } from '../testing';
-
-const INGEST =
-  'mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { id title collection chunks { chunkIndex headingPath } } }';
+import { AGENT, startKnowledgeWithTaxDocument, type KnowledgeHarness } from '../testing';
 
 let kb: KnowledgeHarness;
 beforeAll(async () => {
-  kb = await startKnowledge('knowledge_collections');
-  await kb.as(ADMIN)(INGEST, {
-    input: {
-      collection: 'tax_genius',
-      title: 'Small-business final tax',
-      source: 'https://www.pajak.go.id/pp-55-2022',
-      text: '# Small-business final tax\n\n## Rate\n\nA final tax of 0.5% of gross turnover applies while turnover stays under IDR 4.8 billion a year.',
-      metadata: [{ key: 'asOf', value: '2026-11-01' }],
-    },
-  });
+  kb = await startKnowledgeWithTaxDocument('knowledge_collections');
 }, 300_000);
 afterAll(() => kb.stop());
 

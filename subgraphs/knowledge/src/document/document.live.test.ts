@@ -1,29 +1,10 @@
 import type { GraphQLResult } from '@nusa/platform/testing';
-import { ADMIN, AGENT, startKnowledge, type KnowledgeHarness } from '../testing';
+import { ADMIN, AGENT, INGEST, SEARCH, startKnowledgeWithTaxDocument, type KnowledgeHarness, type SearchHit as Hit } from '../testing';
 import { ChunkEntity } from './chunk.entity';
-
-const INGEST =
-  'mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { id title collection chunks { chunkIndex headingPath } } }';
-const SEARCH =
-  'query($q: String!, $c: [String!], $l: Int, $m: SearchMode, $f: KnowledgeFilter) { searchKnowledge(query: $q, collections: $c, limit: $l, mode: $m, filter: $f) { score text citation { documentId title source collection chunkIndex headingPath } } }';
-
-interface Hit {
-  text: string;
-  citation: { documentId: string; title: string; collection: string; headingPath: string[] };
-}
 
 let kb: KnowledgeHarness;
 beforeAll(async () => {
-  kb = await startKnowledge('knowledge_documents');
-  await kb.as(ADMIN)(INGEST, {
-    input: {
-      collection: 'tax_genius',
-      title: 'Small-business final tax',
-      source: 'https://www.pajak.go.id/pp-55-2022',
-      text: '# Small-business final tax\n\n## Rate\n\nA final tax of 0.5% of gross turnover applies while turnover stays under IDR 4.8 billion a year.',
-      metadata: [{ key: 'asOf', value: '2026-11-01' }],
-    },
-  });
+  kb = await startKnowledgeWithTaxDocument('knowledge_documents');
 }, 300_000);
 afterAll(() => kb.stop());
 

@@ -1,27 +1,8 @@
-import { ADMIN, AGENT, startKnowledge, type KnowledgeHarness } from '../testing';
-
-const INGEST =
-  'mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { id title collection chunks { chunkIndex headingPath } } }';
-const SEARCH =
-  'query($q: String!, $c: [String!], $l: Int, $m: SearchMode, $f: KnowledgeFilter) { searchKnowledge(query: $q, collections: $c, limit: $l, mode: $m, filter: $f) { score text citation { documentId title source collection chunkIndex headingPath } } }';
-
-interface Hit {
-  text: string;
-  citation: { documentId: string; title: string; collection: string; headingPath: string[] };
-}
+import { ADMIN, AGENT, INGEST, SEARCH, startKnowledgeWithTaxDocument, type KnowledgeHarness, type SearchHit as Hit } from '../testing';
 
 let kb: KnowledgeHarness;
 beforeAll(async () => {
-  kb = await startKnowledge('knowledge_search_api');
-  await kb.as(ADMIN)(INGEST, {
-    input: {
-      collection: 'tax_genius',
-      title: 'Small-business final tax',
-      source: 'https://www.pajak.go.id/pp-55-2022',
-      text: '# Small-business final tax\n\n## Rate\n\nA final tax of 0.5% of gross turnover applies while turnover stays under IDR 4.8 billion a year.',
-      metadata: [{ key: 'asOf', value: '2026-11-01' }],
-    },
-  });
+  kb = await startKnowledgeWithTaxDocument('knowledge_search_api');
 }, 300_000);
 afterAll(() => kb.stop());
 
