@@ -76,9 +76,14 @@ export class DeadlineWindow implements AsyncIterableIterator<DeadlineEntered> {
       timer = setTimeout(() => resolve('timeout'), this.recheckMs);
       this.wake = () => resolve('timeout');
     });
-    const first = await Promise.race([this.pendingChange.then(() => 'change' as const), woken]);
+    const first = await Promise.race([
+      this.pendingChange.then((change) => (change.done ? ('ended' as const) : ('change' as const))),
+      woken,
+    ]);
     clearTimeout(timer);
     if (first === 'change') this.pendingChange = undefined;
+    // The change feed ended (the bus closed): so does the window, rather than re-reading in a loop.
+    if (first === 'ended') this.done = true;
   }
 
   private async recheck(): Promise<void> {
