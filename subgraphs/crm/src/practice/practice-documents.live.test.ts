@@ -111,3 +111,26 @@ describe('SUBMITTED and the checklist', () => {
     expect(moved.data?.updatePracticeStatus.status).toBe('SUBMITTED');
   });
 });
+
+describe('practice dates', () => {
+  it('takes a calendar day as YYYY-MM-DD when opening and updating, refuses anything else on its field, and clears with null', async () => {
+    const practice = await openKitas();
+    const update = (dueDate: string | null) =>
+      crm.as(crm.agent)<{ updatePractice: { dueDate: string | null } }>(
+        'mutation($id: ID!, $d: String) { updatePractice(id: $id, input: { dueDate: $d }) { dueDate } }',
+        { id: practice.id, d: dueDate },
+      );
+    expect((await update('2027-03-15')).data?.updatePractice.dueDate).toBe('2027-03-15');
+    for (const bad of ['2027-02-31', '15 March 2027', '2027-03-15T00:00:00Z']) {
+      const refused = await update(bad);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(refused.errors?.[0])).toContain('dueDate');
+    }
+    const opened = await crm.as(crm.agent)(
+      'mutation($c: ID!) { openPractice(input: { clientId: $c, type: KITAS, expiryDate: "next year" }) { id } }',
+      { c: clientId },
+    );
+    expect(opened.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await update(null)).data?.updatePractice.dueDate).toBeNull();
+  });
+});

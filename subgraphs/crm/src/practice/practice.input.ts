@@ -4,6 +4,18 @@ import { PracticeStatus, PracticeType } from './practice.enums.js';
 
 const DATE_MESSAGE = 'must be a date as YYYY-MM-DD';
 
+/** An optional calendar day as YYYY-MM-DD (a real date, nothing else), the one rule every practice date follows. */
+function OptionalDay(): PropertyDecorator {
+  const rules = [
+    IsOptional(),
+    IsISO8601({ strict: true }, { message: DATE_MESSAGE }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE }),
+  ];
+  return (target, property) => {
+    for (const rule of rules) rule(target, property);
+  };
+}
+
 @InputType()
 export class OpenPracticeInput {
   @Field(() => ID)
@@ -31,15 +43,11 @@ export class OpenPracticeInput {
   assigneeId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })
+  @OptionalDay()
   dueDate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })
+  @OptionalDay()
   expiryDate?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -57,15 +65,11 @@ export class UpdatePracticeInput {
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })
+  @OptionalDay()
   dueDate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })
+  @OptionalDay()
   expiryDate?: string | null;
 
   @Field(() => String, { nullable: true })
