@@ -8,6 +8,9 @@ import { createTestDatabase, freePort, startFakeAnthropic, testServerUrl, textSt
 import { benchSecrets, writeSupergraph } from '../gateways.js';
 import { pidOf, root, startProcess, type BenchProcess } from '../processes.js';
 
+/** The first admin's password: production refuses one under 12 characters. Every seeded member signs in with it. */
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+
 /** The whole platform a `real` run loads: four subgraphs, Chroma (the knowledge service's child), PostgreSQL and Redis. */
 export interface RealPlatform {
   urls: { crm: string; memory: string; knowledge: string; chat: string };
@@ -110,10 +113,19 @@ export async function startRealPlatform(profileDir: string | undefined): Promise
       knowledge: `${url(knowledgePort)}/graphql`,
       chat: `${url(chatPort)}/graphql`,
     };
-    const shared = { ...benchSecrets, REDIS_URL: redis.url };
+    // As deployed (the Dockerfile, fly.toml and docker-compose set it): graphql-js and Apollo Server skip their
+    // development checks. The demo team (whom the load signs in as) is seeded all the same.
+    const shared = { ...benchSecrets, NODE_ENV: 'production', SEED_DEMO_DATA: 'true', REDIS_URL: redis.url };
     const start = (name: string, entry: string, env: NodeJS.ProcessEnv, port: number) =>
       startProcess(name, entry, { ...shared, ...env }, `${url(port)}/health`, { nodeArgs: nodeArgs(name) });
-    services.push(await start('crm', 'subgraphs/crm/dist/index.js', { DATABASE_URL: crmDatabase.url, CRM_PORT: String(crmPort) }, crmPort));
+    services.push(
+      await start(
+        'crm',
+        'subgraphs/crm/dist/index.js',
+        { DATABASE_URL: crmDatabase.url, CRM_PORT: String(crmPort), ADMIN_EMAIL: 'admin@localhost', ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD },
+        crmPort,
+      ),
+    );
     services.push(
       await start(
         'memory',

@@ -3,7 +3,7 @@ import { IDENTITY_HEADER, Role, Scope, signIdentity, type Caller } from '@nusa/p
 import { benchSecrets } from '../gateways.js';
 import { freshIdentity, hiveIdentityHeaders } from '../identity.js';
 import { graphqlData } from '../report.js';
-import type { RealPlatform } from './platform.js';
+import { BENCH_ADMIN_PASSWORD, type RealPlatform } from './platform.js';
 import { fact, FIRST_NAMES, LAST_NAMES, NATIONALITIES, PLACES, random, TERMS, type Random } from './vocabulary.js';
 
 /** The subgraphs a caller's requests reach. */
@@ -102,8 +102,8 @@ export async function seedWorld(platform: RealPlatform, clients: number): Promis
     const login = await graphqlData<{ login: { token: string } }>(
       urls.crm,
       service('crm'),
-      'mutation($e: String!) { login(email: $e, password: "admin") { token } }',
-      { e: member.email },
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: member.email, p: BENCH_ADMIN_PASSWORD },
     );
     const caller: Caller = { kind: 'member', id: member.id, role: member.role, name: member.name, email: member.email };
     memberCallers.push(caller);

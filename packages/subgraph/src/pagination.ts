@@ -61,23 +61,32 @@ export function decodeCursor(kind: string, cursor: string, arity: number, field 
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A count the list has at hand, or the promise of one counted only when a query selects it. */
+  totalCount: number | Promise<number>;
 }
 
 /**
  * The page of a forward keyset-paginated connection, from the rows read with one row more than
- * `size` (`limit(size + 1)`): that extra row says whether there is a next page.
+ * `size` (`limit(size + 1)`): that extra row says whether there is a next page. `totalCount` is a
+ * number, or the function that counts: then it runs once, when a query reads the field (a page
+ * that does not ask for its total costs no count query).
  */
 export function connectionOf<T>(
   rows: readonly T[],
   size: number,
   cursorOf: (row: T) => string,
-  options: { after: string | null | undefined; totalCount: number },
+  options: { after: string | null | undefined; totalCount: number | (() => Promise<number>) },
 ): Connection<T> {
   const edges = rows.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
+  const { totalCount } = options;
+  let counted: Promise<number> | undefined;
   return {
     edges,
-    totalCount: options.totalCount,
+    get totalCount() {
+      if (typeof totalCount === 'number') return totalCount;
+      counted ??= totalCount();
+      return counted;
+    },
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: Boolean(options.after),

@@ -160,4 +160,23 @@ describe('paging through clients', () => {
     const result = await crm.as(crm.agent)(PAGE, { after: encodeCursor('Message', ['2026-01-01T00:00:00.000Z', 'x']) });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
+
+  it('counts the matching clients only when the query asks for totalCount', async () => {
+    const filter = { nationality: 'AU' };
+    crm.resetQueryCount();
+    const counted = await crm.as(crm.agent)<Page>(PAGE, { first: 2, filter });
+    const withTotal = crm.queryCount();
+    crm.resetQueryCount();
+    const uncounted = await crm.as(crm.agent)<{ clients: { edges: unknown[] } }>(
+      'query($filter: ClientFilter) { clients(first: 2, filter: $filter) { edges { node { id } } } }',
+      { filter },
+    );
+    const withoutTotal = crm.queryCount();
+
+    const all = await crm.orm.em.getConnection().execute<{ count: string }[]>(`select count(*) from client where nationality = 'AU'`);
+    expect(counted.data?.clients.totalCount).toBe(Number(all[0]?.count));
+    expect(uncounted.data?.clients.edges).toHaveLength(2);
+    // The same page and member check either way; the total is one more statement, sent only when selected.
+    expect(withTotal).toBe(withoutTotal + 1);
+  });
 });

@@ -41,19 +41,16 @@ export async function clientPage(
     const { createdAt, id } = decodeCreatedAtCursor(CURSOR_KIND, after);
     page.andWhere('(c.created_at, c.id) < (?, ?)', [createdAt, id]);
   }
-  const [rows, totalCount] = await Promise.all([
-    // Raw rows turned into records: a page is read, never changed, so no entity is built for it.
-    page
-      .orderBy({ createdAt: 'desc', id: 'desc' })
-      .limit(size + 1)
-      .execute<Dictionary[]>('all', false),
-    filtered(em.fork(), filter).getCount(),
-  ]);
+  // Raw rows turned into records: a page is read, never changed, so no entity is built for it.
+  const rows = await page
+    .orderBy({ createdAt: 'desc', id: 'desc' })
+    .limit(size + 1)
+    .execute<Dictionary[]>('all', false);
   const reader = RecordReader.of(em, ClientEntity);
   return connectionOf(
     rows.map((row) => reader.record(row)),
     size,
     (client) => createdAtCursor(CURSOR_KIND, client),
-    { after, totalCount },
+    { after, totalCount: () => filtered(em.fork(), filter).getCount() },
   );
 }

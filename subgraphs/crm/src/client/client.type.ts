@@ -51,5 +51,5 @@ export class ClientConnection {
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'How many clients match the filter, over all pages.' })
-  totalCount!: number;
+  totalCount!: number | Promise<number>;
 }

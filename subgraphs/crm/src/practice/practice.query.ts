@@ -39,18 +39,15 @@ export async function practicePage(
     const { createdAt, id } = decodeCreatedAtCursor(CURSOR_KIND, after);
     page.andWhere('(p.created_at, p.id) < (?, ?)', [createdAt, id]);
   }
-  const [rows, totalCount] = await Promise.all([
-    page
-      .orderBy({ createdAt: 'desc', id: 'desc' })
-      .limit(size + 1)
-      .execute<Dictionary[]>('all', false),
-    filtered(em.fork(), caller, filter).getCount(),
-  ]);
+  const rows = await page
+    .orderBy({ createdAt: 'desc', id: 'desc' })
+    .limit(size + 1)
+    .execute<Dictionary[]>('all', false);
   const reader = RecordReader.of(em, PracticeEntity);
   return connectionOf(
     rows.map((row) => reader.record(row)),
     size,
     (practice) => createdAtCursor(CURSOR_KIND, practice),
-    { after, totalCount },
+    { after, totalCount: () => filtered(em.fork(), caller, filter).getCount() },
   );
 }

@@ -84,5 +84,5 @@ export class PracticeConnection {
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'How many practices match the filter, over all pages.' })
-  totalCount!: number;
+  totalCount!: number | Promise<number>;
 }

@@ -35,11 +35,13 @@ export class ClientResolver {
   ): Promise<ConversationConnection> {
     requireConversationUser(context);
     const size = pageSize(first, 20);
-    const [rows, totalCount] = await Promise.all([
-      after ? conversationsAfter(context, client.id, size, after) : context.loaders.newestConversations.load(`${client.id}|${size + 1}`),
-      context.loaders.conversationCounts.load(client.id),
-    ]);
-    return connectionOf(rows, size, (conversation) => createdAtCursor(KIND, conversation), { after, totalCount });
+    const rows = await (after
+      ? conversationsAfter(context, client.id, size, after)
+      : context.loaders.newestConversations.load(`${client.id}|${size + 1}`));
+    return connectionOf(rows, size, (conversation) => createdAtCursor(KIND, conversation), {
+      after,
+      totalCount: () => context.loaders.conversationCounts.load(client.id),
+    });
   }
 
   @FieldResolver(() => [MemoryFact], { description: 'What the assistant remembers about the client, newest first.' })

@@ -43,7 +43,7 @@ export class ConversationConnection {
   pageInfo!: PageInfo;
 
   @Field(() => Int)
-  totalCount!: number;
+  totalCount!: number | Promise<number>;
 }
 
 @ObjectType({ description: 'A change in a conversation, as `conversationEvents` delivers it.' })
