@@ -1,3 +1,5 @@
+// First: the libraries loaded after it read @apollo/federation-internals' exports as plain data.
+import './flat-federation-internals.js';
 import cluster from 'node:cluster';
 import { createLogger, listen, runMain, stopOnSignals } from '@nusa/platform';
 import { loadGatewayConfig } from './config.js';
