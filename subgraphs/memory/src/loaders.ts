@@ -1,36 +1,39 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { RecordReader, recordLoader, type EntityRecord } from '@nusa/subgraph';
+import { RecordReader, recordLoader, rowsOf, type EntityRecord } from '@nusa/subgraph';
 import { ConversationEntity } from './conversation/conversation.entity.js';
 import { MemoryFactEntity } from './fact/fact.entity.js';
 import { MessageEntity } from './message/message.entity.js';
 import { toMessageView, type MessageView } from './message/message.view.js';
 
-/** A client's newest conversations, up to a page size: one windowed query for every client asked. */
+/** A client's newest conversations, up to a page size: one windowed query for every client asked at that size. */
 function newestConversations(em: EntityManager) {
   const conversations = RecordReader.of(em, ConversationEntity);
   return new DataLoader<string, ConversationRecord[], string>(async (keys) => {
-    const byLimit = new Map<number, string[]>();
+    const byLimit = new Map<number, Set<string>>();
     for (const key of keys) {
       const [clientId = '', limit = '0'] = key.split('|');
-      byLimit.set(Number(limit), [...(byLimit.get(Number(limit)) ?? []), clientId]);
+      const clientIds = byLimit.get(Number(limit)) ?? new Set<string>();
+      clientIds.add(clientId);
+      byLimit.set(Number(limit), clientIds);
     }
     const found = new Map<string, ConversationRecord[]>();
     for (const [limit, clientIds] of byLimit) {
-      const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-        `select * from (select c.*, row_number() over (partition by client_id order by created_at desc, id desc) as rank
-             from conversation c where client_id in (?)) ranked where rank <= ?`,
-        [clientIds, limit],
+      // Newest first within each client, so each list is built in order.
+      const rows = await conversations.read(
+        em,
+        `select ${conversations.select} from (select c.*, row_number() over (partition by client_id order by created_at desc, id desc) as rank
+             from "${conversations.table}" c where client_id = any(?)) "${conversations.table}" where rank <= ? order by client_id, rank`,
+        [[...clientIds], limit],
       );
-      for (const row of rows) {
-        const conversation = conversations.record(row);
+      for (const conversation of rows) {
         const key = `${conversation.clientId}|${limit}`;
-        found.set(key, [...(found.get(key) ?? []), conversation]);
+        const list = found.get(key);
+        if (list) list.push(conversation);
+        else found.set(key, [conversation]);
       }
     }
-    return keys.map((key) =>
-      (found.get(key) ?? []).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id)),
-    );
+    return keys.map((key) => found.get(key) ?? []);
   });
 }
 
@@ -67,13 +70,10 @@ export function createLoaders(em: EntityManager) {
     /** Keys are `clientId|limit`. */
     newestConversations: newestConversations(em),
     conversationCounts: new DataLoader<string, number>(async (clientIds) => {
-      const rows = await em
-        .getConnection()
-        .execute<{ client_id: string; count: string }[]>(
-          'select client_id, count(*) from conversation where client_id in (?) group by client_id',
-          [[...clientIds]],
-        );
-      const counts = new Map(rows.map((row) => [row.client_id, Number(row.count)]));
+      const rows = await rowsOf(em, 'select client_id, count(*) from conversation where client_id = any(?) group by client_id', [
+        [...clientIds],
+      ]);
+      const counts = new Map(rows.map((row) => [row.client_id as string, Number(row.count)]));
       return clientIds.map((id) => counts.get(id) ?? 0);
     }),
     factsByClient: factsByClient(em),
