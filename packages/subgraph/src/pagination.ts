@@ -77,7 +77,13 @@ export function connectionOf<T>(
   cursorOf: (row: T) => string,
   options: { after: string | null | undefined; totalCount: number | (() => Promise<number>) },
 ): Connection<T> {
-  const edges = rows.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
+  // A cursor is worked out when read: a page whose query asks for no cursor encodes none but its ends'.
+  const edges = rows.slice(0, size).map((node) => ({
+    node,
+    get cursor() {
+      return cursorOf(node);
+    },
+  }));
   const { totalCount } = options;
   let counted: Promise<number> | undefined;
   return {
