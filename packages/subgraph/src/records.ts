@@ -99,16 +99,57 @@ export class RecordReader<T extends object> {
 
 const READERS = new WeakMap<object, Map<unknown, RecordReader<object>>>();
 
+/** What rowsOf uses of a pooled node-postgres connection. */
+interface PooledConnection {
+  query: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: Dictionary[] }>;
+}
+
+/** What rowsOf uses of knex's client: its pool, and the `query` event every statement announces. */
+interface KnexClient {
+  acquireConnection: () => Promise<PooledConnection>;
+  releaseConnection: (connection: PooledConnection) => Promise<unknown>;
+  emit: (event: 'query', query: { sql: string; bindings: unknown[]; method: 'raw' }) => boolean;
+}
+
+/** A read's statement as PostgreSQL prepares it: `?` placeholders numbered, and a name per text. */
+interface Statement {
+  name: string;
+  text: string;
+}
+
+const STATEMENTS = new Map<string, Statement>();
+/** Statement texts are templates (filters combine a few clauses), so a few hundred at most; past that, a name is not kept. */
+const MAX_STATEMENTS = 1000;
+
+function statementOf(sql: string): Statement {
+  let statement = STATEMENTS.get(sql);
+  if (!statement) {
+    let index = 0;
+    statement = { name: `nusa_read_${STATEMENTS.size + 1}`, text: sql.replace(/\?/g, () => `$${++index}`) };
+    if (STATEMENTS.size < MAX_STATEMENTS) STATEMENTS.set(sql, statement);
+    else statement = { name: '', text: statement.text };
+  }
+  return statement;
+}
+
 /**
- * The rows of a read-only query, sent with its parameters bound by the driver: straight to knex,
- * past MikroORM's query formatting and logging, which a read that builds no entity does not need.
+ * The rows of a read-only query (`?` placeholders, no `?` in its literals), as a named prepared
+ * statement on a pooled connection: PostgreSQL parses and plans each statement text once per
+ * connection instead of on every request, and the read goes past knex's and MikroORM's query
+ * building, which a read that builds no entity does not need. Like every read here, it runs outside
+ * any transaction of `em`. It still announces itself as knex's `query` event, as other statements do.
  */
 export async function rowsOf(em: EntityManager, sql: string, params: unknown[]): Promise<Dictionary[]> {
-  const result = await em
-    .getConnection()
-    .getKnex()
-    .raw<{ rows: Dictionary[] }>(sql, params as never[]);
-  return result.rows;
+  const client = em.getConnection().getKnex().client as KnexClient;
+  const { name, text } = statementOf(sql);
+  client.emit('query', { sql, bindings: params, method: 'raw' });
+  const connection = await client.acquireConnection();
+  try {
+    // An empty name is node-postgres' unnamed statement: parsed for this one execution.
+    return (await connection.query({ name, text, values: params })).rows;
+  } finally {
+    await client.releaseConnection(connection);
+  }
 }
 
 /** A loader of `entity` records by primary key `id`: N keys in one request cost one query, and no entity is built. */
