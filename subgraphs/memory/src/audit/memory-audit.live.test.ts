@@ -118,7 +118,8 @@ describe("memory's audit trail", () => {
   });
 
   it.each(appendOnlyAttempts('memory_audit_entry'))('refuses %s in the database', async (_operation, statement, refusal) => {
-    const before = await sql('select count(*)::int as count from memory_audit_entry');
+    const before = await sql<{ count: number }>('select count(*)::int as count from memory_audit_entry');
+    expect(before[0]?.count).toBeGreaterThan(0);
     await expect(sql(statement)).rejects.toThrow(refusal);
     expect(await sql('select count(*)::int as count from memory_audit_entry')).toEqual(before);
     expect(await sql(`select 1 from memory_audit_entry where actor_name = 'someone else'`)).toHaveLength(0);
