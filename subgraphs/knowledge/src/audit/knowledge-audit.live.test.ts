@@ -94,7 +94,11 @@ describe("knowledge's audit trail", () => {
   it('writes no entry when the ingest is rolled back', async () => {
     const before = await log();
     const failing = new IngestService(new VectorStore(`http://127.0.0.1:${await freePort()}`), new LocalEmbedder());
-    const attempt = failing.ingest(kb.orm.em.fork(), { collection: 'visa_oracle', title: 'Never stored', text: '# Never stored\n\nNothing.' });
+    const attempt = failing.ingest(kb.orm.em.fork(), {
+      collection: 'visa_oracle',
+      title: 'Never stored',
+      text: '# Never stored\n\nNothing.',
+    });
     await expect(attempt).rejects.toMatchObject({ extensions: { reason: 'INGEST_ROLLED_BACK' } });
     expect((await log()).totalCount).toBe(before.totalCount);
     expect(await sql(`select 1 from knowledge_audit_entry where after->>'title' = 'Never stored'`)).toHaveLength(0);

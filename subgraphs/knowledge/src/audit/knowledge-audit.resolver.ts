@@ -1,6 +1,14 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '@nusa/platform';
-import { auditLogConditions, AuditLogArgs, auditPage, AuditFieldChange, fieldChanges, type Connection, type EntityRecord } from '@nusa/subgraph';
+import {
+  auditLogConditions,
+  AuditLogArgs,
+  auditPage,
+  AuditFieldChange,
+  fieldChanges,
+  type Connection,
+  type EntityRecord,
+} from '@nusa/subgraph';
 import type { KnowledgeContext } from '../context.js';
 import { KnowledgeAuditEntityType, KnowledgeAuditEntryEntity } from './knowledge-audit.entity.js';
 import { KnowledgeAuditEntry, KnowledgeAuditEntryConnection } from './knowledge-audit.type.js';

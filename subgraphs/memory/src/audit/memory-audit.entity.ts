@@ -22,7 +22,10 @@ registerEnumType(MemoryAuditAction, {
   description:
     'The write a memory audit entry records: a fact remembered, restated (same fact, new words or source), superseded by a newer one, forgotten; or everything about a client erased.',
 });
-registerEnumType(MemoryAuditEntityType, { name: 'MemoryAuditEntityType', description: 'The kind of record a memory audit entry is about.' });
+registerEnumType(MemoryAuditEntityType, {
+  name: 'MemoryAuditEntityType',
+  description: 'The kind of record a memory audit entry is about.',
+});
 
 /**
  * One recorded write of the memory subgraph, in its own table (memory's transactions cannot reach

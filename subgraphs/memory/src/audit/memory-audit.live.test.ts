@@ -85,7 +85,9 @@ describe("memory's audit trail", () => {
     expect(entries[0]?.changes).toEqual(expect.arrayContaining([{ field: 'content', before: 'Has two dogs', after: null }]));
 
     const activity = await memory.as(memory.crm.agent)<{ _entities: { memoryActivity: Page }[] }>(ACTIVITY, { id: clientId });
-    const mine = activity.data?._entities[0]?.memoryActivity.edges.filter((edge) => edge.node.entityId === id).map((edge) => edge.node.action);
+    const mine = activity.data?._entities[0]?.memoryActivity.edges
+      .filter((edge) => edge.node.entityId === id)
+      .map((edge) => edge.node.action);
     expect(mine).toEqual(['FACT_FORGOTTEN', 'FACT_REMEMBERED']);
   });
 
@@ -109,7 +111,13 @@ describe("memory's audit trail", () => {
   it('writes no entry for a fact whose transaction is rolled back', async () => {
     const before = await sql<{ count: number }>('select count(*)::int as count from memory_audit_entry');
     const attempt = memory.orm.em.fork().transactional(async (tx) => {
-      await recordFact(tx, clientId, { kind: FactKind.OTHER, slot: null, content: 'Never kept' }, { createdById: null }, serviceActor('test'));
+      await recordFact(
+        tx,
+        clientId,
+        { kind: FactKind.OTHER, slot: null, content: 'Never kept' },
+        { createdById: null },
+        serviceActor('test'),
+      );
       throw new Error('the surrounding write failed');
     });
     await expect(attempt).rejects.toThrow('the surrounding write failed');

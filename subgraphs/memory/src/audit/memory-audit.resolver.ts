@@ -1,6 +1,14 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '@nusa/platform';
-import { auditLogConditions, AuditLogArgs, auditPage, AuditFieldChange, fieldChanges, type Connection, type EntityRecord } from '@nusa/subgraph';
+import {
+  auditLogConditions,
+  AuditLogArgs,
+  auditPage,
+  AuditFieldChange,
+  fieldChanges,
+  type Connection,
+  type EntityRecord,
+} from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { MemoryContext } from '../context.js';
 import { MemoryAuditEntityType, MemoryAuditEntryEntity } from './memory-audit.entity.js';
@@ -34,7 +42,7 @@ export class ClientMemoryActivityResolver {
   // Parameter decorators run last to first, so the arguments are listed in reverse of the SDL order.
   @Authorized([Role.ADMIN, Role.AGENT])
   @FieldResolver(() => MemoryAuditEntryConnection, {
-    description: "Every recorded change to what the assistant remembers about the client, newest first; at most 100 a page.",
+    description: 'Every recorded change to what the assistant remembers about the client, newest first; at most 100 a page.',
   })
   memoryActivity(
     @Root() client: Client,

@@ -37,7 +37,12 @@ export function auditFact(
  * The entry of erasing a client's memory: how many facts and conversations went, never what they
  * said (an erasure that kept the words in an append-only log would not be one).
  */
-export function auditErasure(em: EntityManager, actor: AuditActor, clientId: string, erased: { facts: number; conversations: number }): void {
+export function auditErasure(
+  em: EntityManager,
+  actor: AuditActor,
+  clientId: string,
+  erased: { facts: number; conversations: number },
+): void {
   recordAuditEntry(em, MemoryAuditEntryEntity, actor, {
     action: MemoryAuditAction.CLIENT_MEMORY_ERASED,
     entityType: MemoryAuditEntityType.CLIENT,
