@@ -135,4 +135,29 @@ describe('the audit log and the live home screen in Chromium', () => {
     await expect(home.evaluate('performance.getEntriesByType("navigation").length')).resolves.toBe(1);
     await screenshot(home, 'practice-page-live');
   });
+
+  it('shows on the client page the memory history of facts remembered and forgotten, with who did it', async () => {
+    const { createClient } = await asAdmin<{ createClient: { id: string } }>(CREATE_CLIENT, { input: { fullName: 'Mira Memory' } });
+    const { me } = await asAdmin<{ me: { name: string } }>('{ me { name } }');
+    const page = await browse(`/clients/${createClient.id}`);
+    await page.getByRole('heading', { name: 'Mira Memory' }).waitFor();
+    await page.getByLabel('Remember a fact').fill('Wants a KITAS for her two children');
+    await page.getByLabel('Remember a fact').press('Enter');
+    const facts = page.locator('.fact', { hasText: 'Wants a KITAS for her two children' });
+    await facts.waitFor();
+    await facts.getByRole('button', { name: /Forget/ }).click();
+    await facts.waitFor({ state: 'detached' });
+
+    await page.locator('.memory-history summary').focus();
+    await page.keyboard.press('Enter');
+    const history = page.getByRole('list', { name: 'Memory history' });
+    await history.locator('[data-action="FACT_FORGOTTEN"]').waitFor();
+    const actions = await Promise.all((await history.locator('.audit-entry').all()).map((entry) => entry.getAttribute('data-action')));
+    expect(actions).toEqual(['FACT_FORGOTTEN', 'FACT_REMEMBERED']);
+    await expect(history.locator('.audit-actor').allTextContents()).resolves.toEqual([`by ${me.name}`, `by ${me.name}`]);
+    await expect(history.locator('[data-action="FACT_FORGOTTEN"]').textContent()).resolves.toContain(
+      'content: Wants a KITAS for her two children → —',
+    );
+    await screenshot(page, 'client-memory-history');
+  });
 });
