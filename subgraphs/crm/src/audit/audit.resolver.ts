@@ -1,29 +1,28 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Role } from '@nusa/platform';
-import { AuditActorKind, auditLogConditions, AuditLogArgs, fieldChanges, type Connection } from '@nusa/subgraph';
+import { AuditActorKind, auditLogResolver, type Connection } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { CrmContext } from '../context.js';
 import type { ClientRecord, PracticeRecord, TeamMemberRecord } from '../loaders.js';
 import { Practice } from '../practice/practice.type.js';
 import { TeamMember } from '../team-member/team-member.type.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditEntityType } from './audit.enums.js';
 import { auditPage, type AuditEntryRecord } from './audit.query.js';
-import { AuditEntry, AuditEntryConnection, AuditFieldChange } from './audit.type.js';
+import { AuditEntry, AuditEntryConnection } from './audit.type.js';
+
+/** `auditLog` and each entry's `changes`. */
+export const AuditLogResolver = auditLogResolver({
+  queryName: 'auditLog',
+  description: 'The whole audit log, newest first, for administrators: every given condition must hold; at most 100 a page.',
+  entry: AuditEntry,
+  connection: AuditEntryConnection,
+  entity: AuditEntryEntity,
+  entityTypes: AuditEntityType,
+});
 
 @Resolver(() => AuditEntry)
 export class AuditEntryResolver {
-  @Authorized([Role.ADMIN])
-  @Query(() => AuditEntryConnection, {
-    description: 'The whole audit log, newest first, for administrators: every given condition must hold; at most 100 a page.',
-  })
-  auditLog(
-    @Ctx() { em }: CrmContext,
-    @Args(() => AuditLogArgs) args: AuditLogArgs,
-    @Arg('entityType', () => AuditEntityType, { nullable: true }) entityType: AuditEntityType | null,
-  ): Promise<Connection<AuditEntryRecord>> {
-    return auditPage(em, auditLogConditions(args, entityType), args.first, args.after);
-  }
-
   @FieldResolver(() => TeamMember, {
     nullable: true,
     description: 'The team member who made the change; null for an API key or a service.',
@@ -31,11 +30,6 @@ export class AuditEntryResolver {
   async actor(@Root() entry: AuditEntryRecord, @Ctx() { loaders }: CrmContext): Promise<TeamMemberRecord | null> {
     if (entry.actorKind !== AuditActorKind.MEMBER || !entry.actorId) return null;
     return (await loaders.memberById.load(entry.actorId)) ?? null;
-  }
-
-  @FieldResolver(() => [AuditFieldChange], { description: 'The fields the change touched, by name; nothing else.' })
-  changes(@Root() entry: AuditEntryRecord): AuditFieldChange[] {
-    return fieldChanges(entry);
   }
 }
 

@@ -1,14 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Role } from '@nusa/platform';
-import {
-  auditLogConditions,
-  AuditLogArgs,
-  auditPage,
-  AuditFieldChange,
-  fieldChanges,
-  type Connection,
-  type EntityRecord,
-} from '@nusa/subgraph';
+import { auditLogResolver, auditPage, type Connection, type EntityRecord } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { MemoryContext } from '../context.js';
 import { MemoryAuditEntityType, MemoryAuditEntryEntity } from './memory-audit.entity.js';
@@ -16,26 +8,16 @@ import { MemoryAuditEntry, MemoryAuditEntryConnection } from './memory-audit.typ
 
 type MemoryAuditRecord = EntityRecord<MemoryAuditEntryEntity>;
 
-@Resolver(() => MemoryAuditEntry)
-export class MemoryAuditResolver {
-  @Authorized([Role.ADMIN])
-  @Query(() => MemoryAuditEntryConnection, {
-    description:
-      "Memory's audit log (facts remembered, restated, superseded, forgotten; clients' memory erased), newest first, for administrators: the same filters and pages as the CRM's auditLog.",
-  })
-  memoryAuditLog(
-    @Ctx() { em }: MemoryContext,
-    @Args(() => AuditLogArgs) args: AuditLogArgs,
-    @Arg('entityType', () => MemoryAuditEntityType, { nullable: true }) entityType: MemoryAuditEntityType | null,
-  ): Promise<Connection<MemoryAuditRecord>> {
-    return auditPage(em, MemoryAuditEntryEntity, auditLogConditions(args, entityType), args.first, args.after);
-  }
-
-  @FieldResolver(() => [AuditFieldChange], { description: 'The fields the change touched, by name; nothing else.' })
-  changes(@Root() entry: MemoryAuditRecord): AuditFieldChange[] {
-    return fieldChanges(entry);
-  }
-}
+/** `memoryAuditLog` and each entry's `changes`. */
+export const MemoryAuditResolver = auditLogResolver({
+  queryName: 'memoryAuditLog',
+  description:
+    "Memory's audit log (facts remembered, restated, superseded, forgotten; clients' memory erased), newest first, for administrators: the same filters and pages as the CRM's auditLog.",
+  entry: MemoryAuditEntry,
+  connection: MemoryAuditEntryConnection,
+  entity: MemoryAuditEntryEntity,
+  entityTypes: MemoryAuditEntityType,
+});
 
 @Resolver(() => Client)
 export class ClientMemoryActivityResolver {
