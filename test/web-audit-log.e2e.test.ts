@@ -1,6 +1,15 @@
 import { postGraphQL } from '@nusa/platform/testing';
 import type { Page } from 'playwright-core';
-import { baliDay, openSession, screenshot, signedInAt, startWebPlatform, type BrowserSession, type WebPlatform } from './web-harness';
+import {
+  baliDay,
+  openSession,
+  overflowsSideways,
+  screenshot,
+  signedInAt,
+  startWebPlatform,
+  type BrowserSession,
+  type WebPlatform,
+} from './web-harness';
 
 let web: WebPlatform;
 const sessions: BrowserSession[] = [];
@@ -99,6 +108,11 @@ describe('the audit log and the live home screen in Chromium', () => {
     await page.getByRole('button', { name: 'Show entries' }).click();
     await entries.locator('[data-action="FACT_REMEMBERED"]', { hasText: 'Prefers email over WhatsApp' }).waitFor();
     await screenshot(page, 'admin-audit-log-memory');
+
+    // It fits a phone: nothing scrolls sideways at 360 px.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect(overflowsSideways(page)).resolves.toBe(false);
+    await screenshot(page, 'admin-audit-log-phone');
   });
 
   it('shows a practice on the home screen when a second session moves its due date into the window, without a reload', async () => {
