@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ApiKeysPage } from './admin/api-keys-page';
+import { AuditLogPage } from './admin/audit-log-page';
 import { KnowledgeAdminPage } from './admin/knowledge-admin-page';
 import { TeamPage } from './admin/team-page';
 import { ChatPage } from './chat/chat-page';
@@ -53,6 +54,12 @@ function Screen({ route, session }: { route: Route; session: Session | null }) {
       return (
         <AdminOnly session={session}>
           <ApiKeysPage />
+        </AdminOnly>
+      );
+    case 'admin-audit':
+      return (
+        <AdminOnly session={session}>
+          <AuditLogPage />
         </AdminOnly>
       );
     case 'admin-knowledge':

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { Scope } from '@nusa/platform';
 import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
-import { AuditEntryResolver, ClientActivityResolver, PracticeHistoryResolver } from './audit/audit.resolver.js';
+import { AuditEntryResolver, AuditLogResolver, ClientActivityResolver, PracticeHistoryResolver } from './audit/audit.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { resolveClientReference } from './client/client.reference.js';
 import { ClientEventResolver } from './client/client-event.resolver.js';
@@ -34,6 +34,7 @@ export function buildCrmSchema(): Promise<GraphQLSchema> {
         ServiceResolver,
         ApiKeyResolver,
         AuditEntryResolver,
+        AuditLogResolver,
       ],
       // API keys: queries need crm:read, mutations crm:write; key management (ADMIN only) stays closed to keys.
       authChecker: authCheckerFor({ read: Scope.CrmRead, write: Scope.CrmWrite }),

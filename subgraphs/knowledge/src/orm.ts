@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Logger } from '@nusa/platform';
 import { openDatabase as open, type DatabaseSpec } from '@nusa/subgraph';
+import { KnowledgeAuditEntryEntity } from './audit/knowledge-audit.entity.js';
 import { CollectionEntity } from './collection/collection.entity.js';
 import { ChunkEntity } from './document/chunk.entity.js';
 import { DocumentEntity } from './document/document.entity.js';
@@ -8,7 +9,7 @@ import { migrations } from './migrations/index.js';
 import { VectorIndexEntity } from './vector-index/vector-index.entity.js';
 
 export const knowledgeDatabase: DatabaseSpec = {
-  entities: [CollectionEntity, DocumentEntity, ChunkEntity, VectorIndexEntity],
+  entities: [CollectionEntity, DocumentEntity, ChunkEntity, VectorIndexEntity, KnowledgeAuditEntryEntity],
   migrations,
   migrationsTable: 'knowledge_migrations',
 };

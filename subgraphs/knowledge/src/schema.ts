@@ -1,3 +1,4 @@
+import { KnowledgeAuditResolver } from './audit/knowledge-audit.resolver.js';
 import type { GraphQLSchema } from 'graphql';
 import { Scope } from '@nusa/platform';
 import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
@@ -11,7 +12,7 @@ import { resolveKnowledgeDocumentReference } from './document/document.reference
 export function buildKnowledgeSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [CollectionResolver, SearchResolver, DocumentResolver],
+      resolvers: [CollectionResolver, SearchResolver, DocumentResolver, KnowledgeAuditResolver],
       // API keys: reads need knowledge:read; ingest and delete (ADMIN only for members) knowledge:write.
       authChecker: authCheckerFor({
         read: Scope.KnowledgeRead,

@@ -1,13 +1,14 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Logger } from '@nusa/platform';
 import { openDatabase as open, type DatabaseSpec } from '@nusa/subgraph';
+import { MemoryAuditEntryEntity } from './audit/memory-audit.entity.js';
 import { ConversationEntity } from './conversation/conversation.entity.js';
 import { MemoryFactEntity } from './fact/fact.entity.js';
 import { MessageEntity } from './message/message.entity.js';
 import { migrations } from './migrations/index.js';
 
 export const memoryDatabase: DatabaseSpec = {
-  entities: [ConversationEntity, MessageEntity, MemoryFactEntity],
+  entities: [ConversationEntity, MessageEntity, MemoryFactEntity, MemoryAuditEntryEntity],
   migrations,
   migrationsTable: 'memory_migrations',
 };

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { Scope } from '@nusa/platform';
 import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
+import { ClientMemoryActivityResolver, MemoryAuditResolver } from './audit/memory-audit.resolver.js';
 import { resolveClientReference } from './client/client.reference.js';
 import { ClientResolver } from './client/client.resolver.js';
 import { resolveConversationReference } from './conversation/conversation.reference.js';
@@ -15,7 +16,15 @@ import { MessageResolver } from './message/message.resolver.js';
 export function buildMemorySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [ConversationResolver, ConversationEventResolver, MessageResolver, FactResolver, ClientResolver],
+      resolvers: [
+        ConversationResolver,
+        ConversationEventResolver,
+        MessageResolver,
+        FactResolver,
+        ClientResolver,
+        MemoryAuditResolver,
+        ClientMemoryActivityResolver,
+      ],
       // Everything here is conversation memory: an API key needs `chat`; forgetClient (ADMIN only) stays closed to keys.
       authChecker: authCheckerFor({ read: Scope.Chat, write: Scope.Chat }),
       validate: { forbidUnknownValues: false },

@@ -4,6 +4,7 @@ import { paths } from '../routing/routes';
 
 const SECTIONS = [
   { href: paths.adminApiKeys, label: 'API keys' },
+  { href: paths.adminAudit, label: 'Audit log' },
   { href: paths.adminKnowledge, label: 'Knowledge base' },
   { href: paths.adminTeam, label: 'Team' },
 ];

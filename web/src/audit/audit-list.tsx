@@ -1,14 +1,17 @@
-import type { AuditAction } from '../gql/graphql';
-import { auditActionLabels, clientStatusLabels, documentStateLabels, practiceStatusLabels } from '../ui/enum-labels';
+import type { ReactNode } from 'react';
+import { anyAuditActionLabels, clientStatusLabels, documentStateLabels, practiceStatusLabels } from '../ui/enum-labels';
 import { formatDateTime } from '../ui/format';
 
 export interface AuditEntryView {
   id: string;
   at: string;
-  action: AuditAction;
+  /** An action of any subgraph's log (the CRM's, memory's, knowledge's). */
+  action: string;
   actorName: string;
-  actor: { id: string; name: string } | null;
+  actor?: { id: string; name: string } | null;
   changes: readonly { field: string; before: string | null; after: string | null }[];
+  /** What the entry is about, where the list mixes records (the admin log). */
+  subject?: ReactNode;
 }
 
 /** The labels of the statuses and document states an audit change can carry, by value (they do not overlap). */
@@ -29,15 +32,25 @@ function shown(field: string, value: string | null): string {
 }
 
 /** Recorded changes, newest first: when, who, what, and each field before → after. */
-export function AuditList({ entries, label }: { entries: readonly AuditEntryView[]; label: string }) {
-  if (entries.length === 0) return <p className="muted">Nothing recorded yet.</p>;
+export function AuditList({
+  entries,
+  label,
+  empty = 'Nothing recorded yet.',
+}: {
+  entries: readonly AuditEntryView[];
+  label: string;
+  empty?: string;
+}) {
+  if (entries.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ol className="audit-list" aria-label={label}>
       {entries.map((entry) => (
         <li key={entry.id} className="audit-entry" data-action={entry.action}>
           <p className="audit-meta">
-            <span className="badge">{auditActionLabels[entry.action]}</span> <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
+            <span className="badge">{anyAuditActionLabels[entry.action] ?? entry.action}</span>{' '}
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
             <span className="audit-actor">by {entry.actor?.name ?? entry.actorName}</span>
+            {entry.subject && <span className="audit-subject"> · {entry.subject}</span>}
           </p>
           {entry.changes.length > 0 && (
             <ul className="audit-changes">

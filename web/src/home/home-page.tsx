@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { useLiveEvents } from '../apollo/use-live-events';
 import { graphql } from '../gql';
 import type { TodaysWorkQuery } from '../gql/graphql';
 import { Link } from '../routing/link';
@@ -11,8 +12,33 @@ import { groupDeadlines, type Deadline } from './deadline-groups';
 
 /** The CRM's window is days from today in Bali; this screen shows the next 30. */
 const WINDOW_DAYS = 30;
-/** Deadlines move with the calendar and with everyone's edits: the list is read again this often. */
-const REFRESH_MS = 30_000;
+/**
+ * The lists are read again on every live event (below); this slow reading is the safety net for
+ * what no event announces to this screen (a change to a practice of a client it does not watch).
+ */
+const REFRESH_MS = 5 * 60_000;
+/** Clients whose changes the screen follows, at most: each is one subscription, and a session may hold 50. */
+const MAX_WATCHED_CLIENTS = 10;
+
+const DEADLINES_ENTERING = graphql(`
+  subscription HomeDeadlines($withinDays: Int!) {
+    practiceDeadlines(withinDays: $withinDays) {
+      practice {
+        id
+      }
+    }
+  }
+`);
+
+const CLIENT_CHANGES = graphql(`
+  subscription HomeClientChanges($clientId: ID!) {
+    clientEvents(clientId: $clientId) {
+      entry {
+        id
+      }
+    }
+  }
+`);
 
 const TODAYS_WORK = graphql(`
   query TodaysWork($withinDays: Int!) {
@@ -57,6 +83,12 @@ const MY_OPEN_PRACTICES = graphql(`
 
 type Practice = TodaysWorkQuery['upcomingDeadlines'][number];
 
+/** Follows one client's changes (a practice moved, completed, its dates changed) for as long as it is on the screen. */
+function ClientWatch({ clientId, onChange }: { clientId: string; onChange: () => void }) {
+  useLiveEvents(CLIENT_CHANGES, { clientId }, onChange);
+  return null;
+}
+
 function DeadlineRow({ deadline }: { deadline: Deadline<Practice> }) {
   const { practice } = deadline;
   return (
@@ -100,7 +132,7 @@ function DeadlineGroup({ id, title, deadlines, empty }: { id: string; title: str
 
 /** Today's work: what is due or expiring soon, each one click from its client. */
 export function HomePage() {
-  const { data, loading, error } = useQuery(TODAYS_WORK, {
+  const { data, loading, error, refetch } = useQuery(TODAYS_WORK, {
     variables: { withinDays: WINDOW_DAYS },
     fetchPolicy: 'cache-and-network',
     pollInterval: REFRESH_MS,
@@ -109,6 +141,17 @@ export function HomePage() {
   const mine = useQuery(MY_OPEN_PRACTICES, { fetchPolicy: 'cache-and-network', pollInterval: REFRESH_MS });
   const myPractices = mine.data?.practices.edges.map((edge) => edge.node) ?? [];
   const myIds = new Set(myPractices.map((practice) => practice.id));
+  // Live: a practice entering the window (a date set or moved, days passing) and any change to the
+  // clients shown read the lists again, without a reload.
+  const refresh = () => {
+    void refetch();
+    void mine.refetch();
+  };
+  useLiveEvents(DEADLINES_ENTERING, { withinDays: WINDOW_DAYS }, refresh);
+  const watched = [...new Set([...(data?.upcomingDeadlines ?? []), ...myPractices].map((practice) => practice.client.id))].slice(
+    0,
+    MAX_WATCHED_CLIENTS,
+  );
   const today = todayInOffice();
   const practices = (data?.upcomingDeadlines ?? []).filter((practice) => !onlyMine || myIds.has(practice.id));
   const groups = groupDeadlines(practices, today);
@@ -122,6 +165,9 @@ export function HomePage() {
         <input id="only-mine" type="checkbox" checked={onlyMine} onChange={(event) => setOnlyMine(event.target.checked)} />
         <label htmlFor="only-mine">Only practices assigned to me</label>
       </div>
+      {watched.map((clientId) => (
+        <ClientWatch key={clientId} clientId={clientId} onChange={refresh} />
+      ))}
       <ErrorMessage error={error ?? mine.error} />
       {loading && !data ? (
         <p>Loading the deadlines…</p>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { AuditList } from '../audit/audit-list';
 import { graphql } from '../gql';
 import type { ClientMemoryQuery } from '../gql/graphql';
 import { Link } from '../routing/link';
@@ -23,6 +24,22 @@ const CLIENT_MEMORY = graphql(`
           conversation {
             id
             title
+          }
+        }
+      }
+      memoryActivity(first: 10) {
+        totalCount
+        edges {
+          node {
+            id
+            at
+            action
+            actorName
+            changes {
+              field
+              before
+              after
+            }
           }
         }
       }
@@ -62,6 +79,7 @@ function FactSource({ fact }: { fact: Fact }) {
 export function MemoryPanel({ clientId }: { clientId: string }) {
   const { data, loading, error, refetch } = useQuery(CLIENT_MEMORY, { variables: { id: clientId } });
   const facts = data?.client?.memoryFacts;
+  const history = data?.client?.memoryActivity;
   const [remember, remembering] = useMutation(REMEMBER_FACT);
   const [forget, forgetting] = useMutation(FORGET_FACT);
   const [content, setContent] = useState('');
@@ -114,6 +132,15 @@ export function MemoryPanel({ clientId }: { clientId: string }) {
           Remember
         </button>
       </form>
+      {history && (
+        <details className="memory-history">
+          <summary>
+            Memory history <span className="count">({history.totalCount})</span>
+          </summary>
+          <p className="muted">What was remembered, restated, superseded or forgotten, and by whom; the newest 10.</p>
+          <AuditList entries={history.edges.map((edge) => edge.node)} label="Memory history" />
+        </details>
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useLiveEvents } from '../apollo/use-live-events';
 import { graphql } from '../gql';
 import { InteractionList } from '../interactions/interaction-list';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
@@ -71,14 +72,34 @@ const PRACTICE_PAGE = graphql(`
   }
 `);
 
+const PRACTICE_CHANGES = graphql(`
+  subscription PracticeChanges($clientId: ID!) {
+    clientEvents(clientId: $clientId) {
+      practice {
+        id
+      }
+    }
+  }
+`);
+
+/** Reads the practice again when a change to it is committed, by anyone (its client's events that concern it). */
+function PracticeLive({ clientId, practiceId, onChange }: { clientId: string; practiceId: string; onChange: () => void }) {
+  useLiveEvents(PRACTICE_CHANGES, { clientId }, (event) => {
+    // No event: the subscription was started again after a drop, and what it missed is unknown.
+    if (!event || event.clientEvents.practice?.id === practiceId) onChange();
+  });
+  return null;
+}
+
 /** One practice: where it stands, its next steps, who works on it, and the contacts about it. */
 export function PracticePage({ practiceId }: { practiceId: string }) {
-  const { data, loading, error } = useQuery(PRACTICE_PAGE, { variables: { id: practiceId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(PRACTICE_PAGE, { variables: { id: practiceId }, fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <p>Loading the practice…</p>;
   const practice = data?.practice;
   if (!practice) return <ErrorMessage error={error ?? new Error('This practice does not exist.')} />;
   return (
     <article className="practice-page" aria-labelledby="practice-title">
+      <PracticeLive clientId={practice.client.id} practiceId={practice.id} onChange={() => void refetch()} />
       <header className="page-header">
         <p>
           <Link href={paths.client(practice.client.id)}>← {practice.client.fullName}</Link>

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'knowledge' }
   | { name: 'document'; id: string }
   | { name: 'admin-api-keys' }
+  | { name: 'admin-audit' }
   | { name: 'admin-knowledge' }
   | { name: 'admin-team' }
   | { name: 'not-found' };
@@ -24,6 +25,7 @@ const FIXED: Record<string, Route> = {
   '/knowledge': { name: 'knowledge' },
   '/admin': { name: 'admin-api-keys' },
   '/admin/api-keys': { name: 'admin-api-keys' },
+  '/admin/audit': { name: 'admin-audit' },
   '/admin/knowledge': { name: 'admin-knowledge' },
   '/admin/team': { name: 'admin-team' },
 };
@@ -61,6 +63,7 @@ export const paths = {
   document: (id: string, chunkIndex?: number) =>
     `/documents/${encodeURIComponent(id)}${chunkIndex === undefined ? '' : `?chunk=${chunkIndex}`}`,
   adminApiKeys: '/admin/api-keys',
+  adminAudit: '/admin/audit',
   adminKnowledge: '/admin/knowledge',
   adminTeam: '/admin/team',
   login: (next?: string) => (next && next !== '/login' ? `/login?next=${encodeURIComponent(next)}` : '/login'),

@@ -1,11 +1,14 @@
 import type {
   ApiKeyStatus,
   AuditAction,
+  AuditEntityType,
   ApiScope,
   ClientStatus,
   DocumentState,
   FactKind,
   InteractionChannel,
+  KnowledgeAuditAction,
+  MemoryAuditAction,
   PracticeStatus,
   PracticeType,
   Role,
@@ -96,4 +99,33 @@ export const auditActionLabels: Record<AuditAction, string> = {
   TEAM_MEMBER_INVITED: 'Member invited',
   TEAM_MEMBER_DEACTIVATED: 'Member deactivated',
   TEAM_MEMBER_PASSWORD_CHANGED: 'Password changed',
+};
+
+export const memoryAuditActionLabels: Record<MemoryAuditAction, string> = {
+  FACT_REMEMBERED: 'Fact remembered',
+  FACT_RESTATED: 'Fact restated',
+  FACT_SUPERSEDED: 'Fact superseded',
+  FACT_FORGOTTEN: 'Fact forgotten',
+  CLIENT_MEMORY_ERASED: 'Memory erased',
+};
+
+export const knowledgeAuditActionLabels: Record<KnowledgeAuditAction, string> = {
+  DOCUMENT_INGESTED: 'Document ingested',
+  DOCUMENT_REPLACED: 'Document replaced',
+  DOCUMENT_DELETED: 'Document deleted',
+};
+
+/** Every audit action of every subgraph's log, by value (they do not overlap). */
+export const anyAuditActionLabels: Record<string, string> = {
+  ...auditActionLabels,
+  ...memoryAuditActionLabels,
+  ...knowledgeAuditActionLabels,
+};
+
+export const auditEntityTypeLabels: Record<AuditEntityType, string> = {
+  CLIENT: 'Client',
+  PRACTICE: 'Practice',
+  INTERACTION: 'Interaction',
+  API_KEY: 'API key',
+  TEAM_MEMBER: 'Team member',
 };

@@ -1,2 +1,3 @@
 export * from './query-counter.js';
 export * from './committed-files.js';
+export * from './append-only.js';

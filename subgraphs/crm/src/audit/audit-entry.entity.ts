@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { AuditAction, AuditActorKind, AuditEntityType } from './audit.enums.js';
+import { Entity, Enum, Index, OptionalProps, Property } from '@mikro-orm/core';
+import { AuditEntryBase } from '@nusa/subgraph';
+import { AuditAction, AuditEntityType } from './audit.enums.js';
 
-/** Field values by field name: only the fields a change touched. */
-export type AuditFields = Record<string, unknown>;
+export type { AuditFields } from '@nusa/subgraph';
 
 /**
- * One recorded write, inserted in the transaction of the change it describes. Rows are never
- * changed: a database trigger refuses UPDATE and DELETE on the table. It has no foreign keys, so
- * an entry outlives what it describes.
+ * One recorded CRM write (the shared columns are {@link AuditEntryBase}'s), inserted in the
+ * transaction of the change it describes. A database trigger refuses UPDATE and DELETE on the table.
  */
 @Entity({ tableName: 'audit_entry' })
 @Index({ properties: ['at', 'id'] })
@@ -16,35 +14,14 @@ export type AuditFields = Record<string, unknown>;
 @Index({ properties: ['practiceId', 'at', 'id'] })
 @Index({ properties: ['entityId', 'at', 'id'] })
 @Index({ properties: ['actorId', 'at', 'id'] })
-export class AuditEntryEntity {
+export class AuditEntryEntity extends AuditEntryBase {
   [OptionalProps]?: 'at' | 'actorId' | 'clientId' | 'practiceId' | 'before' | 'after';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  /** Set here, to the millisecond, so (at, id) cursors compare exactly. */
-  @Property({ type: 'datetime' })
-  at: Date = new Date();
-
-  @Enum({ items: () => AuditActorKind, type: 'string' })
-  actorKind!: AuditActorKind;
-
-  /** The member's or the API key's id; null for a platform service. */
-  @Property({ type: 'uuid', nullable: true })
-  actorId: string | null = null;
-
-  /** The actor's name when the change was made (a member may be renamed later). */
-  @Property({ type: 'string', length: 200 })
-  actorName!: string;
 
   @Enum({ items: () => AuditAction, type: 'string' })
   action!: AuditAction;
 
   @Enum({ items: () => AuditEntityType, type: 'string' })
   entityType!: AuditEntityType;
-
-  @Property({ type: 'uuid' })
-  entityId!: string;
 
   /** The client the change concerns (its own, its practice's, its interaction's), for Client.activity. */
   @Property({ type: 'uuid', nullable: true })
@@ -53,12 +30,4 @@ export class AuditEntryEntity {
   /** The practice the change concerns, for Practice.history. */
   @Property({ type: 'uuid', nullable: true })
   practiceId: string | null = null;
-
-  /** The changed fields as they were; null for a creation. */
-  @Property({ type: 'json', nullable: true })
-  before: AuditFields | null = null;
-
-  /** The changed fields as they became. */
-  @Property({ type: 'json', nullable: true })
-  after: AuditFields | null = null;
 }

@@ -1,12 +1,5 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Who made a change: a signed-in team member, a partner's API key, or another platform service. */
-export enum AuditActorKind {
-  MEMBER = 'MEMBER',
-  API_KEY = 'API_KEY',
-  SERVICE = 'SERVICE',
-}
-
 /** What kind of record a change was made to. */
 export enum AuditEntityType {
   CLIENT = 'CLIENT',
@@ -33,9 +26,5 @@ export enum AuditAction {
   TEAM_MEMBER_PASSWORD_CHANGED = 'TEAM_MEMBER_PASSWORD_CHANGED',
 }
 
-registerEnumType(AuditActorKind, {
-  name: 'AuditActorKind',
-  description: 'Who made a change: MEMBER a signed-in team member, API_KEY a partner integration, SERVICE another platform service.',
-});
 registerEnumType(AuditEntityType, { name: 'AuditEntityType', description: 'The kind of record an audit entry is about.' });
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'The write an audit entry records.' });

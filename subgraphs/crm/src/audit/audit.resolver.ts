@@ -1,47 +1,28 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, Role } from '@nusa/platform';
-import { parseId, type Connection } from '@nusa/subgraph';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Role } from '@nusa/platform';
+import { AuditActorKind, auditLogResolver, type Connection } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { CrmContext } from '../context.js';
 import type { ClientRecord, PracticeRecord, TeamMemberRecord } from '../loaders.js';
 import { Practice } from '../practice/practice.type.js';
 import { TeamMember } from '../team-member/team-member.type.js';
-import { AuditActorKind, AuditEntityType } from './audit.enums.js';
-import { auditPage, auditValue, type AuditEntryRecord } from './audit.query.js';
-import { AuditEntry, AuditEntryConnection, AuditFieldChange } from './audit.type.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
+import { AuditEntityType } from './audit.enums.js';
+import { auditPage, type AuditEntryRecord } from './audit.query.js';
+import { AuditEntry, AuditEntryConnection } from './audit.type.js';
+
+/** `auditLog` and each entry's `changes`. */
+export const AuditLogResolver = auditLogResolver({
+  queryName: 'auditLog',
+  description: 'The whole audit log, newest first, for administrators: every given condition must hold; at most 100 a page.',
+  entry: AuditEntry,
+  connection: AuditEntryConnection,
+  entity: AuditEntryEntity,
+  entityTypes: AuditEntityType,
+});
 
 @Resolver(() => AuditEntry)
 export class AuditEntryResolver {
-  @Authorized([Role.ADMIN])
-  @Query(() => AuditEntryConnection, {
-    description: 'The whole audit log, newest first, for administrators: every given condition must hold; at most 100 a page.',
-  })
-  // Parameter decorators run last to first, so the arguments are listed in reverse of the SDL order.
-  auditLog(
-    @Ctx() { em }: CrmContext,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100. Default 20.' }) first: number | null,
-    @Arg('to', () => Date, { nullable: true, description: 'Entries before this time.' }) to: Date | null,
-    @Arg('from', () => Date, { nullable: true, description: 'Entries at or after this time.' }) from: Date | null,
-    @Arg('entityId', () => ID, { nullable: true }) entityId: string | null,
-    @Arg('entityType', () => AuditEntityType, { nullable: true }) entityType: AuditEntityType | null,
-    @Arg('actorId', () => ID, { nullable: true, description: "A member's or an API key's id." }) actorId: string | null,
-  ): Promise<Connection<AuditEntryRecord>> {
-    if (from && to && from.getTime() >= to.getTime()) throw badUserInput('to', 'must be after from');
-    return auditPage(
-      em,
-      {
-        ...(actorId ? { actorId: parseId(actorId, 'actorId') } : {}),
-        ...(entityType ? { entityType } : {}),
-        ...(entityId ? { entityId: parseId(entityId, 'entityId') } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-      },
-      first,
-      after,
-    );
-  }
-
   @FieldResolver(() => TeamMember, {
     nullable: true,
     description: 'The team member who made the change; null for an API key or a service.',
@@ -49,12 +30,6 @@ export class AuditEntryResolver {
   async actor(@Root() entry: AuditEntryRecord, @Ctx() { loaders }: CrmContext): Promise<TeamMemberRecord | null> {
     if (entry.actorKind !== AuditActorKind.MEMBER || !entry.actorId) return null;
     return (await loaders.memberById.load(entry.actorId)) ?? null;
-  }
-
-  @FieldResolver(() => [AuditFieldChange], { description: 'The fields the change touched, by name; nothing else.' })
-  changes(@Root() entry: AuditEntryRecord): AuditFieldChange[] {
-    const fields = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
-    return fields.map((field) => ({ field, before: auditValue(entry.before?.[field]), after: auditValue(entry.after?.[field]) }));
   }
 }
 
@@ -70,7 +45,7 @@ export class ClientActivityResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100. Default 20.' }) first: number | null,
   ): Promise<Connection<AuditEntryRecord>> {
-    return auditPage(em, { clientId: client.id }, first, after);
+    return auditPage(em, { equal: { clientId: client.id } }, first, after);
   }
 }
 

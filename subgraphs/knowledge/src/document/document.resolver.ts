@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '@nusa/platform';
-import { parseId } from '@nusa/subgraph';
+import { requireCaller, Role } from '@nusa/platform';
+import { auditActor, parseId } from '@nusa/subgraph';
 import type { KnowledgeContext } from '../context.js';
 import { IngestDocumentInput } from './document.input.js';
 import type { ChunkRecord } from './document.loaders.js';
@@ -28,6 +28,7 @@ export class DocumentResolver {
       text: input.text,
       source: input.source ?? null,
       metadata: Object.fromEntries((input.metadata ?? []).map((entry) => [entry.key, entry.value])),
+      actor: auditActor(requireCaller(context)),
     });
     await context.searches.invalidate();
     return documentFromEntity(document);
@@ -36,7 +37,7 @@ export class DocumentResolver {
   @Authorized([Role.ADMIN])
   @Mutation(() => Boolean)
   async deleteDocument(@Arg('id', () => ID) id: string, @Ctx() context: KnowledgeContext): Promise<boolean> {
-    await deleteDocument(context.em, context.vectors, parseId(id));
+    await deleteDocument(context.em, context.vectors, parseId(id), auditActor(requireCaller(context)));
     await context.searches.invalidate();
     return true;
   }

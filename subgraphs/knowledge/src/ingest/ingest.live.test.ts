@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
 import { createLogger } from '@nusa/platform';
 import { freePort } from '@nusa/platform/testing';
+import { KNOWLEDGE_IMPORT } from '../audit/knowledge-audit.service';
 import { deleteDocument } from '../document/document.service';
 import { LexemeFrequencies } from '../search/keyword-ranking';
 import { searchKnowledge, SearchMode } from '../search/search.service';
@@ -78,7 +79,7 @@ describe('ingesting and deleting', () => {
       text: '# Canang sari\n\nDaily offerings of flowers; do not step on them.',
       source: 'seed/canang.md',
     });
-    await deleteDocument(kb.orm.em.fork(), kb.vectors, doc.id);
+    await deleteDocument(kb.orm.em.fork(), kb.vectors, doc.id, KNOWLEDGE_IMPORT);
     for (const mode of [SearchMode.KEYWORD, SearchMode.VECTOR]) {
       const { hits } = await search(mode, 'offerings flowers step');
       expect(hits.map((hit) => hit.citation.title)).not.toContain('Canang sari');

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, clientError, ErrorCode } from '@nusa/platform';
 import { LockMode } from '@mikro-orm/core';
+import type { AuditActor } from '@nusa/subgraph';
+import { auditDocument, KNOWLEDGE_IMPORT } from '../audit/knowledge-audit.service.js';
 import { CollectionEntity } from '../collection/collection.entity.js';
 import { ChunkEntity } from '../document/chunk.entity.js';
 import { DocumentEntity } from '../document/document.entity.js';
@@ -21,6 +23,8 @@ export interface NewDocument {
   key?: string;
   /** What changes when the document changes (a whole file, front matter included). Default: the text. */
   fingerprint?: string;
+  /** Who ingests it, for the audit trail. Default: the knowledge import (CLI, seed). */
+  actor?: AuditActor;
 }
 
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -94,6 +98,7 @@ export class IngestService {
             headingPath: chunk.headingPath,
           }),
         );
+        auditDocument(tx, input.actor ?? KNOWLEDGE_IMPORT, previous, created);
         await tx.flush();
         written = { index: chromaCollection, ids: rows.map((row) => row.id) };
         await this.vectors.upsert(

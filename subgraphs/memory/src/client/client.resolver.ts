@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Role } from '@nusa/platform';
-import { connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize, parseId } from '@nusa/subgraph';
+import { requireCaller, Role } from '@nusa/platform';
+import { auditActor, connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize, parseId } from '@nusa/subgraph';
+import { auditErasure } from '../audit/memory-audit.service.js';
 import type { MemoryContext } from '../context.js';
 import type { MemoryFactRecord } from '../loaders.js';
 import { requireConversationUser } from '../conversation/conversation.access.js';
@@ -61,11 +62,13 @@ export class ClientResolver {
   })
   async forgetClient(@Arg('clientId', () => ID) clientId: string, @Ctx() context: MemoryContext): Promise<boolean> {
     const id = parseId(clientId, 'clientId');
+    const actor = auditActor(requireCaller(context));
     const conversations = await context.em.transactional(async (tx) => {
       const found = await tx.find(ConversationEntity, { clientId: id }, { fields: ['id'] });
       // Facts go first: a fact learned from a message must not outlive it, nor be left without a source.
-      await tx.nativeDelete(MemoryFactEntity, { clientId: id });
+      const facts = await tx.nativeDelete(MemoryFactEntity, { clientId: id });
       await tx.nativeDelete(ConversationEntity, { clientId: id });
+      auditErasure(tx, actor, id, { facts, conversations: found.length });
       return found;
     });
     await context.cache.delete(conversations.map((conversation) => recentKey(conversation.id)));

@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput, notFound } from '@nusa/platform';
-import { parseId } from '@nusa/subgraph';
+import { auditActor, parseId } from '@nusa/subgraph';
+import { MemoryAuditAction } from '../audit/memory-audit.entity.js';
+import { auditFact, factFields } from '../audit/memory-audit.service.js';
 import { Client } from '../client/client.type.js';
 import type { MemoryContext } from '../context.js';
 import type { MemoryFactRecord } from '../loaders.js';
@@ -55,15 +57,20 @@ export class FactResolver {
       clientId,
       { kind: input.kind ?? kindOf(content), slot: null, content },
       { createdById: caller.kind === 'member' ? caller.id : null },
+      auditActor(caller),
     );
   }
 
   @Mutation(() => Boolean, { description: 'Forgets a fact and the earlier versions it superseded.' })
   async forgetFact(@Arg('id', () => ID) id: string, @Ctx() context: MemoryContext): Promise<boolean> {
-    requireConversationUser(context);
-    const fact = await context.em.findOne(MemoryFactEntity, { id: parseId(id) });
-    if (!fact) throw notFound('MemoryFact', id);
-    await context.em.nativeDelete(MemoryFactEntity, fact.slot ? { clientId: fact.clientId, slot: fact.slot } : { id: fact.id });
+    const actor = auditActor(requireConversationUser(context));
+    await context.em.transactional(async (tx) => {
+      const fact = await tx.findOne(MemoryFactEntity, { id: parseId(id) });
+      if (!fact) throw notFound('MemoryFact', id);
+      const forgotten = fact.slot ? await tx.find(MemoryFactEntity, { clientId: fact.clientId, slot: fact.slot }) : [fact];
+      for (const each of forgotten) auditFact(tx, actor, MemoryAuditAction.FACT_FORGOTTEN, each, factFields(each));
+      await tx.nativeDelete(MemoryFactEntity, { id: { $in: forgotten.map((each) => each.id) } });
+    });
     return true;
   }
 
@@ -77,7 +84,7 @@ export class FactResolver {
     );
     if (!conversation.clientId) throw badUserInput('conversationId', 'is not about a client, so there is nobody to remember facts about');
     const messages = await context.em.find(MessageEntity, { conversation: conversation.id }, { orderBy: { seq: 'asc' } });
-    return extractFromMessages(context, conversation.clientId, messages);
+    return extractFromMessages(context, conversation.clientId, messages, auditActor(caller));
   }
 
   @FieldResolver(() => Client)

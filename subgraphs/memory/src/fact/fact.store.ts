@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditActor } from '@nusa/subgraph';
+import { auditFact, factFields } from '../audit/memory-audit.service.js';
+import { MemoryAuditAction } from '../audit/memory-audit.entity.js';
 import { MessageEntity } from '../message/message.entity.js';
 import { FactKind, FactSource } from './fact.enums.js';
 import { MemoryFactEntity } from './fact.entity.js';
@@ -17,13 +20,15 @@ function normalise(content: string): string {
 /**
  * Records a fact about a client, deduplicated: restating the current fact of a slot (or the same
  * words) refreshes it; a different value for a slot supersedes the current one, which keeps its
- * history (`validTo`, `supersededById`). Serialised per client with an advisory lock.
+ * history (`validTo`, `supersededById`). Serialised per client with an advisory lock. Each change
+ * is audited as `actor`'s, in the same transaction.
  */
 export async function recordFact(
   em: EntityManager,
   clientId: string,
   candidate: FactCandidate,
   origin: FactOrigin,
+  actor: AuditActor,
 ): Promise<MemoryFactEntity> {
   return em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`memory_fact:${clientId}`]);
@@ -31,12 +36,14 @@ export async function recordFact(
     const same = current.find((fact) => normalise(fact.content) === normalise(candidate.content));
     const sourceMessage = 'sourceMessageId' in origin ? tx.getReference(MessageEntity, origin.sourceMessageId, { wrapped: true }) : null;
     if (same) {
+      const before = factFields(same);
       same.content = candidate.content;
       if (sourceMessage) {
         same.sourceMessage = sourceMessage;
         same.source = FactSource.MESSAGE;
       }
       same.updatedAt = new Date();
+      auditFact(tx, actor, MemoryAuditAction.FACT_RESTATED, same, before);
       return same;
     }
     const now = new Date();
@@ -50,10 +57,13 @@ export async function recordFact(
       createdById: 'createdById' in origin ? origin.createdById : null,
       validFrom: now,
     });
+    auditFact(tx, actor, MemoryAuditAction.FACT_REMEMBERED, fact, null);
     if (candidate.slot) {
       for (const previous of current) {
+        const before = factFields(previous);
         previous.validTo = now;
         previous.supersededById = fact.id;
+        auditFact(tx, actor, MemoryAuditAction.FACT_SUPERSEDED, previous, before);
       }
     }
     return fact;

@@ -1,0 +1,16 @@
+import { Migration } from '@mikro-orm/migrations';
+import { appendOnlySql } from '@nusa/subgraph';
+
+/** Memory's audit trail: facts remembered, restated, superseded and forgotten, clients' memory erased; append-only. */
+export class Migration20261203100000_audit extends Migration {
+  override up(): void {
+    this.addSql(
+      `create table "memory_audit_entry" ("id" uuid not null, "at" timestamptz not null, "actor_kind" text check ("actor_kind" in ('MEMBER', 'API_KEY', 'SERVICE')) not null, "actor_id" uuid null, "actor_name" varchar(200) not null, "entity_id" uuid not null, "before" jsonb null, "after" jsonb null, "action" text check ("action" in ('FACT_REMEMBERED', 'FACT_RESTATED', 'FACT_SUPERSEDED', 'FACT_FORGOTTEN', 'CLIENT_MEMORY_ERASED')) not null, "entity_type" text check ("entity_type" in ('MEMORY_FACT', 'CLIENT')) not null, "client_id" uuid not null, constraint "memory_audit_entry_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "memory_audit_entry_actor_id_at_id_index" on "memory_audit_entry" ("actor_id", "at", "id");`);
+    this.addSql(`create index "memory_audit_entry_entity_id_at_id_index" on "memory_audit_entry" ("entity_id", "at", "id");`);
+    this.addSql(`create index "memory_audit_entry_client_id_at_id_index" on "memory_audit_entry" ("client_id", "at", "id");`);
+    this.addSql(`create index "memory_audit_entry_at_id_index" on "memory_audit_entry" ("at", "id");`);
+    for (const sql of appendOnlySql('memory_audit_entry')) this.addSql(sql);
+  }
+}
