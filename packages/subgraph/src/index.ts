@@ -11,3 +11,4 @@ export * from './subgraph-server.js';
 export * from './records.js';
 export * from './subscriptions.js';
 export * from './events.js';
+export * from './idempotency.js';

@@ -10,6 +10,7 @@ export const memoryDatabase: DatabaseSpec = {
   entities: [ConversationEntity, MessageEntity, MemoryFactEntity],
   migrations,
   migrationsTable: 'memory_migrations',
+  idempotentRequestsTable: 'memory_idempotent_request',
 };
 
 /** The memory database at `url`, migrated. */
