@@ -187,6 +187,9 @@ export async function sweepIdempotentRequests(em: EntityManager, ttlMs: number):
   return deleted.length;
 }
 
+/** How long a key answers retries unless a service is told otherwise: 24 hours, as Stripe keeps them. */
+export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+
 /** Options of {@link startIdempotencySweep}. */
 export interface IdempotencySweepOptions {
   orm: MikroORM;

@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { badUserInput, notFound } from '@nusa/platform';
-import { parseId } from '@nusa/subgraph';
+import { entityResult, Idempotent, parseId } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { MemoryContext } from '../context.js';
 import type { MemoryFactRecord } from '../loaders.js';
@@ -43,6 +43,7 @@ export class FactResolver {
   }
 
   @Mutation(() => MemoryFact, { description: 'Tells the assistant a fact about a client; a restatement refreshes the fact it repeats.' })
+  @UseMiddleware(Idempotent(entityResult(MemoryFactEntity)))
   async rememberFact(
     @Arg('input', () => RememberFactInput) input: RememberFactInput,
     @Ctx() context: MemoryContext,
@@ -59,6 +60,7 @@ export class FactResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Forgets a fact and the earlier versions it superseded.' })
+  @UseMiddleware(Idempotent())
   async forgetFact(@Arg('id', () => ID) id: string, @Ctx() context: MemoryContext): Promise<boolean> {
     requireConversationUser(context);
     const fact = await context.em.findOne(MemoryFactEntity, { id: parseId(id) });
