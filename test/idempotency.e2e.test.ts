@@ -206,8 +206,16 @@ describe("memory's and chat's writes with an Idempotency-Key", () => {
 
     const remember = 'mutation($c: ID!, $t: String!) { rememberFact(input: { clientId: $c, content: $t }) { id content } }';
     const factKey = randomUUID();
-    const fact = await post<{ rememberFact: { id: string } }>(remember, { c: clientId, t: 'Prefers WhatsApp over email' }, { key: factKey });
-    const factAgain = await post<{ rememberFact: { id: string } }>(remember, { c: clientId, t: 'Prefers WhatsApp over email' }, { key: factKey });
+    const fact = await post<{ rememberFact: { id: string } }>(
+      remember,
+      { c: clientId, t: 'Prefers WhatsApp over email' },
+      { key: factKey },
+    );
+    const factAgain = await post<{ rememberFact: { id: string } }>(
+      remember,
+      { c: clientId, t: 'Prefers WhatsApp over email' },
+      { key: factKey },
+    );
     expect(factAgain.data).toEqual(fact.data);
     const otherFact = await post(remember, { c: clientId, t: 'Lives in Ubud' }, { key: factKey });
     expect(otherFact.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -226,7 +234,8 @@ describe("memory's and chat's writes with an Idempotency-Key", () => {
 
   it('stores one question and starts one answer for a retried sendMessage, and refuses the key for another question', async () => {
     const conversationId = await platform.conversation();
-    const send = 'mutation($c: ID!, $q: String!) { sendMessage(input: { conversationId: $c, content: $q }) { userMessage { id } assistantMessage { id } } }';
+    const send =
+      'mutation($c: ID!, $q: String!) { sendMessage(input: { conversationId: $c, content: $q }) { userMessage { id } assistantMessage { id } } }';
     type Sent = { sendMessage: { userMessage: { id: string }; assistantMessage: { id: string } } };
     const key = randomUUID();
     const [first, concurrent] = await Promise.all([

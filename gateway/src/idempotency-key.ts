@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import { checkIdempotencyKey, clientError, ErrorCode, IDEMPOTENCY_KEY_HEADER } from '@nusa/platform';
 import type { GatewayContext } from './context.js';
 
@@ -32,7 +33,7 @@ export const idempotencyKeyPlugin: ApolloServerPlugin<GatewayContext> = {
           );
         }
         const key = header ?? extension;
-        if (key && operation?.operation === 'mutation') contextValue.idempotencyKey = key;
+        if (key && operation?.operation === OperationTypeNode.MUTATION) contextValue.idempotencyKey = key;
         return Promise.resolve();
       },
     }),

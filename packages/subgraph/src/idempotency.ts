@@ -160,7 +160,7 @@ export async function idempotentWrite<T, R>(
 export function Idempotent(codec: ResultCodec<never, unknown> = jsonResult): MiddlewareFn<ServiceContext & { em: EntityManager }> {
   return async ({ args, context, info }, next) => {
     const request = idempotentRequestOf(context, String(info.path.key), requestHash(info.fieldName, args));
-    if (!request) return next();
+    if (!request) return (await next()) as unknown;
     const original = context.em;
     try {
       return await idempotentWrite(

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { commonSettings, ConfigError, idempotencySettings, parseSettings, port, postgresUrl, redisUrl, resolveSecrets } from '@nusa/platform';
+import {
+  commonSettings,
+  ConfigError,
+  idempotencySettings,
+  parseSettings,
+  port,
+  postgresUrl,
+  redisUrl,
+  resolveSecrets,
+} from '@nusa/platform';
 
 const DEV_ADMIN = { email: 'admin@localhost', password: 'admin' };
 

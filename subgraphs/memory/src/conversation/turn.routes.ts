@@ -14,7 +14,12 @@ function turnRequest(
 ): IdempotentRequest | undefined {
   const scope = key && turn.onBehalfOf ? idempotencyScope(turn.onBehalfOf) : undefined;
   if (!key || !scope) return undefined;
-  return { scope, key, field: 'sendMessage', hash: requestHash('sendMessage', { conversationId: turn.conversationId, content: turn.content }) };
+  return {
+    scope,
+    key,
+    field: 'sendMessage',
+    hash: requestHash('sendMessage', { conversationId: turn.conversationId, content: turn.content }),
+  };
 }
 
 /** Chat's turns: open one (the question and its STREAMING answer) and read what a generation starts from. */

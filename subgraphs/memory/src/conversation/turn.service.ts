@@ -54,9 +54,7 @@ export async function openTurn(
     { role: MessageRole.ASSISTANT, content: '', status: MessageStatus.STREAMING, idempotencyKey: key ? `${key}:assistant` : null },
   ];
   const write = (tx: EntityManager) => messages.write(tx, turn.conversationId, drafts);
-  const written = turn.request
-    ? await idempotentWrite(em, turn.request, write, turnResult)
-    : await em.transactional(write);
+  const written = turn.request ? await idempotentWrite(em, turn.request, write, turnResult) : await em.transactional(write);
   await messages.announce(turn.conversationId, written);
   const [userMessage, assistantMessage] = written.views;
   if (!userMessage || !assistantMessage) throw new Error('a turn appends two messages');
