@@ -16,7 +16,7 @@ export interface IdempotentRequest {
   hash: string;
 }
 
-/** How a write's result is kept in `idempotent_request.response` and given back to a retry. */
+/** How a write's result is kept in its service's idempotent-request table (`response`) and given back to a retry. */
 export interface ResultCodec<T, R = T> {
   store: (result: T, tx: EntityManager) => unknown;
   replay: (stored: unknown, em: EntityManager) => R | Promise<R>;
