@@ -192,6 +192,27 @@ describe('mutations with an Idempotency-Key, through the gateway', () => {
     expect(differing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await clientsNamed('Malformed Made')).toBe(0);
   });
+  it('keeps apart the operations of a batch, each with its own extensions.idempotencyKey', async () => {
+    const keys = [randomUUID(), randomUUID()];
+    const batch = () =>
+      fetch(platform.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${platform.token}` },
+        body: JSON.stringify(
+          keys.map((key, index) => ({
+            query: CREATE,
+            variables: { input: { fullName: `Batch Bagus ${index}` } },
+            extensions: { idempotencyKey: key },
+          })),
+        ),
+      }).then(async (response) => (await response.json()) as GraphQLResult<Created>[]);
+    const first = await batch();
+    const second = await batch();
+    expect(first.map((result) => result.errors)).toEqual([undefined, undefined]);
+    expect(second.map((result) => result.data?.createClient.id)).toEqual(first.map((result) => result.data?.createClient.id));
+    expect(new Set(first.map((result) => result.data?.createClient.id)).size).toBe(2);
+    expect((await clientsNamed('Batch Bagus 0')) + (await clientsNamed('Batch Bagus 1'))).toBe(2);
+  });
 });
 
 describe("memory's and chat's writes with an Idempotency-Key", () => {
