@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLResult } from '@nusa/platform/testing';
+import { postGraphQL, type GraphQLResult } from '@nusa/platform/testing';
 import { sweepIdempotentRequests } from '@nusa/subgraph';
 import { collect, startChatPlatform, type ChatPlatform } from './platform';
 
@@ -9,23 +9,17 @@ let agentToken: string;
 const CREATE = 'mutation($input: CreateClientInput!) { createClient(input: $input) { id fullName email createdAt } }';
 type Created = { createClient: { id: string; fullName: string; email: string | null; createdAt: string } };
 
-/** One POST to the gateway, as `bearer`, with any headers and body extensions. */
-async function post<TData = Record<string, unknown>>(
+/** One POST to the gateway as `bearer` (default: the admin), with an Idempotency-Key header and body extensions when given. */
+function post<TData = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown>,
   options: { key?: string; bearer?: string; extensions?: Record<string, unknown> } = {},
 ): Promise<GraphQLResult<TData>> {
-  const response = await fetch(platform.gateway.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${options.bearer ?? platform.token}`,
-      ...(options.key === undefined ? {} : { 'idempotency-key': options.key }),
-    },
-    body: JSON.stringify({ query, variables, ...(options.extensions ? { extensions: options.extensions } : {}) }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResult<TData>, 'status' | 'headers'>;
-  return { status: response.status, headers: response.headers, ...body };
+  const headers = {
+    authorization: `Bearer ${options.bearer ?? platform.token}`,
+    ...(options.key === undefined ? {} : { 'idempotency-key': options.key }),
+  };
+  return postGraphQL<TData>(platform.gateway.url, query, variables, headers, options.extensions);
 }
 
 const createClient = (fullName: string, options: { key?: string; bearer?: string; email?: string } = {}) =>
