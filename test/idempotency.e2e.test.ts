@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { postGraphQL, type GraphQLResult } from '@nusa/platform/testing';
+import { eventually, postGraphQL, type GraphQLResult } from '@nusa/platform/testing';
 import { sweepIdempotentRequests } from '@nusa/subgraph';
 import { collect, startChatPlatform, type ChatPlatform } from './platform';
 
@@ -186,6 +186,30 @@ describe('mutations with an Idempotency-Key, through the gateway', () => {
     expect(differing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await clientsNamed('Malformed Made')).toBe(0);
   });
+  it('announces a keyed write to clientEvents once it commits, and its retry not again', async () => {
+    const clientId = (await createClient('Announced Agung')).data?.createClient.id;
+    const watched = collect<{ entry: { action: string } }>(
+      platform.ws(),
+      'subscription($id: ID!) { clientEvents(clientId: $id) { entry { action } } }',
+      { id: clientId },
+      'clientEvents',
+    );
+    const log = 'mutation($c: ID!) { logInteraction(input: { clientId: $c, channel: NOTE, summary: "Subscribed?" }) { id } }';
+    await eventually(async () => (await post(log, { c: clientId }), watched.events.length > 0), {
+      intervalMs: 250,
+      what: 'the subscription',
+    });
+    const update = 'mutation($id: ID!) { updateClient(id: $id, input: { notes: "Keyed" }) { id notes } }';
+    const key = randomUUID();
+    expect((await post(update, { id: clientId }, { key })).errors).toBeUndefined();
+    expect((await post(update, { id: clientId }, { key })).errors).toBeUndefined();
+    await post('mutation($c: ID!) { openPractice(input: { clientId: $c, type: TAX }) { id } }', { c: clientId });
+    await eventually(() => watched.events.some((event) => event.entry.action === 'PRACTICE_OPENED'), { what: 'the last event' });
+    watched.unsubscribe();
+    const actions = watched.events.map((event) => event.entry.action).filter((action) => action !== 'INTERACTION_LOGGED');
+    expect(actions).toEqual(['CLIENT_UPDATED', 'PRACTICE_OPENED']);
+  });
+
   it('keeps apart the operations of a batch, each with its own extensions.idempotencyKey', async () => {
     const keys = [randomUUID(), randomUUID()];
     const batch = () =>
