@@ -210,6 +210,18 @@ describe('mutations with an Idempotency-Key, through the gateway', () => {
     expect(actions).toEqual(['CLIENT_UPDATED', 'PRACTICE_OPENED']);
   });
 
+  it('keeps apart two root fields of one keyed mutation, by their response names', async () => {
+    const twice =
+      'mutation { a: createClient(input: { fullName: "Twin Arya" }) { id } b: createClient(input: { fullName: "Twin Bima" }) { id } }';
+    const key = randomUUID();
+    const first = await post<{ a: { id: string }; b: { id: string } }>(twice, {}, { key });
+    expect(first.errors).toBeUndefined();
+    const second = await post<{ a: { id: string }; b: { id: string } }>(twice, {}, { key });
+    expect(second.data).toEqual(first.data);
+    expect(first.data?.a.id).not.toBe(first.data?.b.id);
+    expect((await clientsNamed('Twin Arya')) + (await clientsNamed('Twin Bima'))).toBe(2);
+  });
+
   it('keeps apart the operations of a batch, each with its own extensions.idempotencyKey', async () => {
     const keys = [randomUUID(), randomUUID()];
     const batch = () =>
