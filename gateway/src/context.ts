@@ -6,6 +6,8 @@ export interface GatewayContext {
   /** The caller's signed identity for the subgraph named (each subgraph refuses one issued for another). */
   identityFor: (subgraph: string) => string;
   requestId: string;
+  /** A mutation's idempotency key (see idempotency-key.ts), forwarded to each subgraph the operation calls. */
+  idempotencyKey?: string;
   logger?: Logger;
   /** Warnings subgraphs sent in `extensions.warnings`, passed on in the gateway's response. */
   warnings?: string[];

@@ -5,7 +5,8 @@ import type { Budget, RateLimiter, Verdict } from './admission/rate-limiter.js';
 
 /** Paths that are never limited: probes and metrics scrapes. */
 const UNLIMITED = new Set(['/health', '/ready', '/metrics']);
-const CORS_HEADERS = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id, last-event-id';
+const CORS_HEADERS =
+  'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id, idempotency-key, last-event-id';
 
 /**
  * The policy every response carries. The CSP fits the web app and GraphiQL as built (own scripts

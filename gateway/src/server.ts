@@ -27,6 +27,7 @@ import { PersistedQueryCache } from './admission/operation-manifest.js';
 import type { GatewayContext } from './context.js';
 import { createFederation, type Federation } from './federation.js';
 import { gatewayFormatError } from './format-error.js';
+import { idempotencyKeyPlugin } from './idempotency-key.js';
 import { withInflightQuerySharing } from './inflight-queries.js';
 import { stringifyResult, writeAnswersEncodedOnce } from './result-json.js';
 import { subgraphStates } from './readiness.js';
@@ -106,6 +107,7 @@ async function startApollo(
       ApolloServerPluginLandingPageDisabled(),
       responsePlugin,
       admissionPlugin(setup.admission),
+      idempotencyKeyPlugin,
       ...(config.guards ? [metricsPlugin] : []),
     ],
   });

@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/platform';
+import { IDEMPOTENCY_KEY_HEADER, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/platform';
 import type { Histogram } from 'prom-client';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
@@ -24,7 +24,7 @@ export interface SubgraphObserver {
 
 /**
  * A subgraph as the gateway calls it: every request carries the caller's identity signed with the
- * internal secret and the request id; an unreachable subgraph becomes an error naming it, so the
+ * internal secret and the request id (and a mutation's Idempotency-Key); an unreachable subgraph becomes an error naming it, so the
  * rest of the response still arrives.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -39,10 +39,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
-    const { identityFor, requestId } = context as GatewayContext;
+    const { identityFor, requestId, idempotencyKey } = context as GatewayContext;
     if (!headers || !identityFor) return;
     headers.set(IDENTITY_HEADER, identityFor(this.name));
     headers.set(REQUEST_ID_HEADER, requestId);
+    // The subgraph keeps the key per caller (the signed identity), so callers never share one.
+    if (idempotencyKey) headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
   }
 
   override didReceiveResponse({

@@ -29,8 +29,10 @@ export interface CallResult<T> {
 
 /** How a call may be repeated. */
 export type Repeat =
-  /** Reads, and writes with an idempotency key: repeated until the deadline, on either gateway. */
+  /** Reads: repeated until the deadline, on either gateway. */
   | 'safe'
+  /** A write with this Idempotency-Key: repeated as a read is, with the same key, so it is written once. */
+  | { idempotencyKey: string }
   /** Writes without one: repeated only when the request surely did not run (connection refused, circuit open). */
   | 'unsent-only';
 
@@ -87,13 +89,22 @@ export class SoakClient {
   }
 
   /** One GraphQL request to one gateway. `unsent` says the request surely did not run. */
-  async once<T>(url: string, query: string, variables: Record<string, unknown>): Promise<CallResult<T> & { unsent: boolean }> {
+  async once<T>(
+    url: string,
+    query: string,
+    variables: Record<string, unknown>,
+    idempotencyKey?: string,
+  ): Promise<CallResult<T> & { unsent: boolean }> {
     const token = await this.authorization();
     let body: GraphQLBody<T>;
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(15_000),
       });
@@ -123,14 +134,15 @@ export class SoakClient {
     let result: CallResult<T> & { unsent: boolean } = { data: undefined, ok: false, error: 'not sent', unsent: true };
     let attempts = 0;
     let firstFailed = false;
+    const idempotencyKey = typeof repeat === 'object' ? repeat.idempotencyKey : undefined;
     for (;;) {
       const gateway = this.gateways[(first + attempts) % this.gateways.length];
       if (!gateway) throw new Error('no gateway');
-      result = await this.once<T>(gateway.url, query, variables);
+      result = await this.once<T>(gateway.url, query, variables, idempotencyKey);
       attempts += 1;
       if (attempts === 1) firstFailed = !result.ok;
       if (result.ok) break;
-      const again = repeat === 'safe' || result.unsent;
+      const again = repeat !== 'unsent-only' || result.unsent;
       if (!again || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, Math.min(4000, 250 * 2 ** (attempts - 1))));
     }

@@ -32,15 +32,15 @@ function quantile(values: number[], q: number): number {
 
 const windowOf = (fault: Fault): [number, number] => [fault.killedAt, fault.recoveredAt ?? fault.killedAt + 120_000];
 
-/** Writes that are not repeated unless surely not sent: they have no idempotency key. */
-const UNREPEATABLE = new Set(['create client', 'open practice', 'log interaction', 'remember fact', 'start conversation']);
+/** The writes: each sent with an Idempotency-Key, and retried as reads are. */
+const WRITES = new Set(['create client', 'open practice', 'log interaction', 'remember fact', 'start conversation', 'send message']);
 
 function rates(attempts: Attempted[]): string {
   const firstFailed = attempts.filter((attempt) => attempt.firstFailed).length;
-  const repeatable = attempts.filter((attempt) => !UNREPEATABLE.has(attempt.kind));
-  const unrepeatable = attempts.filter((attempt) => UNREPEATABLE.has(attempt.kind));
+  const reads = attempts.filter((attempt) => !WRITES.has(attempt.kind));
+  const writes = attempts.filter((attempt) => WRITES.has(attempt.kind));
   const failed = (of: Attempted[]) => of.filter((attempt) => attempt.failed).length;
-  return `${attempts.length} | ${pct(firstFailed, attempts.length)} | ${pct(failed(repeatable), repeatable.length)} of ${repeatable.length} | ${pct(failed(unrepeatable), unrepeatable.length)} of ${unrepeatable.length}`;
+  return `${attempts.length} | ${pct(firstFailed, attempts.length)} | ${pct(failed(reads), reads.length)} of ${reads.length} | ${pct(failed(writes), writes.length)} of ${writes.length}`;
 }
 
 /** The run as Markdown: verdicts first, then the schedule, error rates, recovery, memory, handles. */
@@ -50,11 +50,13 @@ export function soakReport(run: SoakRun): string {
   const lines: string[] = [];
   const missing = Object.values(v.missing).reduce((sum, n) => sum + n, 0);
   const different = Object.values(v.different).reduce((sum, n) => sum + n, 0);
+  const duplicated = Object.values(v.duplicated).reduce((sum, n) => sum + n, 0);
   lines.push(`## Soak ${run.startedAtIso}: ${run.minutes} min, RATE ${run.rate}/s, SEED ${run.seed}`, '');
   lines.push(run.machine, '');
   lines.push('| check | result | must be |', '|---|---|---|');
   lines.push(`| acknowledged writes missing | ${missing} ${JSON.stringify(v.missing)} | 0 |`);
   lines.push(`| acknowledged writes different | ${different} ${JSON.stringify(v.different)} | 0 |`);
+  lines.push(`| acknowledged writes written more than once | ${duplicated} ${JSON.stringify(v.duplicated)} | 0 |`);
   lines.push(`| answer tokens lost | ${a.tokensLost} | 0 |`);
   lines.push(`| answer tokens duplicated | ${a.tokensDuplicated} | 0 |`);
   lines.push(`| answer tokens out of order (gaps: ${a.gaps}) | ${a.tokensOutOfOrder} | 0 |`);
@@ -64,7 +66,7 @@ export function soakReport(run: SoakRun): string {
   lines.push(`| completed answers stored other than the model wrote | ${a.storedDiffers} | 0 |`);
   lines.push('');
   lines.push(
-    `Acknowledged writes: ${JSON.stringify(v.acknowledged)}; not acknowledged (failed or unknown, not retried: no idempotency key): ${JSON.stringify(v.unacknowledged)}, of which clients present all the same: ${v.unacknowledgedClientsPresent}.`,
+    `Acknowledged writes: ${JSON.stringify(v.acknowledged)}; not acknowledged (every retry with its Idempotency-Key failed for 20 s): ${JSON.stringify(v.unacknowledged)}, of which clients present all the same: ${v.unacknowledgedClientsPresent}.`,
   );
   lines.push(
     `Answers: ${a.total} (complete ${a.complete}, failed ${a.failed}, cancelled ${a.cancelled}, streaming ${a.streaming}); ${a.answersResumed} resumed with afterSeq, ${a.resumes} resumes in all. Failure reasons: ${JSON.stringify(a.failedReasons)}. Why subscriptions broke: ${JSON.stringify(a.breakReasons)}.`,
@@ -89,9 +91,9 @@ export function soakReport(run: SoakRun): string {
     '',
     '### Error rate per fault window (kill → recovered)',
     '',
-    'First try: the share of requests whose first attempt failed (what a client without retries sees). After retries: what the soak client finally got, for reads and sendMessage (idempotency key: retried up to 20 s on either gateway) and for the writes without a key (retried only when surely not sent: connection refused, circuit open; otherwise recorded as not acknowledged).',
+    'First try: the share of requests whose first attempt failed (what a client without retries sees). After retries: what the soak client finally got, for reads and for writes (each sent with an Idempotency-Key, so retried like a read: up to 20 s on either gateway, with the same key; a write still unanswered then is recorded as not acknowledged).',
     '',
-    '| window | requests | failed first try | reads + sendMessage failed after retries | other writes not acknowledged |',
+    '| window | requests | failed first try | reads failed after retries | writes not acknowledged after retries |',
     '|---|---|---|---|---|',
   );
   const inWindow = (attempt: Attempted, fault: Fault) => {

@@ -10,6 +10,8 @@ export interface Verification {
   missing: Record<string, number>;
   /** Acknowledged writes found with other values than acknowledged. */
   different: Record<string, number>;
+  /** Acknowledged writes found more than once (a retry written again: each carries an Idempotency-Key, so none may be). */
+  duplicated: Record<string, number>;
   examples: string[];
   /** Writes never acknowledged that are there all the same (clients, found by their marker). */
   unacknowledgedClientsPresent: number;
@@ -91,6 +93,7 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
     acknowledged: {},
     missing: {},
     different: {},
+    duplicated: {},
     examples: [],
     unacknowledgedClientsPresent: 0,
     unacknowledged: {},
@@ -113,7 +116,7 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
       breakReasons: {},
     },
   };
-  const wrong = (kind: 'missing' | 'different', entry: LedgerEntry, detail: string) => {
+  const wrong = (kind: 'missing' | 'different' | 'duplicated', entry: LedgerEntry, detail: string) => {
     count(result[kind], entry.kind);
     if (result.examples.length < 20) result.examples.push(`${kind} ${entry.kind}: ${detail}`);
   };
@@ -134,6 +137,12 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
     ) {
       wrong('different', entry, `${entry.id}: ${JSON.stringify(data.client)}`);
     }
+    const twins = await read<{ clients: { totalCount: number } }>(
+      client,
+      'query($s: String!) { clients(first: 1, filter: { search: $s }) { totalCount } }',
+      { s: entry.email },
+    );
+    if (twins.clients.totalCount > 1) wrong('duplicated', entry, `${entry.email}: ${twins.clients.totalCount} clients`);
   });
 
   const byClient = new Set([...ledger.of('practice'), ...ledger.of('interaction'), ...ledger.of('fact')].map((entry) => entry.clientId));
@@ -153,18 +162,24 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
     );
     owned.set(clientId, data.client);
   });
+  const once = (entry: LedgerEntry, copies: number) => {
+    if (copies > 1) wrong('duplicated', entry, `${copies} copies`);
+  };
   for (const entry of ledger.of('practice')) {
+    once(entry, owned.get(entry.clientId)?.practices.filter((practice) => practice.title === entry.title).length ?? 0);
     const found = owned.get(entry.clientId)?.practices.find((practice) => practice.id === entry.id);
     if (!found) wrong('missing', entry, entry.id);
     else if (found.type !== entry.type || found.title !== entry.title) wrong('different', entry, `${entry.id}: ${JSON.stringify(found)}`);
   }
   for (const entry of ledger.of('interaction')) {
+    once(entry, owned.get(entry.clientId)?.interactions.filter((interaction) => interaction.summary === entry.summary).length ?? 0);
     const found = owned.get(entry.clientId)?.interactions.find((interaction) => interaction.id === entry.id);
     if (!found) wrong('missing', entry, entry.id);
     else if (found.channel !== entry.channel || found.summary !== entry.summary)
       wrong('different', entry, `${entry.id}: ${JSON.stringify(found)}`);
   }
   for (const entry of ledger.of('fact')) {
+    once(entry, owned.get(entry.clientId)?.memoryFacts.filter((fact) => fact.content === entry.content).length ?? 0);
     const found = owned.get(entry.clientId)?.memoryFacts.find((fact) => fact.id === entry.id);
     if (!found) wrong('missing', entry, entry.id);
     else if (found.content !== entry.content) wrong('different', entry, `${entry.id}: ${JSON.stringify(found)}`);
@@ -184,8 +199,13 @@ export async function verify(client: SoakClient, ledger: Ledger, watches: Answer
 
   const watchOf = new Map(watches.map((watch) => [watch.messageId, watch]));
   const answers = result.answers;
+  const questions = new Map<string, number>();
+  for (const message of stored.values()) {
+    if (message.role === 'USER') questions.set(message.content, (questions.get(message.content) ?? 0) + 1);
+  }
   for (const entry of ledger.of('message')) {
     answers.total += 1;
+    once(entry, questions.get(entry.question) ?? 0);
     const question = stored.get(entry.userMessageId);
     if (!question || question.content !== entry.question) {
       answers.userQuestionsLost += 1;

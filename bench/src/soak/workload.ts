@@ -31,7 +31,11 @@ export type Operation = keyof typeof MIX;
 
 const CLIENT_FIELDS = 'id fullName email nationality';
 
-/** The workload: reads of the distinct kinds and the writes, each acknowledged write into the ledger. */
+/**
+ * The workload: reads of the distinct kinds and the writes, each acknowledged write into the ledger.
+ * Every write carries an Idempotency-Key (its marker), so the client retries one whose outcome is
+ * unknown as it retries a read, and the read-back can check that each was written exactly once.
+ */
 export class Workload {
   /** Clients that exist: the demo ones read at the start and those the soak created. */
   readonly clientIds: string[] = [];
@@ -66,7 +70,7 @@ export class Workload {
         'start conversation',
         'mutation($c: ID!, $t: String!) { startConversation(input: { clientId: $c, title: $t }) { id } }',
         { c: clientId, t: title },
-        'unsent-only',
+        { idempotencyKey: `soak${this.seed}-conversation-${index}` },
       );
       const id = started.data?.startConversation.id;
       if (!id) throw new Error(`could not start a conversation: ${started.error ?? ''}`);
@@ -134,7 +138,7 @@ export class Workload {
           operation,
           `mutation($input: CreateClientInput!) { createClient(input: $input) { ${CLIENT_FIELDS} } }`,
           { input },
-          'unsent-only',
+          { idempotencyKey: `${marker}-client` },
           first,
         );
         const created = result.data?.createClient;
@@ -151,7 +155,7 @@ export class Workload {
           operation,
           'mutation($c: ID!, $type: PracticeType!, $title: String!) { openPractice(input: { clientId: $c, type: $type, title: $title }) { id type title } }',
           { c: clientId, type, title },
-          'unsent-only',
+          { idempotencyKey: `${marker}-practice` },
           first,
         );
         const id = result.data?.openPractice.id;
@@ -166,7 +170,7 @@ export class Workload {
           operation,
           'mutation($c: ID!, $ch: InteractionChannel!, $s: String!) { logInteraction(input: { clientId: $c, channel: $ch, summary: $s }) { id } }',
           { c: clientId, ch: channel, s: summary },
-          'unsent-only',
+          { idempotencyKey: `${marker}-interaction` },
           first,
         );
         const id = result.data?.logInteraction.id;
@@ -180,7 +184,7 @@ export class Workload {
           operation,
           'mutation($c: ID!, $content: String!) { rememberFact(input: { clientId: $c, content: $content }) { id content } }',
           { c: clientId, content },
-          'unsent-only',
+          { idempotencyKey: `${marker}-fact` },
           first,
         );
         const id = result.data?.rememberFact.id;
@@ -206,7 +210,7 @@ export class Workload {
         'send message',
         'mutation($c: ID!, $q: String!, $k: String) { sendMessage(input: { conversationId: $c, content: $q, idempotencyKey: $k }) { userMessage { id } assistantMessage { id } } }',
         { c: conversation.id, q: question, k: idempotencyKey },
-        'safe',
+        { idempotencyKey },
         first,
       );
       const sent = result.data?.sendMessage;

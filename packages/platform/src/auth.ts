@@ -5,6 +5,8 @@ import type { AuthenticatedCaller, Caller } from './identity.js';
 export interface ServiceContext {
   caller: Caller;
   requestId: string;
+  /** The mutation's idempotency key, as the gateway forwarded it (the `Idempotency-Key` header); unset without one. */
+  idempotencyKey?: string;
 }
 
 /**

@@ -7,6 +7,8 @@ export const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
   NotFound: 'NOT_FOUND',
   RateLimited: 'RATE_LIMITED',
+  /** An idempotency key sent again with a different request than the one it was first used for. */
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -13,3 +13,4 @@ export * from './credentials.js';
 export * from './graphql-ws.js';
 export * from './service-client.js';
 export * from './redis.js';
+export * from './idempotency-key.js';

@@ -51,7 +51,13 @@ export interface CallOptions {
 }
 
 /** Client errors a service answers with, raised again as the same GraphQL error for the caller. */
-const CLIENT_CODES = new Set<string>([ErrorCode.BadUserInput, ErrorCode.NotFound, ErrorCode.Forbidden, ErrorCode.Unauthenticated]);
+const CLIENT_CODES = new Set<string>([
+  ErrorCode.BadUserInput,
+  ErrorCode.NotFound,
+  ErrorCode.Forbidden,
+  ErrorCode.Unauthenticated,
+  ErrorCode.IdempotencyKeyReused,
+]);
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
 /**

@@ -1,7 +1,8 @@
-import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { EntityClass, EntitySchema, MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import type { Logger } from '@nusa/platform';
+import { idempotentRequestSchema } from './idempotency.js';
 
 /** What a service keeps in PostgreSQL: its entities and its migrations, in their own table. */
 export interface DatabaseSpec {
@@ -10,6 +11,11 @@ export interface DatabaseSpec {
   migrations: MigrationObject[];
   /** Each service records its migrations apart, so services can share one database. */
   migrationsTable: string;
+  /**
+   * The table of the service's idempotent writes (see idempotency.ts), named for the service since
+   * services can share one database; its migration creates it. Default: none (no idempotent writes).
+   */
+  idempotentRequestsTable?: string;
 }
 
 /** MikroORM settings for `spec` at `url`. */
@@ -17,7 +23,10 @@ export function ormOptions(spec: DatabaseSpec, url: string, overrides: Partial<O
   return {
     driver: PostgreSqlDriver,
     clientUrl: url,
-    entities: spec.entities,
+    entities: [
+      ...spec.entities,
+      ...(spec.idempotentRequestsTable ? [idempotentRequestSchema(spec.idempotentRequestsTable) as EntitySchema] : []),
+    ],
     extensions: [Migrator],
     migrations: { migrationsList: spec.migrations, tableName: spec.migrationsTable, transactional: true, allOrNothing: true },
     // Requests must fork: a shared identity map would leak entities between callers.

@@ -12,3 +12,4 @@ export * from './records.js';
 export * from './subscriptions.js';
 export * from './events.js';
 export * from './audit/index.js';
+export * from './idempotency.js';

@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.IdempotencyKeyReused]: 422,
 };
 
 function fail(res: ServerResponse, status: number, code: string, message: string): void {

@@ -25,6 +25,8 @@ interface Column {
   field: string;
   reference: boolean;
   convert?: (value: unknown) => unknown;
+  /** The inverse of `convert`, for a custom type: the value as its column holds it. */
+  store?: (value: unknown) => unknown;
 }
 
 /**
@@ -58,7 +60,8 @@ export class RecordReader<T extends object> {
           : prop.runtimeType === 'Date'
             ? (value: unknown) => (value instanceof Date ? value : new Date(value as string))
             : undefined;
-        return { name: prop.name, field: prop.fieldNames[0] as string, reference: prop.kind !== ReferenceKind.SCALAR, convert };
+        const store = type ? (value: unknown): unknown => type.convertToDatabaseValue(value, platform) : undefined;
+        return { name: prop.name, field: prop.fieldNames[0] as string, reference: prop.kind !== ReferenceKind.SCALAR, convert, store };
       });
     this.select = this.columns.map((column) => `"${this.table}"."${column.field}"`).join(', ');
   }
@@ -73,6 +76,21 @@ export class RecordReader<T extends object> {
       else record[name] = convert ? convert(value) : value;
     }
     return record as EntityRecord<T>;
+  }
+
+  /**
+   * An entity as the row {@link record} reads back into its record (columns by their names, a
+   * relation as the id it points at): what an entity looked like when written, kept as JSON.
+   */
+  row(entity: T): Dictionary {
+    const row: Dictionary = {};
+    for (const { name, field, reference, store } of this.columns) {
+      const value: unknown = (entity as Dictionary)[name];
+      if (value === null || value === undefined) row[field] = null;
+      else if (reference) row[field] = (value as RecordReference).id;
+      else row[field] = store ? store(value) : value;
+    }
+    return row;
   }
 
   /** The records of `sql` (which selects {@link select} from {@link table}) with `params` (`?` placeholders). */

@@ -24,6 +24,8 @@ import {
   ErrorCode,
   createServiceMetrics,
   type ServiceMetrics,
+  checkIdempotencyKey,
+  IDEMPOTENCY_KEY_HEADER,
 } from '@nusa/platform';
 
 /** Options of {@link createSubgraphServer}. */
@@ -110,7 +112,8 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
       }
       const requestIdHeader = req.headers[REQUEST_ID_HEADER];
       const requestId = typeof requestIdHeader === 'string' && requestIdHeader ? requestIdHeader : randomUUID();
-      return options.context({ caller, requestId }, req);
+      const idempotencyKey = checkIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER], 'Idempotency-Key');
+      return options.context({ caller, requestId, ...(idempotencyKey ? { idempotencyKey } : {}) }, req);
     },
   });
 

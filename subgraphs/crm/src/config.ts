@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { commonSettings, ConfigError, parseSettings, port, postgresUrl, redisUrl, resolveSecrets } from '@nusa/platform';
+import {
+  commonSettings,
+  ConfigError,
+  idempotencySettings,
+  parseSettings,
+  port,
+  postgresUrl,
+  redisUrl,
+  resolveSecrets,
+} from '@nusa/platform';
 
 const DEV_ADMIN = { email: 'admin@localhost', password: 'admin' };
 
@@ -19,12 +28,15 @@ export interface CrmConfig {
   /** The first admin, created when the database has no team member yet; none in production unless configured. */
   initialAdmin: { email: string; password: string } | null;
   seedDemoData: boolean;
+  /** How long an Idempotency-Key's stored response answers retries (`IDEMPOTENCY_TTL_HOURS`, default 24). */
+  idempotencyTtlMs: number;
 }
 
 export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
   const settings = parseSettings(
     {
       ...commonSettings,
+      ...idempotencySettings,
       CRM_PORT: port(4001),
       DATABASE_URL: postgresUrl(),
       SESSION_TTL_HOURS: z.coerce
@@ -63,5 +75,6 @@ export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
     redisUrl: settings.REDIS_URL,
     initialAdmin,
     seedDemoData: settings.SEED_DEMO_DATA ?? !production,
+    idempotencyTtlMs: settings.IDEMPOTENCY_TTL_HOURS * 3_600_000,
   };
 }

@@ -28,6 +28,7 @@ export const crmDatabase: DatabaseSpec = {
   ],
   migrations,
   migrationsTable: 'crm_migrations',
+  idempotentRequestsTable: 'crm_idempotent_request',
 };
 
 /** The CRM database at `url`, migrated. */

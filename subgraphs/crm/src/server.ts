@@ -1,6 +1,14 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { probe, probeOptional, type Logger, type ServiceContext } from '@nusa/platform';
-import { createSubgraphServer, InProcessEventBus, serveSubscriptions, type EventBus, type SubgraphServer } from '@nusa/subgraph';
+import {
+  createSubgraphServer,
+  DEFAULT_IDEMPOTENCY_TTL_MS,
+  InProcessEventBus,
+  serveSubscriptions,
+  startIdempotencySweep,
+  type EventBus,
+  type SubgraphServer,
+} from '@nusa/subgraph';
 import { ClientEventPublisher } from './client/client.events.js';
 import { apiKeyRoutes } from './api-key/api-key.routes.js';
 import { createContext, type CrmContext } from './context.js';
@@ -22,6 +30,8 @@ export interface CrmServerDeps {
   redisUrl?: string | undefined;
   /** Where client events travel (Redis across instances). Default: within this process. */
   events?: EventBus;
+  /** How long an Idempotency-Key's stored response answers retries; older keys are swept. Default: 24 hours. */
+  idempotencyTtlMs?: number;
 }
 
 /**
@@ -57,9 +67,15 @@ export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServ
     logger: deps.logger,
     context,
   });
+  const stopSweep = startIdempotencySweep({
+    orm: deps.orm,
+    ttlMs: deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
+    logger: deps.logger,
+  });
   return {
     ...subgraph,
     stop: async () => {
+      stopSweep();
       await ws.close();
       await subgraph.stop();
       await revocations.close();

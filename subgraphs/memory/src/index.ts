@@ -22,6 +22,7 @@ runMain(async () => {
     internalSecret: config.internalSecret,
     crmUrl: config.crmUrl,
     reportCache: Boolean(config.redisUrl),
+    idempotencyTtlMs: config.idempotencyTtlMs,
   });
   const port = await listen(memory.server, config.port);
   logger.info(

@@ -11,6 +11,7 @@ export const memoryDatabase: DatabaseSpec = {
   entities: [ConversationEntity, MessageEntity, MemoryFactEntity, MemoryAuditEntryEntity],
   migrations,
   migrationsTable: 'memory_migrations',
+  idempotentRequestsTable: 'memory_idempotent_request',
 };
 
 /** The memory database at `url`, migrated. */

@@ -2,8 +2,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { probe, probeOptional, type Logger, type ServiceContext } from '@nusa/platform';
 import {
   createSubgraphServer,
+  DEFAULT_IDEMPOTENCY_TTL_MS,
   InProcessEventBus,
   serveSubscriptions,
+  startIdempotencySweep,
   type Cache,
   type EventBus,
   type SubgraphServer,
@@ -30,6 +32,8 @@ export interface MemoryServerDeps {
   extractor?: FactExtractor;
   /** Where conversation events travel (Redis across instances). Default: within this process. */
   events?: EventBus;
+  /** How long an Idempotency-Key's stored response answers retries; older keys are swept. Default: 24 hours. */
+  idempotencyTtlMs?: number;
 }
 
 /**
@@ -69,9 +73,15 @@ export async function createMemoryServer(deps: MemoryServerDeps): Promise<Subgra
     logger: deps.logger,
     context,
   });
+  const stopSweep = startIdempotencySweep({
+    orm: deps.orm,
+    ttlMs: deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
+    logger: deps.logger,
+  });
   return {
     server: subgraph.server,
     stop: async () => {
+      stopSweep();
       await ws.close();
       await subgraph.stop();
     },

@@ -9,17 +9,18 @@ export interface GraphQLResult<TData = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
-/** POSTs an operation to `url` with a real HTTP client and returns status, headers and body. */
+/** POSTs an operation to `url` with a real HTTP client and returns status, headers and body; `extensions` go into the body. */
 export async function postGraphQL<TData = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  extensions?: Record<string, unknown>,
 ): Promise<GraphQLResult<TData>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, ...(extensions ? { extensions } : {}) }),
   });
   const body = (await response.json()) as Omit<GraphQLResult<TData>, 'status' | 'headers'>;
   return { status: response.status, headers: response.headers, ...body };

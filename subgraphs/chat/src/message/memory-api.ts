@@ -59,10 +59,20 @@ export class MemoryApi {
     return this.memory.post<T>(path, body, { as: CHAT_SERVICE, ...options });
   }
 
-  /** Stores the user's message and opens the assistant's (STREAMING), in one transaction; idempotent by key. */
-  openTurn(turn: { conversationId: string; content: string; authorId: string | null; idempotencyKey?: string; onBehalfOf: Caller }) {
+  /**
+   * Stores the user's message and opens the assistant's (STREAMING), in one transaction; idempotent
+   * by key (the conversation's `idempotencyKey`, or the asker's Idempotency-Key as `requestKey`).
+   */
+  openTurn(turn: {
+    conversationId: string;
+    content: string;
+    authorId: string | null;
+    idempotencyKey?: string;
+    requestKey?: string;
+    onBehalfOf: Caller;
+  }) {
     return this.call<{ userMessage: StoredMessage; assistantMessage: StoredMessage }>('/internal/turns', turn, {
-      retries: turn.idempotencyKey ? 1 : 0,
+      retries: turn.idempotencyKey || turn.requestKey ? 1 : 0,
     });
   }
 

@@ -36,7 +36,8 @@ function checkQuestion(input: SendMessageInput): void {
 /**
  * Asks the assistant: the question is stored and the answer opened (STREAMING) in memory first, so
  * it is never lost, then the answer is written in the background. Sending again with the same
- * idempotency key returns the same two messages and starts nothing.
+ * idempotency key (`input.idempotencyKey`, or the request's Idempotency-Key) returns the same two
+ * messages and starts nothing: an answer already claimed by a generator is not started again.
  */
 export async function sendMessage(context: ChatContext, input: SendMessageInput): Promise<SendMessagePayload> {
   const caller = requireChatUser(context);
@@ -47,6 +48,7 @@ export async function sendMessage(context: ChatContext, input: SendMessageInput)
     content: input.content,
     authorId: caller.kind === 'member' ? caller.id : null,
     idempotencyKey: input.idempotencyKey ?? undefined,
+    requestKey: context.idempotencyKey,
     onBehalfOf: caller,
   });
   if (turn.assistantMessage.status === 'STREAMING') {

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { badUserInput, notFound, Role } from '@nusa/platform';
-import { parseId } from '@nusa/subgraph';
+import { entityResult, Idempotent, parseId } from '@nusa/subgraph';
 import type { AuditFields } from '../audit/audit-entry.entity.js';
 import { AuditAction, AuditEntityType } from '../audit/audit.enums.js';
 import { auditFields, recordAudit } from '../audit/audit.service.js';
@@ -52,6 +52,7 @@ export class ClientResolver {
 
   @Authorized([Role.ADMIN, Role.AGENT])
   @Mutation(() => Client)
+  @UseMiddleware(Idempotent(entityResult(ClientEntity)))
   createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() context: CrmContext): Promise<ClientEntity> {
     return context.em.transactional((tx) => {
       const client = tx.create(ClientEntity, {
@@ -69,6 +70,7 @@ export class ClientResolver {
 
   @Authorized([Role.ADMIN, Role.AGENT])
   @Mutation(() => Client, { description: 'Changes the given fields; null clears an optional one.' })
+  @UseMiddleware(Idempotent(entityResult(ClientEntity)))
   async updateClient(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateClientInput) input: UpdateClientInput,

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { badUserInput, notFound, Role } from '@nusa/platform';
-import { parseId } from '@nusa/subgraph';
+import { entityResult, Idempotent, parseId } from '@nusa/subgraph';
 import { ClientEntity } from '../client/client.entity.js';
 import { Client } from '../client/client.type.js';
 import { AuditAction, AuditEntityType } from '../audit/audit.enums.js';
@@ -22,6 +22,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 export class InteractionResolver {
   @Authorized([Role.ADMIN, Role.AGENT])
   @Mutation(() => Interaction, { description: 'Records a contact with a client, by the signed-in team member.' })
+  @UseMiddleware(Idempotent(entityResult(InteractionEntity)))
   async logInteraction(
     @Arg('input', () => LogInteractionInput) input: LogInteractionInput,
     @Ctx() context: CrmContext,

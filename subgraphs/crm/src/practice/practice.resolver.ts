@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { notFound, Role } from '@nusa/platform';
-import { parseId, type Connection } from '@nusa/subgraph';
+import { entityResult, Idempotent, parseId, type Connection } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { CrmContext } from '../context.js';
 import type { ClientRecord, InteractionRecord, PracticeDocumentRecord, PracticeRecord, TeamMemberRecord } from '../loaders.js';
@@ -9,7 +9,7 @@ import type { ServiceEntity } from '../service-catalog/service.entity.js';
 import { Service } from '../service-catalog/service.type.js';
 import { TeamMember } from '../team-member/team-member.type.js';
 import { nextDeadline, upcomingDeadlines, type Deadline } from './practice.deadlines.js';
-import type { PracticeEntity } from './practice.entity.js';
+import { PracticeEntity } from './practice.entity.js';
 import { DocumentState, PracticeStatus } from './practice.enums.js';
 import { OpenPracticeInput, PracticeFilter, UpdatePracticeInput } from './practice.input.js';
 import { practicePage } from './practice.query.js';
@@ -56,12 +56,14 @@ export class PracticeResolver {
   @Mutation(() => Practice, {
     description: 'Opens a case for a client, in status INQUIRY; from a catalog service, with its document checklist.',
   })
+  @UseMiddleware(Idempotent(entityResult(PracticeEntity)))
   openPractice(@Arg('input', () => OpenPracticeInput) input: OpenPracticeInput, @Ctx() context: CrmContext): Promise<PracticeEntity> {
     return practices.openPractice(context, input);
   }
 
   @Authorized([Role.ADMIN, Role.AGENT])
   @Mutation(() => Practice, { description: 'Changes the given fields of a practice (title, dates, notes); null clears an optional one.' })
+  @UseMiddleware(Idempotent(entityResult(PracticeEntity)))
   updatePractice(
     @Arg('input', () => UpdatePracticeInput) input: UpdatePracticeInput,
     @Arg('id', () => ID) id: string,
@@ -75,6 +77,7 @@ export class PracticeResolver {
     description:
       'Moves a practice along its workflow; an illegal step is BAD_USER_INPUT naming both states, and SUBMITTED with a required document MISSING is BAD_USER_INPUT naming them (extensions.missingDocuments).',
   })
+  @UseMiddleware(Idempotent(entityResult(PracticeEntity)))
   updatePracticeStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => PracticeStatus) status: PracticeStatus,
@@ -85,6 +88,7 @@ export class PracticeResolver {
 
   @Authorized([Role.ADMIN, Role.AGENT])
   @Mutation(() => Practice, { description: 'Gives a practice to a team member, or to nobody with null.' })
+  @UseMiddleware(Idempotent(entityResult(PracticeEntity)))
   assignPractice(
     @Arg('id', () => ID) id: string,
     @Arg('assigneeId', () => ID, { nullable: true }) assigneeId: string | null,
@@ -98,6 +102,7 @@ export class PracticeResolver {
     description:
       "Sets a document of the practice's checklist RECEIVED, MISSING or NOT_NEEDED; a name not on the checklist is BAD_USER_INPUT.",
   })
+  @UseMiddleware(Idempotent(entityResult(PracticeEntity)))
   setPracticeDocument(
     @Ctx() context: CrmContext,
     @Arg('state', () => DocumentState) state: DocumentState,

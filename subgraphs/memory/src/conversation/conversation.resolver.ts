@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { notFound } from '@nusa/platform';
-import { parseId } from '@nusa/subgraph';
+import { entityResult, Idempotent, parseId } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { MemoryContext } from '../context.js';
 import { exportConversation, ExportFormat } from '../export/export.js';
@@ -31,6 +31,7 @@ export class ConversationResolver {
   }
 
   @Mutation(() => Conversation)
+  @UseMiddleware(Idempotent(entityResult(ConversationEntity)))
   async startConversation(
     @Arg('input', () => StartConversationInput) input: StartConversationInput,
     @Ctx() context: MemoryContext,

@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { badUserInput, notFound } from '@nusa/platform';
-import { auditActor, parseId } from '@nusa/subgraph';
+import { auditActor, entityResult, Idempotent, parseId } from '@nusa/subgraph';
 import { MemoryAuditAction } from '../audit/memory-audit.entity.js';
 import { auditFact, factFields } from '../audit/memory-audit.service.js';
 import { Client } from '../client/client.type.js';
@@ -45,6 +45,7 @@ export class FactResolver {
   }
 
   @Mutation(() => MemoryFact, { description: 'Tells the assistant a fact about a client; a restatement refreshes the fact it repeats.' })
+  @UseMiddleware(Idempotent(entityResult(MemoryFactEntity)))
   async rememberFact(
     @Arg('input', () => RememberFactInput) input: RememberFactInput,
     @Ctx() context: MemoryContext,
@@ -62,6 +63,7 @@ export class FactResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Forgets a fact and the earlier versions it superseded.' })
+  @UseMiddleware(Idempotent())
   async forgetFact(@Arg('id', () => ID) id: string, @Ctx() context: MemoryContext): Promise<boolean> {
     const actor = auditActor(requireConversationUser(context));
     await context.em.transactional(async (tx) => {

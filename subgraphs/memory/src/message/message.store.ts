@@ -25,6 +25,12 @@ export interface NewMessage {
   idempotencyKey?: string | null;
 }
 
+/** Messages appended (or, under keys already used, found): `changed` when anything was written. */
+export interface AppendedMessages {
+  views: MessageView[];
+  changed: boolean;
+}
+
 export interface FinalMessage {
   status: MessageStatus;
   content: string;
@@ -60,41 +66,51 @@ export class MessageStore {
    * in the conversation is returned as it is, and nothing is written.
    */
   async append(em: EntityManager, conversationId: string, messages: NewMessage[]): Promise<MessageView[]> {
-    for (const message of messages) checkContent(message.content, message.status === MessageStatus.STREAMING);
-    const written = await em.transactional(async (tx) => {
-      const conversation = await tx.findOne(ConversationEntity, { id: conversationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!conversation) throw notFound('Conversation', conversationId);
-      const keys = messages.map((m) => m.idempotencyKey).filter((key): key is string => Boolean(key));
-      const existing = keys.length > 0 ? await tx.find(MessageEntity, { conversation: conversationId, idempotencyKey: { $in: keys } }) : [];
-      if (existing.length === keys.length && keys.length === messages.length) {
-        return { views: existing.sort((a, b) => a.seq - b.seq).map(toMessageView), changed: false };
-      }
-      if (existing.length > 0)
-        throw clientError(ErrorCode.BadUserInput, 'idempotencyKey: partly used before; send a new key', { field: 'idempotencyKey' });
-      const now = new Date();
-      const created = messages.map((message) => {
-        conversation.messageCount += 1;
-        return tx.create(MessageEntity, {
-          conversation,
-          seq: conversation.messageCount,
-          role: message.role,
-          content: message.content,
-          status: message.status ?? MessageStatus.COMPLETE,
-          authorId: message.authorId ?? null,
-          idempotencyKey: message.idempotencyKey ?? null,
-          createdAt: now,
-          updatedAt: now,
-          completedAt: message.status === MessageStatus.STREAMING ? null : now,
-        });
-      });
-      conversation.lastMessageAt = now;
-      return { views: created.map(toMessageView), changed: true };
-    });
-    if (written.changed) {
-      await this.cache.delete([recentKey(conversationId)]);
-      await publishMessageEvents(this.events, ConversationEventKind.MESSAGE_ADDED, written.views);
-    }
+    const written = await em.transactional((tx) => this.write(tx, conversationId, messages));
+    await this.announce(conversationId, written);
     return written.views;
+  }
+
+  /**
+   * What {@link append} does in its transaction, for a caller that commits it together with more
+   * (an idempotent request's stored response) and then calls {@link announce}.
+   */
+  async write(tx: EntityManager, conversationId: string, messages: NewMessage[]): Promise<AppendedMessages> {
+    for (const message of messages) checkContent(message.content, message.status === MessageStatus.STREAMING);
+    const conversation = await tx.findOne(ConversationEntity, { id: conversationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!conversation) throw notFound('Conversation', conversationId);
+    const keys = messages.map((m) => m.idempotencyKey).filter((key): key is string => Boolean(key));
+    const existing = keys.length > 0 ? await tx.find(MessageEntity, { conversation: conversationId, idempotencyKey: { $in: keys } }) : [];
+    if (existing.length === keys.length && keys.length === messages.length) {
+      return { views: existing.sort((a, b) => a.seq - b.seq).map(toMessageView), changed: false };
+    }
+    if (existing.length > 0)
+      throw clientError(ErrorCode.BadUserInput, 'idempotencyKey: partly used before; send a new key', { field: 'idempotencyKey' });
+    const now = new Date();
+    const created = messages.map((message) => {
+      conversation.messageCount += 1;
+      return tx.create(MessageEntity, {
+        conversation,
+        seq: conversation.messageCount,
+        role: message.role,
+        content: message.content,
+        status: message.status ?? MessageStatus.COMPLETE,
+        authorId: message.authorId ?? null,
+        idempotencyKey: message.idempotencyKey ?? null,
+        createdAt: now,
+        updatedAt: now,
+        completedAt: message.status === MessageStatus.STREAMING ? null : now,
+      });
+    });
+    conversation.lastMessageAt = now;
+    return { views: created.map(toMessageView), changed: true };
+  }
+
+  /** Once messages written with {@link write} are committed: the recent window is read afresh, and subscribers are told. */
+  async announce(conversationId: string, written: AppendedMessages): Promise<void> {
+    if (!written.changed) return;
+    await this.cache.delete([recentKey(conversationId)]);
+    await publishMessageEvents(this.events, ConversationEventKind.MESSAGE_ADDED, written.views);
   }
 
   /**
