@@ -1,0 +1,308 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger, ServiceContext } from '@nusa/platform';
+import { AuditAction, AuditEntityType } from '../audit/audit.enums.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { webhookBody } from './webhook.body.js';
+import { WebhookDeliveryStatus, type WebhookEventType } from './webhook.enums.js';
+import { WEBHOOK_HEADERS, webhookSignature } from './webhook.signature.js';
+import { WebhookAttemptEntity } from './webhook-attempt.entity.js';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity.js';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+
+/** How the crm sends webhooks (settings `WEBHOOK_*`, see config.ts). */
+export interface WebhookSettings {
+  /** Whether this instance sends deliveries; events are recorded either way. Default true. */
+  deliver: boolean;
+  /** How often due deliveries are looked for when nothing wakes the dispatcher. Default 1,000 ms. */
+  pollIntervalMs: number;
+  /** How long one POST may take, answer included. Default 10,000 ms. */
+  timeoutMs: number;
+  /** The wait after the first failed attempt; it doubles with each failure. Default 30 s. */
+  retryInitialMs: number;
+  /** The longest wait between two attempts. Default 1 h. */
+  retryMaxMs: number;
+  /** How long after its creation a delivery is still retried; then it is FAILED. Default 25 h. */
+  retryWindowMs: number;
+  /** Failed attempts in a row, over all its deliveries, after which an endpoint is disabled. Default 50. */
+  disableAfterFailures: number;
+  /** Deliveries sent at once by this instance. Default 4. */
+  concurrency: number;
+}
+
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
+  deliver: true,
+  pollIntervalMs: 1_000,
+  timeoutMs: 10_000,
+  retryInitialMs: 30_000,
+  retryMaxMs: 3_600_000,
+  retryWindowMs: 25 * 3_600_000,
+  disableAfterFailures: 50,
+  concurrency: 4,
+};
+
+/** What an attempt keeps of the response body. */
+export const RESPONSE_EXCERPT_BYTES = 2048;
+/** Events turned into deliveries per transaction. */
+const FAN_OUT_BATCH = 200;
+/** The audit trail's actor for what the dispatcher does by itself. */
+const DISPATCHER: ServiceContext = { caller: { kind: 'service', name: 'crm webhook dispatcher' }, requestId: 'webhook-dispatcher' };
+
+/** The wait after the `attempt`-th failed attempt: `retryInitialMs` doubling, at most `retryMaxMs`. */
+export function retryDelayMs(settings: WebhookSettings, attempt: number): number {
+  return Math.min(settings.retryInitialMs * 2 ** Math.min(attempt - 1, 40), settings.retryMaxMs);
+}
+
+interface DueDelivery {
+  id: string;
+  attempt_count: number;
+  created_at: Date;
+  endpoint_id: string;
+  url: string;
+  secret: string;
+  event_id: string;
+  type: WebhookEventType;
+  occurred_at: Date;
+  payload: Record<string, unknown>;
+}
+
+interface Outcome {
+  statusCode: number | null;
+  responseBody: string | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/**
+ * The due delivery to send next, locked until its transaction ends; others skip it (`SKIP LOCKED`),
+ * so two instances never send it at once. A delivery waits while an earlier one of the same entity
+ * to the same endpoint is pending: events of one entity arrive in order.
+ */
+const CLAIM = `select d.id, d.attempt_count, d.created_at, d.endpoint_id, ep.url, ep.secret, ev.id as event_id, ev.type, ev.occurred_at, ev.payload
+  from webhook_delivery d
+  join webhook_endpoint ep on ep.id = d.endpoint_id
+  join webhook_event ev on ev.id = d.event_id
+  where d.status = 'PENDING' and d.next_attempt_at <= ? and ep.enabled
+    and not exists (
+      select 1 from webhook_delivery p
+      where p.endpoint_id = d.endpoint_id and p.entity_id = d.entity_id and p.status = 'PENDING' and p.seq < d.seq
+    )
+  order by d.next_attempt_at, d.seq
+  limit 1
+  for update of d skip locked`;
+
+/** One delivery for each event not yet fanned out and each endpoint enabled and subscribed when it occurred, in event order. */
+const FAN_OUT = `insert into webhook_delivery (id, endpoint_id, event_id, entity_id, status, attempt_count, next_attempt_at, created_at)
+  select gen_random_uuid(), ep.id, ev.id, ev.entity_id, 'PENDING', 0, ?, ?
+  from webhook_event ev
+  join webhook_endpoint ep on ep.enabled and ev.type = any(ep.event_types) and ep.created_at <= ev.occurred_at
+  where ev.id in (?)
+  order by ev.seq, ep.id`;
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return `no answer within ${timeoutMs} ms`;
+  }
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return `request failed: ${detail}`;
+}
+
+/** The first {@link RESPONSE_EXCERPT_BYTES} of a body, without reading the rest. */
+async function excerptOf(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < RESPONSE_EXCERPT_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8');
+}
+
+/**
+ * Sends the outbox's events to the endpoints subscribed to them, inside the crm process: fans new
+ * events out into deliveries, POSTs each due delivery signed with its endpoint's secret, records
+ * every attempt and its answer, retries with exponential backoff within the retry window, and
+ * disables an endpoint that keeps failing. Everything it knows is in PostgreSQL, so a restart (or
+ * another instance) picks up where it stopped.
+ */
+export class WebhookDispatcher {
+  private stopped = false;
+  private again = false;
+  private loop: Promise<void> | undefined;
+  private interrupt: (() => void) | undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly settings: WebhookSettings,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts the loop (when this instance delivers). */
+  start(): void {
+    if (!this.settings.deliver || this.loop) return;
+    this.loop = this.run();
+  }
+
+  /** Looks again now: a change with an event has just committed. */
+  wake(): void {
+    this.again = true;
+    this.interrupt?.();
+  }
+
+  /** Stops looking for work and waits for the attempts in flight (each bounded by the timeout) to be recorded. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.interrupt?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.again = false;
+      try {
+        await this.fanOut();
+        await Promise.all(Array.from({ length: this.settings.concurrency }, () => this.drain()));
+      } catch (error) {
+        this.logger.error({ err: error }, 'webhook dispatch failed; trying again at the next poll');
+      }
+      if (!this.stopped && !this.again) await this.pause();
+    }
+  }
+
+  private pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.settings.pollIntervalMs);
+      const interrupt = () => done();
+      this.interrupt = interrupt;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped && (await this.deliverOne()));
+  }
+
+  /** Turns new events into deliveries, one instance at a time (an advisory lock), so deliveries are created in event order. */
+  private async fanOut(): Promise<void> {
+    for (;;) {
+      const count = await this.orm.em.fork().transactional(async (tx) => {
+        const [lock] = await tx.execute<{ locked: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('webhook_fan_out')) as locked`);
+        if (!lock?.locked) return 0;
+        const events = await tx.execute<{ id: string }[]>(
+          'select id from webhook_event where fanned_out_at is null order by seq limit ?',
+          [FAN_OUT_BATCH],
+        );
+        if (events.length === 0) return 0;
+        const ids = events.map((event) => event.id);
+        const now = new Date();
+        await tx.execute(FAN_OUT, [now, now, ids]);
+        await tx.execute('update webhook_event set fanned_out_at = ? where id in (?)', [now, ids]);
+        return events.length;
+      });
+      if (count < FAN_OUT_BATCH) return;
+    }
+  }
+
+  /** Sends one due delivery and records the attempt, holding its row lock throughout; false when none is due. */
+  private deliverOne(): Promise<boolean> {
+    return this.orm.em.fork().transactional(async (tx) => {
+      const [due] = await tx.execute<DueDelivery[]>(CLAIM, [new Date()]);
+      if (!due) return false;
+      const at = new Date();
+      const outcome = await this.post(due, at);
+      await this.record(tx, due, at, outcome);
+      return true;
+    });
+  }
+
+  private async post(due: DueDelivery, at: Date): Promise<Outcome> {
+    const body = webhookBody({ id: due.event_id, type: due.type, occurredAt: due.occurred_at, payload: due.payload });
+    const timestamp = Math.floor(at.getTime() / 1000);
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const response = await fetch(due.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Nusa-Webhooks/1',
+          [WEBHOOK_HEADERS.id]: due.event_id,
+          [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+          [WEBHOOK_HEADERS.signature]: webhookSignature(due.secret, timestamp, body),
+        },
+        body,
+      });
+      const responseBody = await excerptOf(response);
+      const accepted = response.status >= 200 && response.status < 300;
+      return {
+        statusCode: response.status,
+        responseBody,
+        error: accepted ? null : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        durationMs: elapsed(),
+      };
+    } catch (error) {
+      return { statusCode: null, responseBody: null, error: describeFailure(error, this.settings.timeoutMs), durationMs: elapsed() };
+    }
+  }
+
+  private async record(tx: EntityManager, due: DueDelivery, at: Date, outcome: Outcome): Promise<void> {
+    const number = due.attempt_count + 1;
+    const delivered = outcome.error === null;
+    const retryAt = new Date(Date.now() + retryDelayMs(this.settings, number));
+    const givingUp = !delivered && retryAt.getTime() > due.created_at.getTime() + this.settings.retryWindowMs;
+    const nextAttemptAt = delivered || givingUp ? null : retryAt;
+    tx.create(WebhookAttemptEntity, {
+      delivery: tx.getReference(WebhookDeliveryEntity, due.id),
+      number,
+      at,
+      statusCode: outcome.statusCode,
+      responseBody: outcome.responseBody,
+      durationMs: outcome.durationMs,
+      error: outcome.error,
+      nextAttemptAt,
+    });
+    await tx.nativeUpdate(
+      WebhookDeliveryEntity,
+      { id: due.id },
+      {
+        status: delivered ? WebhookDeliveryStatus.DELIVERED : givingUp ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING,
+        attemptCount: number,
+        nextAttemptAt,
+        lastAttemptAt: at,
+        deliveredAt: delivered ? new Date() : null,
+      },
+    );
+    if (delivered) {
+      await tx.nativeUpdate(WebhookEndpointEntity, { id: due.endpoint_id, consecutiveFailures: { $gt: 0 } }, { consecutiveFailures: 0 });
+      return;
+    }
+    const endpoint = await tx.findOneOrFail(WebhookEndpointEntity, { id: due.endpoint_id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    endpoint.consecutiveFailures += 1;
+    if (endpoint.enabled && endpoint.consecutiveFailures >= this.settings.disableAfterFailures) {
+      const reason = `${endpoint.consecutiveFailures} attempts in a row failed; the last, at ${at.toISOString()}: ${outcome.error}`;
+      const before = { enabled: true, disabledReason: endpoint.disabledReason };
+      endpoint.enabled = false;
+      endpoint.disabledReason = reason;
+      endpoint.disabledAt = new Date();
+      recordAudit(tx, DISPATCHER, {
+        action: AuditAction.WEBHOOK_ENDPOINT_DISABLED,
+        entityType: AuditEntityType.WEBHOOK_ENDPOINT,
+        entityId: endpoint.id,
+        before,
+        after: { enabled: false, disabledReason: reason },
+      });
+      this.logger.warn({ endpointId: endpoint.id, url: endpoint.url, reason }, 'webhook endpoint disabled');
+    }
+  }
+}
