@@ -53,6 +53,20 @@ export function retryDelayMs(settings: WebhookSettings, attempt: number): number
   return Math.min(settings.retryInitialMs * 2 ** Math.min(attempt - 1, 40), settings.retryMaxMs);
 }
 
+/** A claimed row as the driver returns it: timestamps may come as text, JSON as text or parsed. */
+interface DueRow {
+  id: string;
+  attempt_count: number;
+  created_at: Date | string;
+  endpoint_id: string;
+  url: string;
+  secret: string;
+  event_id: string;
+  type: WebhookEventType;
+  occurred_at: Date | string;
+  payload: Record<string, unknown> | string;
+}
+
 interface DueDelivery {
   id: string;
   attempt_count: number;
@@ -215,8 +229,14 @@ export class WebhookDispatcher {
   /** Sends one due delivery and records the attempt, holding its row lock throughout; false when none is due. */
   private deliverOne(): Promise<boolean> {
     return this.orm.em.fork().transactional(async (tx) => {
-      const [due] = await tx.execute<DueDelivery[]>(CLAIM, [new Date()]);
-      if (!due) return false;
+      const [row] = await tx.execute<DueRow[]>(CLAIM, [new Date()]);
+      if (!row) return false;
+      const due: DueDelivery = {
+        ...row,
+        created_at: new Date(row.created_at),
+        occurred_at: new Date(row.occurred_at),
+        payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
+      };
       const at = new Date();
       const outcome = await this.post(due, at);
       await this.record(tx, due, at, outcome);
@@ -259,7 +279,8 @@ export class WebhookDispatcher {
   private async record(tx: EntityManager, due: DueDelivery, at: Date, outcome: Outcome): Promise<void> {
     const number = due.attempt_count + 1;
     const delivered = outcome.error === null;
-    const retryAt = new Date(Date.now() + retryDelayMs(this.settings, number));
+    // Counted from the attempt's start, so the recorded schedule is exactly the backoff.
+    const retryAt = new Date(at.getTime() + retryDelayMs(this.settings, number));
     const givingUp = !delivered && retryAt.getTime() > due.created_at.getTime() + this.settings.retryWindowMs;
     const nextAttemptAt = delivered || givingUp ? null : retryAt;
     tx.create(WebhookAttemptEntity, {
