@@ -102,7 +102,10 @@ function webhookSettings(settings: {
     timeoutMs: settings.WEBHOOK_TIMEOUT_MS ?? defaults.timeoutMs,
     retryInitialMs: ms(settings.WEBHOOK_RETRY_INITIAL_SECONDS, defaults.retryInitialMs),
     retryMaxMs: ms(settings.WEBHOOK_RETRY_MAX_SECONDS, defaults.retryMaxMs),
-    retryWindowMs: ms(settings.WEBHOOK_RETRY_HOURS === undefined ? undefined : settings.WEBHOOK_RETRY_HOURS * HOUR_SECONDS, defaults.retryWindowMs),
+    retryWindowMs: ms(
+      settings.WEBHOOK_RETRY_HOURS === undefined ? undefined : settings.WEBHOOK_RETRY_HOURS * HOUR_SECONDS,
+      defaults.retryWindowMs,
+    ),
     disableAfterFailures: settings.WEBHOOK_DISABLE_AFTER_FAILURES ?? defaults.disableAfterFailures,
     concurrency: settings.WEBHOOK_CONCURRENCY ?? defaults.concurrency,
   };

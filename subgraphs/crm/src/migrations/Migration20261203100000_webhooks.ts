@@ -26,9 +26,7 @@ export class Migration20261203100000_webhooks extends Migration {
     this.addSql(
       `create index "webhook_delivery_endpoint_id_entity_id_status_seq_index" on "webhook_delivery" ("endpoint_id", "entity_id", "status", "seq");`,
     );
-    this.addSql(
-      `create index "webhook_delivery_status_next_attempt_at_index" on "webhook_delivery" ("status", "next_attempt_at");`,
-    );
+    this.addSql(`create index "webhook_delivery_status_next_attempt_at_index" on "webhook_delivery" ("status", "next_attempt_at");`);
     this.addSql(
       `create table "webhook_attempt" ("id" uuid not null, "delivery_id" uuid not null, "number" int not null, "at" timestamptz not null, "status_code" int null, "response_body" text null, "duration_ms" int not null, "error" text null, "next_attempt_at" timestamptz null, constraint "webhook_attempt_pkey" primary key ("id"));`,
     );

@@ -50,7 +50,14 @@ function verify(secret: string, headers: IncomingHttpHeaders, raw: string, now =
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const SETTINGS = { pollIntervalMs: 50, retryInitialMs: 100, retryMaxMs: 400, retryWindowMs: 60_000, disableAfterFailures: 4, timeoutMs: 5_000 };
+const SETTINGS = {
+  pollIntervalMs: 50,
+  retryInitialMs: 100,
+  retryMaxMs: 400,
+  retryWindowMs: 60_000,
+  disableAfterFailures: 4,
+  timeoutMs: 5_000,
+};
 
 const CREATE_ENDPOINT = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id } } }`;
 const CREATE_CLIENT = 'mutation($input: CreateClientInput!) { createClient(input: $input) { id } }';
@@ -160,7 +167,9 @@ describe('a delivery', () => {
       entityId: clientId,
       body: request.raw,
     });
-    expect(delivery?.attempts).toEqual([expect.objectContaining({ number: 1, statusCode: 200, responseBody: 'thanks', error: null, nextAttemptAt: null })]);
+    expect(delivery?.attempts).toEqual([
+      expect.objectContaining({ number: 1, statusCode: 200, responseBody: 'thanks', error: null, nextAttemptAt: null }),
+    ]);
   });
 
   it('sends a practice status change with the status it left, only to endpoints subscribed to it', async () => {
@@ -189,9 +198,12 @@ describe('a failing receiver', () => {
     const partner = await receiver(() => 500);
     const endpoint = await register(crm, partner.url, ['CLIENT_CREATED']);
     await createClient(crm, 'Never Received');
-    await eventually(async () => (await deliveries(crm, endpoint.id)).webhookEndpoints.some((row) => row.id === endpoint.id && !row.enabled), {
-      what: 'the endpoint disabled',
-    });
+    await eventually(
+      async () => (await deliveries(crm, endpoint.id)).webhookEndpoints.some((row) => row.id === endpoint.id && !row.enabled),
+      {
+        what: 'the endpoint disabled',
+      },
+    );
     const state = await deliveries(crm, endpoint.id);
     const row = state.webhookEndpoints.find((candidate) => candidate.id === endpoint.id);
     expect(row?.consecutiveFailures).toBe(4);
@@ -219,15 +231,20 @@ describe('a failing receiver', () => {
 
     // Enabled again, the waiting delivery goes at once, and the count starts over.
     const recovered = await receiver();
-    await crm.as(crm.admin)('mutation($id: ID!, $url: String!) { updateWebhookEndpoint(id: $id, input: { enabled: true, url: $url }) { id } }', {
-      id: endpoint.id,
-      url: recovered.url,
-    });
+    await crm.as(crm.admin)(
+      'mutation($id: ID!, $url: String!) { updateWebhookEndpoint(id: $id, input: { enabled: true, url: $url }) { id } }',
+      {
+        id: endpoint.id,
+        url: recovered.url,
+      },
+    );
     await eventually(() => recovered.received.length === 1, { what: 'the delivery after enabling' });
     await eventually(async () => (await deliveries(crm, endpoint.id)).webhookDeliveries.edges[0]?.node.status === 'DELIVERED', {
       what: 'DELIVERED after enabling',
     });
-    expect((await deliveries(crm, endpoint.id)).webhookEndpoints.find((candidate) => candidate.id === endpoint.id)?.consecutiveFailures).toBe(0);
+    expect(
+      (await deliveries(crm, endpoint.id)).webhookEndpoints.find((candidate) => candidate.id === endpoint.id)?.consecutiveFailures,
+    ).toBe(0);
   });
 });
 
@@ -243,15 +260,20 @@ describe('order', () => {
     );
     const id = opened.data?.openPractice.id;
     for (const status of ['DOCUMENTS_PENDING', 'SUBMITTED', 'IN_PROGRESS']) {
-      const moved = await crm.as(crm.agent)('mutation($id: ID!, $status: PracticeStatus!) { updatePracticeStatus(id: $id, status: $status) { id } }', {
-        id,
-        status,
-      });
+      const moved = await crm.as(crm.agent)(
+        'mutation($id: ID!, $status: PracticeStatus!) { updatePracticeStatus(id: $id, status: $status) { id } }',
+        {
+          id,
+          status,
+        },
+      );
       expect(moved.errors).toBeUndefined();
     }
     await eventually(() => partner.received.length >= 1, { what: 'the first attempt' });
     accepting = true;
-    await eventually(() => partner.received.filter((request) => request.answered === 200).length === 3, { what: 'three accepted deliveries' });
+    await eventually(() => partner.received.filter((request) => request.answered === 200).length === 3, {
+      what: 'three accepted deliveries',
+    });
     const statuses = partner.received.map((request) => [request.body.data.status, request.answered]);
     const refused = statuses.filter(([, answered]) => answered === 503);
     expect(refused.length).toBeGreaterThanOrEqual(1);
@@ -296,7 +318,8 @@ describe('the outbox', () => {
   });
 
   it('writes no event for a change that is rolled back, and no change whose event cannot be written', async () => {
-    const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => crm.orm.em.getConnection().execute<T[]>(text, params);
+    const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      crm.orm.em.getConnection().execute<T[]>(text, params);
     await sql(`alter table client add constraint test_refused_client check (full_name <> 'Rolled Back')`);
     try {
       const result = await crm.as(crm.agent)(CREATE_CLIENT, { input: { fullName: 'Rolled Back' } });
@@ -335,12 +358,19 @@ describe('resending', () => {
     await eventually(() => partner.received.length === 2, { what: 'the resent delivery' });
     expect(partner.received[1]?.raw).toBe(partner.received[0]?.raw);
     expect(partner.received[1]?.headers['nusa-webhook-id']).toBe(original?.eventId);
-    await eventually(async () => (await deliveries(crm, endpoint.id)).webhookDeliveries.edges.every((edge) => edge.node.status === 'DELIVERED'), {
-      what: 'both deliveries DELIVERED',
-    });
+    await eventually(
+      async () => (await deliveries(crm, endpoint.id)).webhookDeliveries.edges.every((edge) => edge.node.status === 'DELIVERED'),
+      {
+        what: 'both deliveries DELIVERED',
+      },
+    );
     const listed = (await deliveries(crm, endpoint.id)).webhookDeliveries;
     expect(listed.totalCount).toBe(2);
-    expect(listed.edges[0]?.node).toMatchObject({ id: resent.data?.resendWebhookDelivery.id, resendOf: original?.id, eventId: original?.eventId });
+    expect(listed.edges[0]?.node).toMatchObject({
+      id: resent.data?.resendWebhookDelivery.id,
+      resendOf: original?.id,
+      eventId: original?.eventId,
+    });
   });
 
   it('refuses to resend to a disabled endpoint, saying how to enable it', async () => {

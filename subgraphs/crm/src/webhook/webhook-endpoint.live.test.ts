@@ -11,7 +11,8 @@ const UPDATE = `mutation($id: ID!, $input: UpdateWebhookEndpointInput!) {
 const DELETE = 'mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }';
 const DELIVERIES = 'query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount edges { node { id } } } }';
 const RESEND = 'mutation($id: ID!) { resendWebhookDelivery(id: $id) { id } }';
-const AUDIT = 'query($id: ID!) { auditLog(entityId: $id) { edges { node { action entityType actorName changes { field before after } } } } }';
+const AUDIT =
+  'query($id: ID!) { auditLog(entityId: $id) { edges { node { action entityType actorName changes { field before after } } } } }';
 
 interface Endpoint {
   id: string;
@@ -110,8 +111,12 @@ describe('changing and removing an endpoint', () => {
 
   it('deletes an endpoint once, and then knows it no more', async () => {
     const { endpoint } = await create({ url: 'https://partner.example.com/gone', eventTypes: ['CLIENT_CREATED'] });
-    expect((await crm.as(crm.admin)<{ deleteWebhookEndpoint: boolean }>(DELETE, { id: endpoint.id })).data?.deleteWebhookEndpoint).toBe(true);
-    expect((await crm.as(crm.admin)<{ deleteWebhookEndpoint: boolean }>(DELETE, { id: endpoint.id })).data?.deleteWebhookEndpoint).toBe(false);
+    expect((await crm.as(crm.admin)<{ deleteWebhookEndpoint: boolean }>(DELETE, { id: endpoint.id })).data?.deleteWebhookEndpoint).toBe(
+      true,
+    );
+    expect((await crm.as(crm.admin)<{ deleteWebhookEndpoint: boolean }>(DELETE, { id: endpoint.id })).data?.deleteWebhookEndpoint).toBe(
+      false,
+    );
     const listed = await crm.as(crm.admin)<{ webhookEndpoints: Endpoint[] }>(LIST);
     expect(listed.data?.webhookEndpoints.map((row) => row.id)).not.toContain(endpoint.id);
     const deliveries = await crm.as(crm.admin)(DELIVERIES, { id: endpoint.id });
@@ -122,17 +127,20 @@ describe('changing and removing an endpoint', () => {
     const { secret, endpoint } = await create({ url: 'https://partner.example.com/audited', eventTypes: ['CLIENT_CREATED'] });
     await crm.as(crm.admin)(UPDATE, { id: endpoint.id, input: { enabled: false } });
     await crm.as(crm.admin)(DELETE, { id: endpoint.id });
-    const log = await crm.as(crm.admin)<{ auditLog: { edges: { node: { action: string; entityType: string; actorName: string } }[] } }>(AUDIT, {
-      id: endpoint.id,
-    });
+    const log = await crm.as(crm.admin)<{ auditLog: { edges: { node: { action: string; entityType: string; actorName: string } }[] } }>(
+      AUDIT,
+      {
+        id: endpoint.id,
+      },
+    );
     expect(log.data?.auditLog.edges.map((edge) => edge.node.action)).toEqual([
       'WEBHOOK_ENDPOINT_DELETED',
       'WEBHOOK_ENDPOINT_UPDATED',
       'WEBHOOK_ENDPOINT_CREATED',
     ]);
-    expect(log.data?.auditLog.edges.every((edge) => edge.node.entityType === 'WEBHOOK_ENDPOINT' && edge.node.actorName === 'Administrator')).toBe(
-      true,
-    );
+    expect(
+      log.data?.auditLog.edges.every((edge) => edge.node.entityType === 'WEBHOOK_ENDPOINT' && edge.node.actorName === 'Administrator'),
+    ).toBe(true);
     expect(JSON.stringify(log.data)).toContain('https://partner.example.com/audited');
     expect(JSON.stringify(log.data)).not.toContain(secret);
   });

@@ -125,7 +125,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 /** The first {@link RESPONSE_EXCERPT_BYTES} of a body, without reading the rest. */
 async function excerptOf(response: Response): Promise<string> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   while (size < RESPONSE_EXCERPT_BYTES) {
@@ -211,10 +211,9 @@ export class WebhookDispatcher {
       const count = await this.orm.em.fork().transactional(async (tx) => {
         const [lock] = await tx.execute<{ locked: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('webhook_fan_out')) as locked`);
         if (!lock?.locked) return 0;
-        const events = await tx.execute<{ id: string }[]>(
-          'select id from webhook_event where fanned_out_at is null order by seq limit ?',
-          [FAN_OUT_BATCH],
-        );
+        const events = await tx.execute<{ id: string }[]>('select id from webhook_event where fanned_out_at is null order by seq limit ?', [
+          FAN_OUT_BATCH,
+        ]);
         if (events.length === 0) return 0;
         const ids = events.map((event) => event.id);
         const now = new Date();

@@ -24,7 +24,8 @@ export enum WebhookDeliveryStatus {
 
 registerEnumType(WebhookEventType, {
   name: 'WebhookEventType',
-  description: 'An event a webhook endpoint can receive: CLIENT_CREATED (`client.created`), PRACTICE_STATUS_CHANGED (`practice.status_changed`).',
+  description:
+    'An event a webhook endpoint can receive: CLIENT_CREATED (`client.created`), PRACTICE_STATUS_CHANGED (`practice.status_changed`).',
 });
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',

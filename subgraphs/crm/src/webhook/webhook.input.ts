@@ -30,7 +30,8 @@ export class UpdateWebhookEndpointInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'false stops sending (with the reason "disabled by <you>"); true sends again, pending deliveries at once, and clears the failure count.',
+    description:
+      'false stops sending (with the reason "disabled by <you>"); true sends again, pending deliveries at once, and clears the failure count.',
   })
   @IsOptional()
   enabled?: boolean | null;

@@ -11,7 +11,13 @@ import { WebhookEventEntity } from './webhook-event.entity.js';
  * Adds a webhook event to `em`'s unit of work, beside the change's audit entry (see recordAudit):
  * the same flush inserts both with the change, so an event exists exactly when its change committed.
  */
-function recordWebhookEvent(em: EntityManager, type: WebhookEventType, entityType: string, entityId: string, payload: Record<string, unknown>) {
+function recordWebhookEvent(
+  em: EntityManager,
+  type: WebhookEventType,
+  entityType: string,
+  entityId: string,
+  payload: Record<string, unknown>,
+) {
   em.create(WebhookEventEntity, { type, entityType, entityId, payload });
 }
 

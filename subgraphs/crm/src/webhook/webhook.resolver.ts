@@ -59,7 +59,9 @@ export class WebhookEndpointResolver {
   }
 
   @Authorized([Role.ADMIN])
-  @Query(() => WebhookDeliveryConnection, { description: "An endpoint's deliveries, newest first, with their attempts; at most 100 a page." })
+  @Query(() => WebhookDeliveryConnection, {
+    description: "An endpoint's deliveries, newest first, with their attempts; at most 100 a page.",
+  })
   // Parameter decorators run last to first, so the arguments are listed in reverse of the SDL order.
   async webhookDeliveries(
     @Ctx() { em }: CrmContext,
@@ -82,7 +84,9 @@ export class WebhookEndpointResolver {
   }
 
   @Authorized([Role.ADMIN])
-  @Mutation(() => CreateWebhookEndpointPayload, { description: 'Registers a URL for events; the answer is the only time `secret` is shown.' })
+  @Mutation(() => CreateWebhookEndpointPayload, {
+    description: 'Registers a URL for events; the answer is the only time `secret` is shown.',
+  })
   async createWebhookEndpoint(
     @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
     @Ctx() context: CrmContext,
@@ -139,7 +143,9 @@ export class WebhookEndpointResolver {
   }
 
   @Authorized([Role.ADMIN])
-  @Mutation(() => Boolean, { description: 'Removes an endpoint with its deliveries; nothing more is sent to it. False when it did not exist.' })
+  @Mutation(() => Boolean, {
+    description: 'Removes an endpoint with its deliveries; nothing more is sent to it. False when it did not exist.',
+  })
   deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() context: CrmContext): Promise<boolean> {
     const endpointId = parseId(id);
     return context.em.transactional(async (tx) => {

@@ -58,7 +58,10 @@ export class WebhookDeliveryAttempt {
   @Field(() => Int)
   durationMs!: number;
 
-  @Field(() => String, { nullable: true, description: 'Why it failed (`HTTP 500 …`, `no answer within 10000 ms`, `request failed: ECONNREFUSED`); null when accepted.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it failed (`HTTP 500 …`, `no answer within 10000 ms`, `request failed: ECONNREFUSED`); null when accepted.',
+  })
   error!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the next attempt was scheduled; null when delivered or given up.' })
