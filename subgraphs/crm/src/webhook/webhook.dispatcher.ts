@@ -181,7 +181,8 @@ export class WebhookDispatcher {
       this.again = false;
       try {
         await this.fanOut();
-        await Promise.all(Array.from({ length: this.settings.concurrency }, () => this.drain()));
+        // One look first, so an idle poll costs one claim query rather than one per worker.
+        if (await this.deliverOne()) await Promise.all(Array.from({ length: this.settings.concurrency }, () => this.drain()));
       } catch (error) {
         this.logger.error({ err: error }, 'webhook dispatch failed; trying again at the next poll');
       }

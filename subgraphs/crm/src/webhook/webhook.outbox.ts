@@ -1,5 +1,5 @@
-import type { EventArgs, EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AfterCommitSubscriber } from '../after-commit.js';
 import type { ClientEntity } from '../client/client.entity.js';
 import type { PracticeEntity } from '../practice/practice.entity.js';
 import type { PracticeStatus } from '../practice/practice.enums.js';
@@ -56,30 +56,20 @@ export function recordPracticeStatusChanged(em: EntityManager, practice: Practic
  * delivery) has committed, so it leaves at once instead of at the next poll. Other instances find
  * it at their next poll.
  */
-export class WebhookOutboxNudge implements EventSubscriber<WebhookEventEntity | WebhookDeliveryEntity> {
-  private readonly written = new WeakSet<object>();
-
-  constructor(private readonly wake: () => void) {}
+export class WebhookOutboxNudge extends AfterCommitSubscriber<WebhookEventEntity | WebhookDeliveryEntity, true> {
+  constructor(private readonly wake: () => void) {
+    super();
+  }
 
   getSubscribedEntities() {
     return [WebhookEventEntity, WebhookDeliveryEntity];
   }
 
-  afterCreate({ em }: EventArgs<WebhookEventEntity | WebhookDeliveryEntity>): void {
-    const transaction = em.getTransactionContext<object>();
-    if (transaction) this.written.add(transaction);
-    else this.wake();
+  protected noted(): true {
+    return true;
   }
 
-  afterTransactionCommit(args: TransactionEventArgs): void {
-    const transaction = args.transaction as object | undefined;
-    if (!transaction || !this.written.has(transaction)) return;
-    this.written.delete(transaction);
+  protected committed(): void {
     this.wake();
-  }
-
-  afterTransactionRollback(args: TransactionEventArgs): void {
-    const transaction = args.transaction as object | undefined;
-    if (transaction) this.written.delete(transaction);
   }
 }
