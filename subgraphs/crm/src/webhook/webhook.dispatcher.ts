@@ -3,9 +3,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger, ServiceContext } from '@nusa/platform';
 import { AuditAction, AuditEntityType } from '../audit/audit.enums.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { webhookBody } from './webhook.body.js';
 import { WebhookDeliveryStatus, type WebhookEventType } from './webhook.enums.js';
-import { WEBHOOK_HEADERS, webhookSignature } from './webhook.signature.js';
+import { postWebhook, type WebhookOutcome, type WebhookPost } from './webhook.post.js';
 import { WebhookAttemptEntity } from './webhook-attempt.entity.js';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity.js';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
@@ -41,8 +40,6 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   concurrency: 4,
 };
 
-/** What an attempt keeps of the response body. */
-export const RESPONSE_EXCERPT_BYTES = 2048;
 /** Events turned into deliveries per transaction. */
 const FAN_OUT_BATCH = 200;
 /** The audit trail's actor for what the dispatcher does by itself. */
@@ -67,24 +64,11 @@ interface DueRow {
   payload: Record<string, unknown> | string;
 }
 
-interface DueDelivery {
+interface DueDelivery extends WebhookPost {
   id: string;
   attempt_count: number;
   created_at: Date;
   endpoint_id: string;
-  url: string;
-  secret: string;
-  event_id: string;
-  type: WebhookEventType;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
-}
-
-interface Outcome {
-  statusCode: number | null;
-  responseBody: string | null;
-  error: string | null;
-  durationMs: number;
 }
 
 /**
@@ -112,31 +96,6 @@ const FAN_OUT = `insert into webhook_delivery (id, endpoint_id, event_id, entity
   join webhook_endpoint ep on ep.enabled and ev.type = any(ep.event_types) and ep.created_at <= ev.occurred_at
   where ev.id in (?)
   order by ev.seq, ep.id`;
-
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `no answer within ${timeoutMs} ms`;
-  }
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-  return `request failed: ${detail}`;
-}
-
-/** The first {@link RESPONSE_EXCERPT_BYTES} of a body, without reading the rest. */
-async function excerptOf(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < RESPONSE_EXCERPT_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8');
-}
 
 /**
  * Sends the outbox's events to the endpoints subscribed to them, inside the crm process: fans new
@@ -238,45 +197,13 @@ export class WebhookDispatcher {
         payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
       };
       const at = new Date();
-      const outcome = await this.post(due, at);
+      const outcome = await postWebhook(due, at, this.settings.timeoutMs);
       await this.record(tx, due, at, outcome);
       return true;
     });
   }
 
-  private async post(due: DueDelivery, at: Date): Promise<Outcome> {
-    const body = webhookBody({ id: due.event_id, type: due.type, occurredAt: due.occurred_at, payload: due.payload });
-    const timestamp = Math.floor(at.getTime() / 1000);
-    const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
-    try {
-      const response = await fetch(due.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Nusa-Webhooks/1',
-          [WEBHOOK_HEADERS.id]: due.event_id,
-          [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-          [WEBHOOK_HEADERS.signature]: webhookSignature(due.secret, timestamp, body),
-        },
-        body,
-      });
-      const responseBody = await excerptOf(response);
-      const accepted = response.status >= 200 && response.status < 300;
-      return {
-        statusCode: response.status,
-        responseBody,
-        error: accepted ? null : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-        durationMs: elapsed(),
-      };
-    } catch (error) {
-      return { statusCode: null, responseBody: null, error: describeFailure(error, this.settings.timeoutMs), durationMs: elapsed() };
-    }
-  }
-
-  private async record(tx: EntityManager, due: DueDelivery, at: Date, outcome: Outcome): Promise<void> {
+  private async record(tx: EntityManager, due: DueDelivery, at: Date, outcome: WebhookOutcome): Promise<void> {
     const number = due.attempt_count + 1;
     const delivered = outcome.error === null;
     // Counted from the attempt's start, so the recorded schedule is exactly the backoff.
