@@ -9,10 +9,13 @@ import {
   redisUrl,
   resolveSecrets,
 } from '@nusa/platform';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './webhook/webhook.dispatcher.js';
 
 const DEV_ADMIN = { email: 'admin@localhost', password: 'admin' };
 
 const booleanish = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const positiveInteger = (max: number) => z.coerce.number().int().positive().max(max);
+const HOUR_SECONDS = 3600;
 
 /** The CRM service's validated settings. */
 export interface CrmConfig {
@@ -30,6 +33,8 @@ export interface CrmConfig {
   seedDemoData: boolean;
   /** How long an Idempotency-Key's stored response answers retries (`IDEMPOTENCY_TTL_HOURS`, default 24). */
   idempotencyTtlMs: number;
+  /** How partner webhooks are sent (`WEBHOOK_*`). */
+  webhooks: WebhookSettings;
 }
 
 export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
@@ -51,6 +56,18 @@ export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
       ADMIN_PASSWORD: z.string().min(1).optional(),
       SEED_DEMO_DATA: booleanish.optional(),
       REDIS_URL: redisUrl(),
+      WEBHOOK_DELIVERY: booleanish.optional(),
+      WEBHOOK_POLL_INTERVAL_MS: positiveInteger(60_000).optional(),
+      WEBHOOK_TIMEOUT_MS: positiveInteger(60_000).optional(),
+      WEBHOOK_RETRY_INITIAL_SECONDS: positiveInteger(HOUR_SECONDS).optional(),
+      WEBHOOK_RETRY_MAX_SECONDS: positiveInteger(24 * HOUR_SECONDS).optional(),
+      WEBHOOK_RETRY_HOURS: z.coerce
+        .number()
+        .positive()
+        .max(24 * 7)
+        .optional(),
+      WEBHOOK_DISABLE_AFTER_FAILURES: positiveInteger(10_000).optional(),
+      WEBHOOK_CONCURRENCY: positiveInteger(64).optional(),
     },
     env,
   );
@@ -76,5 +93,37 @@ export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
     initialAdmin,
     seedDemoData: settings.SEED_DEMO_DATA ?? !production,
     idempotencyTtlMs: settings.IDEMPOTENCY_TTL_HOURS * 3_600_000,
+    webhooks: webhookSettings(settings),
   };
+}
+
+function webhookSettings(settings: {
+  WEBHOOK_DELIVERY?: boolean | undefined;
+  WEBHOOK_POLL_INTERVAL_MS?: number | undefined;
+  WEBHOOK_TIMEOUT_MS?: number | undefined;
+  WEBHOOK_RETRY_INITIAL_SECONDS?: number | undefined;
+  WEBHOOK_RETRY_MAX_SECONDS?: number | undefined;
+  WEBHOOK_RETRY_HOURS?: number | undefined;
+  WEBHOOK_DISABLE_AFTER_FAILURES?: number | undefined;
+  WEBHOOK_CONCURRENCY?: number | undefined;
+}): WebhookSettings {
+  const defaults = DEFAULT_WEBHOOK_SETTINGS;
+  const ms = (seconds: number | undefined, fallback: number) => (seconds === undefined ? fallback : Math.round(seconds * 1000));
+  const webhooks: WebhookSettings = {
+    deliver: settings.WEBHOOK_DELIVERY ?? defaults.deliver,
+    pollIntervalMs: settings.WEBHOOK_POLL_INTERVAL_MS ?? defaults.pollIntervalMs,
+    timeoutMs: settings.WEBHOOK_TIMEOUT_MS ?? defaults.timeoutMs,
+    retryInitialMs: ms(settings.WEBHOOK_RETRY_INITIAL_SECONDS, defaults.retryInitialMs),
+    retryMaxMs: ms(settings.WEBHOOK_RETRY_MAX_SECONDS, defaults.retryMaxMs),
+    retryWindowMs: ms(
+      settings.WEBHOOK_RETRY_HOURS === undefined ? undefined : settings.WEBHOOK_RETRY_HOURS * HOUR_SECONDS,
+      defaults.retryWindowMs,
+    ),
+    disableAfterFailures: settings.WEBHOOK_DISABLE_AFTER_FAILURES ?? defaults.disableAfterFailures,
+    concurrency: settings.WEBHOOK_CONCURRENCY ?? defaults.concurrency,
+  };
+  if (webhooks.retryMaxMs < webhooks.retryInitialMs) {
+    throw new ConfigError('WEBHOOK_RETRY_MAX_SECONDS must be at least WEBHOOK_RETRY_INITIAL_SECONDS');
+  }
+  return webhooks;
 }

@@ -8,6 +8,8 @@ import { PracticeDocumentEntity } from './practice/practice-document.entity.js';
 import { PracticeEntity } from './practice/practice.entity.js';
 import { ServiceEntity } from './service-catalog/service.entity.js';
 import { TeamMemberEntity } from './team-member/team-member.entity.js';
+import { WebhookAttemptEntity } from './webhook/webhook-attempt.entity.js';
+import { WebhookEventEntity } from './webhook/webhook-event.entity.js';
 
 /** What reads answer with: rows as plain records (relations as `{ id }`), never managed entities; writes return entities, which fit. */
 export type ClientRecord = EntityRecord<ClientEntity>;
@@ -42,6 +44,8 @@ export function createLoaders(em: EntityManager) {
     interactionsByPractice: groupedRecordLoader(em, InteractionEntity, 'practice_id', '"occurred_at" desc, "id" desc'),
     documentsByPractice: groupedRecordLoader(em, PracticeDocumentEntity, 'practice_id', '"position" asc, "id" asc'),
     auditByPractice: groupedRecordLoader(em, AuditEntryEntity, 'practice_id', '"at" desc, "id" desc'),
+    webhookEventById: recordLoader(em, WebhookEventEntity),
+    webhookAttemptsByDelivery: groupedRecordLoader(em, WebhookAttemptEntity, 'delivery_id', '"number" asc'),
   };
 }
 

@@ -12,6 +12,10 @@ import { ServiceEntity } from './service-catalog/service.entity.js';
 import { MemberSessionEntity } from './session/member-session.entity.js';
 import { RevokedSessionEntity } from './session/revoked-session.entity.js';
 import { TeamMemberEntity } from './team-member/team-member.entity.js';
+import { WebhookAttemptEntity } from './webhook/webhook-attempt.entity.js';
+import { WebhookDeliveryEntity } from './webhook/webhook-delivery.entity.js';
+import { WebhookEndpointEntity } from './webhook/webhook-endpoint.entity.js';
+import { WebhookEventEntity } from './webhook/webhook-event.entity.js';
 
 export const crmDatabase: DatabaseSpec = {
   entities: [
@@ -25,6 +29,10 @@ export const crmDatabase: DatabaseSpec = {
     RevokedSessionEntity,
     MemberSessionEntity,
     AuditEntryEntity,
+    WebhookEndpointEntity,
+    WebhookEventEntity,
+    WebhookDeliveryEntity,
+    WebhookAttemptEntity,
   ],
   migrations,
   migrationsTable: 'crm_migrations',

@@ -15,6 +15,7 @@ import { PracticeDocumentResolver, PracticeResolver } from './practice/practice.
 import { ServiceResolver } from './service-catalog/service.resolver.js';
 import { resolveTeamMemberReference } from './team-member/team-member.reference.js';
 import { TeamMemberResolver } from './team-member/team-member.resolver.js';
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook/webhook.resolver.js';
 
 /** The CRM subgraph's executable schema. */
 export function buildCrmSchema(): Promise<GraphQLSchema> {
@@ -35,6 +36,8 @@ export function buildCrmSchema(): Promise<GraphQLSchema> {
         ApiKeyResolver,
         AuditEntryResolver,
         AuditLogResolver,
+        WebhookEndpointResolver,
+        WebhookDeliveryResolver,
       ],
       // API keys: queries need crm:read, mutations crm:write; key management (ADMIN only) stays closed to keys.
       authChecker: authCheckerFor({ read: Scope.CrmRead, write: Scope.CrmWrite }),

@@ -15,6 +15,8 @@ import { createContext, type CrmContext } from './context.js';
 import { buildCrmSchema } from './schema.js';
 import { Revocations } from './session/revocations.js';
 import { sessionRoutes } from './session/session.routes.js';
+import { DEFAULT_WEBHOOK_SETTINGS, WebhookDispatcher, type WebhookSettings } from './webhook/webhook.dispatcher.js';
+import { WebhookOutboxNudge } from './webhook/webhook.outbox.js';
 
 export { openDatabase } from './orm.js';
 export { buildCrmSchema } from './schema.js';
@@ -32,18 +34,22 @@ export interface CrmServerDeps {
   events?: EventBus;
   /** How long an Idempotency-Key's stored response answers retries; older keys are swept. Default: 24 hours. */
   idempotencyTtlMs?: number;
+  /** How webhooks are sent; each setting defaults to {@link DEFAULT_WEBHOOK_SETTINGS}. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 /**
  * The CRM subgraph over HTTP, and its subscriptions over graphql-ws on the same `/graphql`; every
- * committed change to a client is announced to its subscribers (see client.events.ts). Built but
- * not listening.
+ * committed change to a client is announced to its subscribers (see client.events.ts), and the
+ * webhook dispatcher runs until `stop`. Built but not listening.
  */
 export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServer> {
   const session = { jwtSecret: deps.jwtSecret, ttlSeconds: deps.sessionTtlSeconds };
   const revocations = new Revocations(deps.redisUrl, deps.logger);
   const events = deps.events ?? new InProcessEventBus();
   deps.orm.em.getEventManager().registerSubscriber(new ClientEventPublisher(events));
+  const webhooks = new WebhookDispatcher(deps.orm, { ...DEFAULT_WEBHOOK_SETTINGS, ...deps.webhooks }, deps.logger);
+  deps.orm.em.getEventManager().registerSubscriber(new WebhookOutboxNudge(() => webhooks.wake()));
   const internal = { orm: deps.orm, internalSecret: deps.internalSecret, logger: deps.logger };
   const schema = await buildCrmSchema();
   const context = (base: ServiceContext) => createContext(base, { orm: deps.orm, session, revocations, events });
@@ -72,10 +78,12 @@ export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServ
     ttlMs: deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
     logger: deps.logger,
   });
+  webhooks.start();
   return {
     ...subgraph,
     stop: async () => {
       stopSweep();
+      await webhooks.stop();
       await ws.close();
       await subgraph.stop();
       await revocations.close();

@@ -14,6 +14,7 @@ import { openDatabase } from './orm.js';
 import { seedEmptyDatabase } from './seed/seed.js';
 import { createCrmServer } from './server.js';
 import { TeamMemberEntity } from './team-member/team-member.entity.js';
+import type { WebhookSettings } from './webhook/webhook.dispatcher.js';
 
 export const TEST_ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
 
@@ -40,20 +41,34 @@ export interface CrmOptions {
   demoData?: boolean;
   /** Write revocation markers to this Redis, and send client events through it. Default: none (PostgreSQL only, events in process). */
   redisUrl?: string;
+  /** Webhook settings (small delays in tests). Default: the crm's defaults. */
+  webhooks?: Partial<WebhookSettings>;
+  /** Start on this database (a crm started before on it, say) instead of a fresh one; `stop` then leaves it for its owner to drop. */
+  database?: TestDatabase;
 }
 
 export async function startCrm(label: string, options: CrmOptions = {}): Promise<CrmHarness> {
-  const database = await createTestDatabase(label);
+  const database = options.database ?? (await createTestDatabase(label));
   const logger = createLogger('crm-test', process.env.TEST_CRM_LOG ?? 'silent');
   const orm = await openDatabase(database.url, logger);
   const queries = countQueries(orm);
   await seedEmptyDatabase(orm.em.fork(), { admin: TEST_ADMIN, demoData: options.demoData ?? false }, logger);
   const em = orm.em.fork();
   const adminRow = await em.findOneOrFail(TeamMemberEntity, { email: TEST_ADMIN.email });
-  const agentRow = em.create(TeamMemberEntity, { name: 'Komang Agent', email: 'agent@example.com', role: Role.AGENT, passwordHash: 'x' });
+  const agentRow =
+    (await em.findOne(TeamMemberEntity, { email: 'agent@example.com' })) ??
+    em.create(TeamMemberEntity, { name: 'Komang Agent', email: 'agent@example.com', role: Role.AGENT, passwordHash: 'x' });
   await em.flush();
   const events = options.redisUrl ? new RedisEventBus(options.redisUrl, logger) : new InProcessEventBus();
-  const crm = await createCrmServer({ orm, logger, events, ...TEST_SECRETS, sessionTtlSeconds: 3600, redisUrl: options.redisUrl });
+  const crm = await createCrmServer({
+    orm,
+    logger,
+    events,
+    ...TEST_SECRETS,
+    sessionTtlSeconds: 3600,
+    redisUrl: options.redisUrl,
+    webhooks: options.webhooks,
+  });
   const port = await listen(crm.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const member = (row: TeamMemberEntity): Caller => ({ kind: 'member', id: row.id, role: row.role, name: row.name, email: row.email });
@@ -70,7 +85,7 @@ export async function startCrm(label: string, options: CrmOptions = {}): Promise
       await crm.stop();
       await events.close();
       await orm.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -99,6 +99,11 @@ export const auditActionLabels: Record<AuditAction, string> = {
   TEAM_MEMBER_INVITED: 'Member invited',
   TEAM_MEMBER_DEACTIVATED: 'Member deactivated',
   TEAM_MEMBER_PASSWORD_CHANGED: 'Password changed',
+  WEBHOOK_ENDPOINT_CREATED: 'Webhook endpoint created',
+  WEBHOOK_ENDPOINT_UPDATED: 'Webhook endpoint changed',
+  WEBHOOK_ENDPOINT_DISABLED: 'Webhook endpoint disabled after failures',
+  WEBHOOK_ENDPOINT_DELETED: 'Webhook endpoint deleted',
+  WEBHOOK_DELIVERY_RESENT: 'Webhook delivery resent',
 };
 
 export const memoryAuditActionLabels: Record<MemoryAuditAction, string> = {

@@ -7,6 +7,7 @@ export enum AuditEntityType {
   INTERACTION = 'INTERACTION',
   API_KEY = 'API_KEY',
   TEAM_MEMBER = 'TEAM_MEMBER',
+  WEBHOOK_ENDPOINT = 'WEBHOOK_ENDPOINT',
 }
 
 /** Every write the CRM records. */
@@ -24,6 +25,12 @@ export enum AuditAction {
   TEAM_MEMBER_INVITED = 'TEAM_MEMBER_INVITED',
   TEAM_MEMBER_DEACTIVATED = 'TEAM_MEMBER_DEACTIVATED',
   TEAM_MEMBER_PASSWORD_CHANGED = 'TEAM_MEMBER_PASSWORD_CHANGED',
+  WEBHOOK_ENDPOINT_CREATED = 'WEBHOOK_ENDPOINT_CREATED',
+  WEBHOOK_ENDPOINT_UPDATED = 'WEBHOOK_ENDPOINT_UPDATED',
+  /** The dispatcher disabled an endpoint whose deliveries kept failing (actor: the crm service). */
+  WEBHOOK_ENDPOINT_DISABLED = 'WEBHOOK_ENDPOINT_DISABLED',
+  WEBHOOK_ENDPOINT_DELETED = 'WEBHOOK_ENDPOINT_DELETED',
+  WEBHOOK_DELIVERY_RESENT = 'WEBHOOK_DELIVERY_RESENT',
 }
 
 registerEnumType(AuditEntityType, { name: 'AuditEntityType', description: 'The kind of record an audit entry is about.' });

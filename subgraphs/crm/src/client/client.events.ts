@@ -1,5 +1,5 @@
-import type { EventArgs, EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import type { EventBus } from '@nusa/subgraph';
+import { AfterCommitSubscriber } from '../after-commit.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { PRACTICES_TOPIC } from '../practice/practice-deadline.events.js';
 
@@ -18,40 +18,21 @@ export const clientTopic = (clientId: string) => `client:${clientId}`;
  * committed: a change rolled back is never announced. Every write is audited (see
  * audit.service.ts), so the audit entries are the changes.
  */
-export class ClientEventPublisher implements EventSubscriber<AuditEntryEntity> {
-  private readonly pending = new WeakMap<object, ClientEventPayload[]>();
-
-  constructor(private readonly events: EventBus) {}
+export class ClientEventPublisher extends AfterCommitSubscriber<AuditEntryEntity, ClientEventPayload> {
+  constructor(private readonly events: EventBus) {
+    super();
+  }
 
   getSubscribedEntities() {
     return [AuditEntryEntity];
   }
 
-  afterCreate({ entity, em }: EventArgs<AuditEntryEntity>): void {
-    if (!entity.clientId) return;
-    const transaction = em.getTransactionContext<object>();
-    const payload = { clientId: entity.clientId, auditEntryId: entity.id, practiceId: entity.practiceId };
-    if (!transaction) {
-      void this.publish([payload]);
-      return;
-    }
-    this.pending.set(transaction, [...(this.pending.get(transaction) ?? []), payload]);
+  protected noted(entity: AuditEntryEntity): ClientEventPayload | undefined {
+    if (!entity.clientId) return undefined;
+    return { clientId: entity.clientId, auditEntryId: entity.id, practiceId: entity.practiceId };
   }
 
-  async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
-    const transaction = args.transaction as object | undefined;
-    const payloads = transaction ? this.pending.get(transaction) : undefined;
-    if (!payloads || !transaction) return;
-    this.pending.delete(transaction);
-    await this.publish(payloads);
-  }
-
-  afterTransactionRollback(args: TransactionEventArgs): void {
-    const transaction = args.transaction as object | undefined;
-    if (transaction) this.pending.delete(transaction);
-  }
-
-  private async publish(payloads: ClientEventPayload[]): Promise<void> {
+  protected async committed(payloads: ClientEventPayload[]): Promise<void> {
     for (const payload of payloads) {
       await this.events.publish(clientTopic(payload.clientId), payload);
       // A practice's change may move it into someone's deadline window (practiceDeadlines).

@@ -10,6 +10,7 @@ import type { CrmContext } from '../context.js';
 import type { ClientRecord, InteractionRecord, PracticeRecord } from '../loaders.js';
 import { Interaction } from '../interaction/interaction.type.js';
 import { Practice } from '../practice/practice.type.js';
+import { recordClientCreated } from '../webhook/webhook.outbox.js';
 import { ClientEntity } from './client.entity.js';
 import { ClientFilter, CreateClientInput, UpdateClientInput } from './client.input.js';
 import { clientPage } from './client.query.js';
@@ -64,6 +65,7 @@ export class ClientResolver {
         ...(input.status ? { status: input.status } : {}),
       });
       audit(tx, context, AuditAction.CLIENT_CREATED, client, null);
+      recordClientCreated(tx, client);
       return Promise.resolve(client);
     });
   }

@@ -4,6 +4,7 @@ import { Migration20261121000100_service_catalog } from './Migration202611210001
 import { Migration20261123000000_credentials } from './Migration20261123000000_credentials.js';
 import { Migration20261202000000_api_key_subscriptions } from './Migration20261202000000_api_key_subscriptions.js';
 import { Migration20261203000000_audit_documents_sessions } from './Migration20261203000000_audit_documents_sessions.js';
+import { Migration20261203100000_webhooks } from './Migration20261203100000_webhooks.js';
 import { Migration20261203120000_idempotent_requests } from './Migration20261203120000_idempotent_requests.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs find the same set. */
@@ -13,5 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123000000_credentials', class: Migration20261123000000_credentials },
   { name: 'Migration20261202000000_api_key_subscriptions', class: Migration20261202000000_api_key_subscriptions },
   { name: 'Migration20261203000000_audit_documents_sessions', class: Migration20261203000000_audit_documents_sessions },
+  { name: 'Migration20261203100000_webhooks', class: Migration20261203100000_webhooks },
   { name: 'Migration20261203120000_idempotent_requests', class: Migration20261203120000_idempotent_requests },
 ];

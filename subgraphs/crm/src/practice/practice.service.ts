@@ -13,6 +13,7 @@ import { PracticeDocumentEntity } from './practice-document.entity.js';
 import { PracticeEntity } from './practice.entity.js';
 import { DocumentState, PracticeStatus, PracticeType } from './practice.enums.js';
 import type { OpenPracticeInput, UpdatePracticeInput } from './practice.input.js';
+import { recordPracticeStatusChanged } from '../webhook/webhook.outbox.js';
 import { assertTransition } from './practice.workflow.js';
 
 const DEFAULT_TITLES: Record<PracticeType, string> = {
@@ -137,9 +138,11 @@ export function moveThrough(context: CrmContext, id: string, status: PracticeSta
       }
     }
     const before = auditFields(practice, AUDITED);
+    const previousStatus = practice.status;
     practice.status = status;
     practice.statusChangedAt = new Date();
     audit(tx, context, AuditAction.PRACTICE_STATUS_CHANGED, practice, before);
+    recordPracticeStatusChanged(tx, practice, previousStatus);
     return practice;
   });
 }
