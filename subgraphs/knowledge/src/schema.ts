@@ -5,18 +5,19 @@ import { authCheckerFor, buildFederatedSchema } from '@nusa/subgraph';
 import { CollectionResolver } from './collection/collection.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { DocumentResolver } from './document/document.resolver.js';
+import { FreshnessResolver } from './document/freshness.resolver.js';
 import { resolveKnowledgeDocumentReference } from './document/document.reference.js';
 
 /** The knowledge subgraph's executable schema. */
 export function buildKnowledgeSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [CollectionResolver, SearchResolver, DocumentResolver],
+      resolvers: [CollectionResolver, SearchResolver, DocumentResolver, FreshnessResolver],
       // API keys: reads need knowledge:read; ingest and delete (ADMIN only for members) knowledge:write.
       authChecker: authCheckerFor({
         read: Scope.KnowledgeRead,
         write: Scope.KnowledgeWrite,
-        adminFieldsOpenToKeys: ['ingestDocument', 'deleteDocument'],
+        adminFieldsOpenToKeys: ['ingestDocument', 'deleteDocument', 'markDocumentChecked'],
       }),
       validate: { forbidUnknownValues: false },
     },

@@ -28,6 +28,8 @@ export class DocumentResolver {
       text: input.text,
       source: input.source ?? null,
       metadata: Object.fromEntries((input.metadata ?? []).map((entry) => [entry.key, entry.value])),
+      lastCheckedAt: input.checkedAt ?? undefined,
+      validUntil: input.validUntil,
     });
     await context.searches.invalidate();
     return documentFromEntity(document);
