@@ -6,6 +6,9 @@ import type { Platform } from './platform.js';
 import type { TokenLog } from '../stream/token-log.js';
 import { Sources, type Grounding, type HistoryTurn, type Responder } from './responder.js';
 import { TokenWriter } from './token-writer.js';
+import type { ReviewedAnswerMatch, ReviewedAnswers } from '../reviewed-answer/reviewed-answers.js';
+import { staleNotes } from './freshness.js';
+import { tokenize } from './offline.js';
 
 /** The `error` of a stream's final event when the answer was cancelled (FAILED has the reason; COMPLETE null). */
 export const CANCELLED_ERROR = 'Cancelled';
@@ -37,6 +40,8 @@ export interface GenerationRequest {
   assistantMessageId: string;
   caller: Caller;
   requestId: string;
+  /** The reviewed answer for the question, asked for as the request arrived; unset: asked for here. */
+  reviewed?: Promise<ReviewedAnswerMatch | null>;
 }
 
 export interface GeneratorOptions {
@@ -45,6 +50,8 @@ export interface GeneratorOptions {
   platform: Platform;
   responder: Responder;
   logger: Logger;
+  /** The reviewed answers a question close to a reviewed one is answered from; unset: none. */
+  reviewedAnswers?: ReviewedAnswers;
   /** How long a generator's claim on a message lasts without renewal; a crashed generator's message is failed after twice this. */
   leaseMs?: number;
   /** How long a finished stream's claim is kept, so a repeated sendMessage starts nothing. */
@@ -139,23 +146,28 @@ export class Generator {
     let final: FinalMessage;
     let grounding: Grounding | null = null;
     try {
-      grounding = await this.ground(request);
-      const summary = await responder.respond({
-        grounding,
-        caller: request.caller,
-        emit: (delta) => writer.push(delta),
-        recordTool: async (record) => {
-          await memory.append({
-            conversationId: request.conversationId,
-            role: 'TOOL',
-            content: JSON.stringify(record),
-            idempotencyKey: `${messageId}:${record.toolUseId}`,
-          });
-        },
-        signal: controller.signal,
-      });
-      await writer.flush();
-      final = { status: 'COMPLETE', content: writer.text, ...summary, citations: grounding.sources.cited(writer.text), error: null };
+      const reviewed = await this.reviewedFor(request);
+      if (reviewed) {
+        final = await this.serveReviewed(messageId, reviewed, writer, controller.signal);
+      } else {
+        grounding = await this.ground(request);
+        const summary = await responder.respond({
+          grounding,
+          caller: request.caller,
+          emit: (delta) => writer.push(delta),
+          recordTool: async (record) => {
+            await memory.append({
+              conversationId: request.conversationId,
+              role: 'TOOL',
+              content: JSON.stringify(record),
+              idempotencyKey: `${messageId}:${record.toolUseId}`,
+            });
+          },
+          signal: controller.signal,
+        });
+        await writer.flush();
+        final = { status: 'COMPLETE', content: writer.text, ...summary, citations: grounding.sources.cited(writer.text), error: null };
+      }
     } catch (error) {
       const stop = controller.signal.aborted && controller.signal.reason instanceof Stop ? controller.signal.reason : null;
       if (!stop) logger.warn({ err: error, messageId }, 'generation failed');
@@ -220,6 +232,49 @@ export class Generator {
         await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** attempt)));
       }
     }
+  }
+
+  /** The reviewed answer to serve for the question, if any; a failed look-up is a miss (the answer is written as usual). */
+  private async reviewedFor(request: GenerationRequest): Promise<ReviewedAnswerMatch | null> {
+    const { reviewedAnswers, logger } = this.options;
+    if (!reviewedAnswers) return null;
+    try {
+      return await (request.reviewed ?? reviewedAnswers.match(request.question, request.requestId));
+    } catch (error) {
+      logger.warn({ err: error }, 'could not look for a reviewed answer');
+      return null;
+    }
+  }
+
+  /**
+   * Streams a reviewed answer through the same token log as any answer, at once, with a note for each
+   * cited document that needs review now; records which message it answered before the stream ends.
+   */
+  private async serveReviewed(
+    messageId: string,
+    reviewed: ReviewedAnswerMatch,
+    writer: TokenWriter,
+    signal: AbortSignal,
+  ): Promise<FinalMessage> {
+    const served = this.options.reviewedAnswers?.served(messageId, reviewed.id);
+    for (const token of tokenize([reviewed.answer, ...staleNotes(reviewed.citations)].join('\n\n'))) {
+      if (signal.aborted) throw signal.reason as Error;
+      writer.push(token);
+    }
+    await writer.flush();
+    await served?.catch((error: unknown) =>
+      this.options.logger.warn({ err: error, messageId }, 'could not record the reviewed answer served'),
+    );
+    return {
+      status: 'COMPLETE',
+      content: writer.text,
+      model: null,
+      inputTokens: null,
+      outputTokens: null,
+      offline: false,
+      citations: reviewed.citations.map((citation) => ({ ...citation, headingPath: citation.headingPath ?? [] })),
+      error: null,
+    };
   }
 
   /** Memory (recent turns, the client's facts) and knowledge passages; either may be missing if its service is down. */

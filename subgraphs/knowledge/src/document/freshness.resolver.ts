@@ -6,6 +6,7 @@ import { MarkDocumentCheckedInput } from './document.input.js';
 import { DocumentEntity } from './document.entity.js';
 import { KnowledgeDocument } from './document.type.js';
 import { documentFromEntity, type DocumentView } from './document.view.js';
+import { touchReviewedAnswers } from '../reviewed-answer/reviewed-answer.store.js';
 import { needsReview, parseDay } from './freshness.js';
 
 /** When documents were last checked, whether they need review, and an admin's word that one was checked. */
@@ -31,7 +32,11 @@ export class FreshnessResolver {
     if (!document) throw notFound('KnowledgeDocument', id);
     document.lastCheckedAt = new Date();
     document.validUntil = validUntil;
-    await context.em.flush();
+    await context.em.transactional(async (tx) => {
+      await tx.flush();
+      // Reviewed answers citing it are served with its freshness as it is now.
+      await touchReviewedAnswers(tx);
+    });
     // Cached searches carry whether each cited document was stale.
     await context.searches.invalidate();
     return documentFromEntity(document);

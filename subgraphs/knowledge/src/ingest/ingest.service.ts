@@ -5,7 +5,8 @@ import { LockMode } from '@mikro-orm/core';
 import { CollectionEntity } from '../collection/collection.entity.js';
 import { ChunkEntity } from '../document/chunk.entity.js';
 import { DocumentEntity } from '../document/document.entity.js';
-import { parseDay } from '../document/freshness.js';
+import { dayOf, parseDay } from '../document/freshness.js';
+import { markAnswersCitingForReview } from '../reviewed-answer/reviewed-answer.store.js';
 import { passageForEmbedding, type Embedder } from '../embedding/embedder.js';
 import { VectorIndexEntity } from '../vector-index/vector-index.entity.js';
 import type { VectorStore } from '../vector-index/vector-store.js';
@@ -89,6 +90,7 @@ export class IngestService {
           replaced = (await tx.find(ChunkEntity, { document: previous.id }, { fields: ['id'] })).map((chunk) => chunk.id);
           tx.remove(previous);
           await tx.flush();
+          await markAnswersCitingForReview(tx, [previous.id], `${previous.title} was re-ingested on ${dayOf(new Date())}`);
         }
         const created = tx.create(DocumentEntity, {
           collection: collection.name,
