@@ -92,7 +92,7 @@ export class ReviewedAnswerIndex {
   }
 
   private async load(em: EntityManager, version: string): Promise<{ version: string; answers: IndexedAnswer[] }> {
-    const rows = await em.getConnection().execute<Row[]>(
+    const rows = await em.execute<Row[]>(
       `select id, question, answer, citations, question_vector, reviewed_by_name, reviewed_at
            from knowledge_reviewed_answer where status = 'ACTIVE'`,
     );

@@ -2,10 +2,17 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { notFound, Role } from '@nusa/platform';
 import { parseId } from '@nusa/subgraph';
 import type { KnowledgeContext } from '../context.js';
-import { ReviewedAnswerEntity, type ReviewedAnswerServingEntity, ReviewedAnswerStatus } from './reviewed-answer.entity.js';
+import { ReviewedAnswerEntity, ReviewedAnswerStatus } from './reviewed-answer.entity.js';
 import { retireReviewedAnswer } from './reviewed-answer.store.js';
 import { Message, ReviewedAnswer, ReviewMark } from './reviewed-answer.type.js';
 import { reviewedAnswerView, type ReviewedAnswerView } from './reviewed-answer.view.js';
+
+/** A message's review mark as the API answers with it. */
+interface ReviewMarkView {
+  reviewedBy: string;
+  reviewedAt: Date;
+  reviewedAnswerId: string;
+}
 
 /** At most this many reviewed answers in one list. */
 const LIST_LIMIT = 500;
@@ -37,17 +44,20 @@ export class MessageReviewResolver {
     nullable: true,
     description: 'Set when the answer was served from a reviewed answer: who reviewed it and when. Null for every other message.',
   })
-  async reviewed(@Root() message: Message, @Ctx() { loaders }: KnowledgeContext): Promise<ReviewedAnswerServingEntity | null> {
-    return (await loaders.servingByMessage.load(message.id)) ?? null;
+  async reviewed(@Root() message: Message, @Ctx() { loaders }: KnowledgeContext): Promise<ReviewMarkView | null> {
+    const serving = await loaders.servingByMessage.load(message.id);
+    return serving
+      ? { reviewedBy: serving.reviewedByName, reviewedAt: serving.reviewedAt, reviewedAnswerId: serving.reviewedAnswer.id }
+      : null;
   }
 }
 
 @Resolver(() => ReviewMark)
 export class ReviewMarkResolver {
   @FieldResolver(() => ReviewedAnswer)
-  async reviewedAnswer(@Root() serving: ReviewedAnswerServingEntity, @Ctx() { loaders }: KnowledgeContext): Promise<ReviewedAnswerView> {
-    const answer = await loaders.reviewedAnswerById.load(serving.reviewedAnswer.id);
-    if (!answer) throw notFound('ReviewedAnswer', serving.reviewedAnswer.id);
+  async reviewedAnswer(@Root() mark: ReviewMarkView, @Ctx() { loaders }: KnowledgeContext): Promise<ReviewedAnswerView> {
+    const answer = await loaders.reviewedAnswerById.load(mark.reviewedAnswerId);
+    if (!answer) throw notFound('ReviewedAnswer', mark.reviewedAnswerId);
     return reviewedAnswerView(answer);
   }
 }

@@ -28,7 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Moves the reviewed answers' version on, in the caller's transaction: every instance reloads its index. */
 export async function touchReviewedAnswers(em: EntityManager): Promise<void> {
-  await em.getConnection().execute('update knowledge_reviewed_answer_version set version = version + 1 where id = 1');
+  await em.execute('update knowledge_reviewed_answer_version set version = version + 1 where id = 1');
 }
 
 function checkDraft(draft: ReviewedAnswerDraft): { question: string; answer: string } {
@@ -47,7 +47,7 @@ async function citationsOf(em: EntityManager, refs: ReviewedAnswerDraft['citatio
   const unique = [...new Map(refs.map((ref) => [`${ref.documentId}#${ref.chunkIndex}`, ref])).values()];
   for (const ref of unique) if (!UUID.test(ref.documentId)) throw badUserInput('input.citations', `${ref.documentId} is not a document id`);
   if (unique.length === 0) return [];
-  const rows = await em.getConnection().execute<(CitationRecord & { key: string })[]>(
+  const rows = await em.execute<(CitationRecord & { key: string })[]>(
     `select c.document_id as "documentId", c.title, d.source, c.collection, c.chunk_index as "chunkIndex", c.heading_path as "headingPath",
             c.document_id || '#' || c.chunk_index as key
        from knowledge_chunk c join knowledge_document d on d.id = c.document_id
@@ -117,10 +117,10 @@ export async function retireReviewedAnswer(em: EntityManager, id: string): Promi
  */
 export async function markAnswersCitingForReview(em: EntityManager, documentIds: string[], note: string): Promise<number> {
   if (documentIds.length === 0) return 0;
-  const marked = await em.getConnection().execute<{ id: string }[]>(
+  const marked = await em.execute<{ id: string }[]>(
     `update knowledge_reviewed_answer set status = 'NEEDS_REVIEW', review_note = ?, updated_at = now()
-        where status = 'ACTIVE' and cited_document_ids && ?::text[] returning id`,
-    [note, documentIds],
+        where status = 'ACTIVE' and cited_document_ids && array[${documentIds.map(() => '?').join(', ')}]::text[] returning id`,
+    [note, ...documentIds],
   );
   if (marked.length > 0) await touchReviewedAnswers(em);
   return marked.length;
@@ -128,7 +128,7 @@ export async function markAnswersCitingForReview(em: EntityManager, documentIds:
 
 /** Records that `messageId` was answered from the reviewed answer, as its review stood then; a second record changes nothing. */
 export async function recordServing(em: EntityManager, serving: { messageId: string; reviewedAnswerId: string }): Promise<void> {
-  await em.getConnection().execute(
+  await em.execute(
     `insert into knowledge_reviewed_answer_serving (message_id, reviewed_answer_id, reviewed_by_name, reviewed_at, served_at)
        select ?, a.id, a.reviewed_by_name, a.reviewed_at, now() from knowledge_reviewed_answer a where a.id = ?
      on conflict (message_id) do nothing`,
