@@ -7,8 +7,7 @@ import type { TokenLog } from '../stream/token-log.js';
 import { Sources, type Grounding, type HistoryTurn, type Responder } from './responder.js';
 import { TokenWriter } from './token-writer.js';
 import type { ReviewedAnswerMatch, ReviewedAnswers } from '../reviewed-answer/reviewed-answers.js';
-import { staleNotes } from './freshness.js';
-import { tokenize } from './offline.js';
+import { streamReviewedAnswer } from '../reviewed-answer/serve-reviewed.js';
 
 /** The `error` of a stream's final event when the answer was cancelled (FAILED has the reason; COMPLETE null). */
 export const CANCELLED_ERROR = 'Cancelled';
@@ -148,7 +147,10 @@ export class Generator {
     try {
       const reviewed = await this.reviewedFor(request);
       if (reviewed) {
-        final = await this.serveReviewed(messageId, reviewed, writer, controller.signal);
+        const served = this.options.reviewedAnswers?.served(messageId, reviewed.id);
+        final = await streamReviewedAnswer(reviewed, writer, controller.signal);
+        // Recorded before the stream ends, so its final event's message is marked reviewed.
+        await served?.catch((error: unknown) => logger.warn({ err: error, messageId }, 'could not record the reviewed answer served'));
       } else {
         grounding = await this.ground(request);
         const summary = await responder.respond({
@@ -244,37 +246,6 @@ export class Generator {
       logger.warn({ err: error }, 'could not look for a reviewed answer');
       return null;
     }
-  }
-
-  /**
-   * Streams a reviewed answer through the same token log as any answer, at once, with a note for each
-   * cited document that needs review now; records which message it answered before the stream ends.
-   */
-  private async serveReviewed(
-    messageId: string,
-    reviewed: ReviewedAnswerMatch,
-    writer: TokenWriter,
-    signal: AbortSignal,
-  ): Promise<FinalMessage> {
-    const served = this.options.reviewedAnswers?.served(messageId, reviewed.id);
-    for (const token of tokenize([reviewed.answer, ...staleNotes(reviewed.citations)].join('\n\n'))) {
-      if (signal.aborted) throw signal.reason as Error;
-      writer.push(token);
-    }
-    await writer.flush();
-    await served?.catch((error: unknown) =>
-      this.options.logger.warn({ err: error, messageId }, 'could not record the reviewed answer served'),
-    );
-    return {
-      status: 'COMPLETE',
-      content: writer.text,
-      model: null,
-      inputTokens: null,
-      outputTokens: null,
-      offline: false,
-      citations: reviewed.citations.map((citation) => ({ ...citation, headingPath: citation.headingPath ?? [] })),
-      error: null,
-    };
   }
 
   /** Memory (recent turns, the client's facts) and knowledge passages; either may be missing if its service is down. */
