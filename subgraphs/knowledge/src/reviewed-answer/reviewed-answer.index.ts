@@ -81,13 +81,15 @@ export class ReviewedAnswerIndex {
       .getConnection()
       .execute<{ version: string }[]>('select version from knowledge_reviewed_answer_version where id = 1');
     const version = String(row?.version ?? '0');
-    if (this.loaded?.version === version) return this.loaded.answers;
-    // One reload at a time; a reload that read an older version is followed by another.
-    this.loading ??= this.load(em, version).finally(() => {
-      this.loading = undefined;
-    });
-    const loaded = await this.loading;
-    this.loaded = loaded;
+    // One reload at a time; one that began before this version was committed is followed by another.
+    let loaded = this.loaded;
+    while (!loaded || BigInt(loaded.version) < BigInt(version)) {
+      this.loading ??= this.load(em, version).finally(() => {
+        this.loading = undefined;
+      });
+      loaded = await this.loading;
+      if (!this.loaded || BigInt(loaded.version) > BigInt(this.loaded.version)) this.loaded = loaded;
+    }
     return loaded.answers;
   }
 
