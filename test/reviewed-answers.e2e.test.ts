@@ -14,8 +14,8 @@ interface StreamEvent {
   };
 }
 
-const STREAM = `subscription($id: ID!) {
-  messageStream(messageId: $id) {
+const STREAM = `subscription($id: ID!, $after: Int) {
+  messageStream(messageId: $id, afterSeq: $after) {
     seq delta done status
     message { id content citations { documentId title } reviewed { reviewedBy reviewedAt reviewedAnswer { id } } }
   }
@@ -111,6 +111,17 @@ describe('reviewed answers', () => {
     expect(last?.message.reviewed).toEqual({ reviewedBy: adminName, reviewedAt: saved.reviewedAt, reviewedAnswer: { id: saved.id } });
     expect(last?.message.citations).toEqual(saved.citations.map(({ documentId, title }) => ({ documentId, title })));
     expect(last?.message.id).toBe(id);
+
+    // Resuming replays exactly the rest, as for any answer.
+    const resumed = collect<StreamEvent>(platform.ws(), STREAM, { id, after: 2 });
+    await resumed.done;
+    expect(resumed.events.map((event) => event.seq)).toEqual(events.slice(2).map((event) => event.seq));
+    expect(resumed.events.map((event) => event.delta).join('')).toBe(
+      events
+        .slice(2)
+        .map((event) => event.delta)
+        .join(''),
+    );
   });
 
   it('writes an answer as usual for a question that is not close to it', async () => {
