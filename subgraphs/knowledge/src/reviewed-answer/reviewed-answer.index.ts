@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CitationRecord } from '@nusa/subgraph';
 import { needsReview } from '../document/freshness.js';
-import { asksOf, MATCH_THRESHOLD, questionKey, similarity, type QuestionKey } from './question-match.js';
+import { asksOf, formOf, MATCH_THRESHOLD, questionKey, similarity, type QuestionKey } from './question-match.js';
 
 /** A reviewed answer that answers a new question, with what chat streams and shows. */
 export interface ReviewedAnswerMatch {
@@ -113,7 +113,7 @@ export class ReviewedAnswerIndex {
       answer: row.answer,
       reviewedBy: row.reviewed_by_name,
       reviewedAt: new Date(row.reviewed_at),
-      key: { vector: row.question_vector, asks: asksOf(row.question) },
+      key: { vector: row.question_vector, asks: asksOf(row.question), form: formOf(row.question) },
       citations: row.citations.map((citation) => {
         const document = freshness.get(citation.documentId);
         return {
