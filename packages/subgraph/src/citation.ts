@@ -9,6 +9,10 @@ export interface CitationRecord {
   chunkIndex: number;
   /** The headings the passage sits under, outermost first. */
   headingPath: string[];
+  /** When the document was last checked (an ISO date-time once it has travelled as JSON). */
+  lastCheckedAt?: Date | string | null;
+  /** Whether the document needed review (past its validUntil day, or long unchecked) when it was cited. */
+  stale?: boolean | null;
 }
 
 /** Where an answer came from; the same shareable type in every subgraph that returns one. */
@@ -32,4 +36,13 @@ export class Citation implements CitationRecord {
 
   @Field(() => [String], { description: 'The headings the passage sits under, outermost first.' })
   headingPath!: string[];
+
+  @Field(() => Date, { nullable: true, description: 'When the document was last checked; null where it was not recorded.' })
+  lastCheckedAt?: Date | string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the document needed review (past its validUntil day, or long unchecked) when cited; null where not recorded.',
+  })
+  stale?: boolean | null;
 }

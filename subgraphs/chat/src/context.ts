@@ -1,12 +1,15 @@
 import type { ServiceContext } from '@nusa/platform';
 import type { Generator } from './generation/generator.js';
 import type { MemoryApi } from './message/memory-api.js';
+import type { ReviewedAnswers } from './reviewed-answer/reviewed-answers.js';
 import type { TokenLog } from './stream/token-log.js';
 
 /** What the chat service shares between requests. */
 export interface ChatServices {
   generator: Generator;
   memory: MemoryApi;
+  /** The knowledge service's reviewed answers. */
+  reviewedAnswers: ReviewedAnswers;
   log: TokenLog;
   offline: boolean;
 }

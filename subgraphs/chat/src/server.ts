@@ -9,6 +9,7 @@ import { OfflineResponder } from './generation/offline.js';
 import { buildChatSchema } from './schema.js';
 import { MemoryApi } from './message/memory-api.js';
 import { Platform } from './generation/platform.js';
+import { ReviewedAnswers } from './reviewed-answer/reviewed-answers.js';
 import type { TokenLog } from './stream/token-log.js';
 
 export { buildChatSchema } from './schema.js';
@@ -45,6 +46,7 @@ function createGeneration(deps: ChatServerDeps) {
   const memory = new MemoryApi(deps.urls.memory, internalSecret);
   const platform = new Platform({ crm: deps.urls.crm, knowledge: deps.urls.knowledge }, internalSecret);
   const responder = deps.anthropic ? new ClaudeResponder(deps.anthropic, platform, logger) : new OfflineResponder(deps.offlineTokenDelayMs);
+  const reviewedAnswers = new ReviewedAnswers(deps.urls.knowledge, internalSecret);
   const { metrics, finished } = createChatMetrics(() => deps.log.readers());
   const generator = new Generator({
     onFinished: finished,
@@ -52,11 +54,12 @@ function createGeneration(deps: ChatServerDeps) {
     memory,
     platform,
     responder,
+    reviewedAnswers,
     logger,
     leaseMs: deps.leaseMs,
     retentionSeconds: deps.streamRetentionSeconds,
   });
-  const services: ChatServices = { generator, memory, log: deps.log, offline: responder.offline };
+  const services: ChatServices = { generator, memory, reviewedAnswers, log: deps.log, offline: responder.offline };
   return { services, metrics };
 }
 

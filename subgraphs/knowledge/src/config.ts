@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { commonSettings, httpUrl, parseSettings, port, postgresUrl, redisUrl, resolveSecrets } from '@nusa/platform';
+import { DEFAULT_REVIEW_AFTER_DAYS } from './document/freshness.js';
 import { embeddingConfig, embeddingSettings, type EmbeddingConfig } from './embedding/embedding-config.js';
 
 /** The knowledge service's validated settings. */
@@ -16,6 +17,8 @@ export interface KnowledgeConfig {
   glibcDir: string;
   embedding: EmbeddingConfig;
   seedDir: string;
+  /** A document not checked for this many days needs review (`KNOWLEDGE_REVIEW_AFTER_DAYS`, default 365). */
+  reviewAfterDays: number;
   logLevel: string;
   internalSecret: string;
 }
@@ -34,6 +37,7 @@ export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): Knowl
         .min(1)
         .default(join(__dirname, '..', '..', '..', '.data')),
       GLIBC_DIR: z.string().min(1).optional(),
+      KNOWLEDGE_REVIEW_AFTER_DAYS: z.coerce.number().int().min(1).max(36_500).default(DEFAULT_REVIEW_AFTER_DAYS),
       ...embeddingSettings,
     },
     env,
@@ -48,6 +52,7 @@ export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): Knowl
     glibcDir: settings.GLIBC_DIR ?? join(settings.DATA_DIR, 'glibc'),
     embedding: embeddingConfig(settings),
     seedDir: join(__dirname, '..', 'seed'),
+    reviewAfterDays: settings.KNOWLEDGE_REVIEW_AFTER_DAYS,
     logLevel: settings.LOG_LEVEL,
     internalSecret: resolveSecrets(settings).internalSecret,
   };

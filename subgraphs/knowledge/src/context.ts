@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger, ServiceContext } from '@nusa/platform';
 import type { Cache } from '@nusa/subgraph';
 import type { CollectionNames } from './collection/collection.store.js';
+import { DEFAULT_REVIEW_AFTER_DAYS } from './document/freshness.js';
 import type { Embedder } from './embedding/embedder.js';
 import type { IngestService } from './ingest/ingest.service.js';
 import { createLoaders, type KnowledgeLoaders } from './loaders.js';
@@ -20,6 +21,8 @@ export interface KnowledgeServices {
   ingest: IngestService;
   cache: Cache;
   logger: Logger;
+  /** A document not checked for this many days needs review. Default: {@link DEFAULT_REVIEW_AFTER_DAYS}. */
+  reviewAfterDays?: number;
 }
 
 /** What one service process keeps between requests to answer searches faster. */
@@ -29,8 +32,9 @@ export interface SearchCaches {
   searches: SearchCache;
 }
 
-export interface KnowledgeContext extends ServiceContext, Omit<KnowledgeServices, 'orm'>, SearchCaches {
+export interface KnowledgeContext extends ServiceContext, Omit<KnowledgeServices, 'orm' | 'reviewAfterDays'>, SearchCaches {
   em: EntityManager;
+  reviewAfterDays: number;
   loaders: KnowledgeLoaders;
   /** Said to the caller in the response's `extensions.warnings`. */
   warnings: string[];
@@ -40,5 +44,13 @@ export interface KnowledgeContext extends ServiceContext, Omit<KnowledgeServices
 export function createContext(base: ServiceContext, services: KnowledgeServices, caches: SearchCaches): KnowledgeContext {
   const { orm, ...shared } = services;
   const em = orm.em.fork();
-  return { ...base, ...shared, ...caches, em, loaders: createLoaders(em), warnings: [] };
+  return {
+    ...base,
+    ...shared,
+    ...caches,
+    em,
+    loaders: createLoaders(em),
+    warnings: [],
+    reviewAfterDays: services.reviewAfterDays ?? DEFAULT_REVIEW_AFTER_DAYS,
+  };
 }

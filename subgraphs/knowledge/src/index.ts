@@ -36,6 +36,7 @@ runMain(async () => {
       ingest,
       cache,
       logger,
+      reviewAfterDays: config.reviewAfterDays,
       internalSecret: config.internalSecret,
       reportCache: Boolean(config.redisUrl),
     });

@@ -6,10 +6,24 @@ import { CollectionEntity } from './collection/collection.entity.js';
 import { ChunkEntity } from './document/chunk.entity.js';
 import { DocumentEntity } from './document/document.entity.js';
 import { migrations } from './migrations/index.js';
+import {
+  ReviewedAnswerEntity,
+  ReviewedAnswerServingEntity,
+  ReviewedAnswerVersionEntity,
+} from './reviewed-answer/reviewed-answer.entity.js';
 import { VectorIndexEntity } from './vector-index/vector-index.entity.js';
 
 export const knowledgeDatabase: DatabaseSpec = {
-  entities: [CollectionEntity, DocumentEntity, ChunkEntity, VectorIndexEntity, KnowledgeAuditEntryEntity],
+  entities: [
+    CollectionEntity,
+    DocumentEntity,
+    ChunkEntity,
+    VectorIndexEntity,
+    ReviewedAnswerEntity,
+    ReviewedAnswerServingEntity,
+    ReviewedAnswerVersionEntity,
+    KnowledgeAuditEntryEntity,
+  ],
   migrations,
   migrationsTable: 'knowledge_migrations',
 };

@@ -3,6 +3,9 @@ import { probe, probeOptional } from '@nusa/platform';
 import { createSubgraphServer, type SubgraphServer } from '@nusa/subgraph';
 import { CollectionNames } from './collection/collection.store.js';
 import { createContext, type KnowledgeContext, type KnowledgeServices } from './context.js';
+import { DEFAULT_REVIEW_AFTER_DAYS } from './document/freshness.js';
+import { ReviewedAnswerIndex } from './reviewed-answer/reviewed-answer.index.js';
+import { reviewedAnswerRoutes } from './reviewed-answer/reviewed-answer.routes.js';
 import { LexemeFrequencies } from './search/keyword-ranking.js';
 import { SearchCache } from './search/search.cache.js';
 import { buildKnowledgeSchema } from './schema.js';
@@ -33,6 +36,7 @@ export async function createKnowledgeServer(
     collectionNames: new CollectionNames(),
     searches: new SearchCache(services.cache),
   };
+  const reviewedAnswers = new ReviewedAnswerIndex(services.reviewAfterDays ?? DEFAULT_REVIEW_AFTER_DAYS);
   return createSubgraphServer<KnowledgeContext>({
     name: 'knowledge',
     schema: await buildKnowledgeSchema(),
@@ -40,6 +44,7 @@ export async function createKnowledgeServer(
     logger: services.logger,
     context: (base) => createContext(base, shared, caches),
     plugins: [warningsPlugin],
+    routes: reviewedAnswerRoutes({ orm: services.orm, index: reviewedAnswers, internalSecret, logger: services.logger }),
     readiness: async () => ({
       postgres: await probe(() => services.orm.em.getConnection().execute('select 1')),
       chroma: await probe(() => services.vectors.heartbeat()),

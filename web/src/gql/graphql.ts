@@ -52,7 +52,8 @@ export type AuditEntityType =
   | 'CLIENT'
   | 'INTERACTION'
   | 'PRACTICE'
-  | 'TEAM_MEMBER';
+  | 'TEAM_MEMBER'
+  | 'WEBHOOK_ENDPOINT';
 
 /** Every given condition must hold. */
 export type ClientFilter = {
@@ -118,6 +119,8 @@ export type FactSource =
   | 'MESSAGE';
 
 export type IngestDocumentInput = {
+  /** When its content was last checked against the rules it describes. Default: now. */
+  checkedAt?: string | null | undefined;
   collection: string;
   metadata?: Array<MetadataEntryInput> | null | undefined;
   /** Where it comes from; re-ingesting the same source replaces the document. */
@@ -125,6 +128,8 @@ export type IngestDocumentInput = {
   /** Markdown or plain text, at most 2 MiB. */
   text: string;
   title: string;
+  /** The last day it holds, as YYYY-MM-DD; after it, the document needs review. */
+  validUntil?: string | null | undefined;
 };
 
 /** How the contact happened; NOTE is an internal note. */

@@ -6,6 +6,8 @@ import type { Platform } from './platform.js';
 import type { TokenLog } from '../stream/token-log.js';
 import { Sources, type Grounding, type HistoryTurn, type Responder } from './responder.js';
 import { TokenWriter } from './token-writer.js';
+import type { ReviewedAnswerMatch, ReviewedAnswers } from '../reviewed-answer/reviewed-answers.js';
+import { streamReviewedAnswer } from '../reviewed-answer/serve-reviewed.js';
 
 /** The `error` of a stream's final event when the answer was cancelled (FAILED has the reason; COMPLETE null). */
 export const CANCELLED_ERROR = 'Cancelled';
@@ -37,6 +39,8 @@ export interface GenerationRequest {
   assistantMessageId: string;
   caller: Caller;
   requestId: string;
+  /** The reviewed answer for the question, asked for as the request arrived; unset: asked for here. */
+  reviewed?: Promise<ReviewedAnswerMatch | null>;
 }
 
 export interface GeneratorOptions {
@@ -45,6 +49,8 @@ export interface GeneratorOptions {
   platform: Platform;
   responder: Responder;
   logger: Logger;
+  /** The reviewed answers a question close to a reviewed one is answered from; unset: none. */
+  reviewedAnswers?: ReviewedAnswers;
   /** How long a generator's claim on a message lasts without renewal; a crashed generator's message is failed after twice this. */
   leaseMs?: number;
   /** How long a finished stream's claim is kept, so a repeated sendMessage starts nothing. */
@@ -139,23 +145,31 @@ export class Generator {
     let final: FinalMessage;
     let grounding: Grounding | null = null;
     try {
-      grounding = await this.ground(request);
-      const summary = await responder.respond({
-        grounding,
-        caller: request.caller,
-        emit: (delta) => writer.push(delta),
-        recordTool: async (record) => {
-          await memory.append({
-            conversationId: request.conversationId,
-            role: 'TOOL',
-            content: JSON.stringify(record),
-            idempotencyKey: `${messageId}:${record.toolUseId}`,
-          });
-        },
-        signal: controller.signal,
-      });
-      await writer.flush();
-      final = { status: 'COMPLETE', content: writer.text, ...summary, citations: grounding.sources.cited(writer.text), error: null };
+      const reviewed = await this.reviewedFor(request);
+      if (reviewed) {
+        const served = this.options.reviewedAnswers?.served(messageId, reviewed.id);
+        final = await streamReviewedAnswer(reviewed, writer, controller.signal);
+        // Recorded before the stream ends, so its final event's message is marked reviewed.
+        await served?.catch((error: unknown) => logger.warn({ err: error, messageId }, 'could not record the reviewed answer served'));
+      } else {
+        grounding = await this.ground(request);
+        const summary = await responder.respond({
+          grounding,
+          caller: request.caller,
+          emit: (delta) => writer.push(delta),
+          recordTool: async (record) => {
+            await memory.append({
+              conversationId: request.conversationId,
+              role: 'TOOL',
+              content: JSON.stringify(record),
+              idempotencyKey: `${messageId}:${record.toolUseId}`,
+            });
+          },
+          signal: controller.signal,
+        });
+        await writer.flush();
+        final = { status: 'COMPLETE', content: writer.text, ...summary, citations: grounding.sources.cited(writer.text), error: null };
+      }
     } catch (error) {
       const stop = controller.signal.aborted && controller.signal.reason instanceof Stop ? controller.signal.reason : null;
       if (!stop) logger.warn({ err: error, messageId }, 'generation failed');
@@ -219,6 +233,18 @@ export class Generator {
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** attempt)));
       }
+    }
+  }
+
+  /** The reviewed answer to serve for the question, if any; a failed look-up is a miss (the answer is written as usual). */
+  private async reviewedFor(request: GenerationRequest): Promise<ReviewedAnswerMatch | null> {
+    const { reviewedAnswers, logger } = this.options;
+    if (!reviewedAnswers) return null;
+    try {
+      return await (request.reviewed ?? reviewedAnswers.match(request.question, request.requestId));
+    } catch (error) {
+      logger.warn({ err: error }, 'could not look for a reviewed answer');
+      return null;
     }
   }
 

@@ -148,3 +148,27 @@ describe('the Claude prompt', () => {
     expect(prompt).toContain('No knowledge passage answers this question');
   });
 });
+
+describe('a source that needs review', () => {
+  const stale = (h: KnowledgeHit): KnowledgeHit => ({
+    ...h,
+    citation: { ...h.citation, stale: true, lastCheckedAt: '2024-03-05T00:00:00.000Z' },
+  });
+
+  it('is named in the offline answer with the day it was last checked, once per document, and a fresh one is not', () => {
+    const answer = composeOfflineAnswer(grounding(RETIRE, [SECOND_HOME, VILLA, stale(RETIREMENT), DUE_DILIGENCE]));
+    expect(answer).toContain(
+      'Note: Retirement KITAS (E33F) for Foreigners Aged 60 and Over was last checked on 2024-03-05 and may be out of date.',
+    );
+    expect(answer.match(/Note: /g)).toHaveLength(1);
+    expect(composeOfflineAnswer(grounding(RETIRE, [SECOND_HOME, VILLA, RETIREMENT, DUE_DILIGENCE]))).not.toContain('may be out of date');
+  });
+
+  it('is noted beside its passage in the Claude prompt', () => {
+    const prompt = systemPrompt(grounding(RETIRE, [SECOND_HOME, VILLA, stale(RETIREMENT), DUE_DILIGENCE]));
+    expect(prompt).toMatch(
+      /\[3\] Retirement KITAS[\s\S]*was last checked on 2024-03-05 and may be out of date\. If you rely on it, say so/,
+    );
+    expect(systemPrompt(grounding(RETIRE, [SECOND_HOME, RETIREMENT]))).not.toContain('may be out of date');
+  });
+});

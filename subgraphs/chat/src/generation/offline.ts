@@ -1,4 +1,5 @@
 import { alternativeFor, analyzeQuestion, minimumAge, relevantPassages, type PassageSentence, type RelevantPassage } from './passages.js';
+import { staleNotes } from './freshness.js';
 import { pause, type Grounding, type Responder, type ResponderRun, type ResponseSummary } from './responder.js';
 
 /** The reply when no passage answers the question: it says so, cites nothing and invents nothing. */
@@ -73,6 +74,7 @@ export function composeOfflineAnswer(grounding: Grounding): string {
       );
     }
     parts.push(...eligibilityNotes(grounding, passages));
+    parts.push(...staleNotes(passages.map(({ hit }) => hit.citation)));
   }
   if (grounding.facts.length > 0) {
     parts.push(`What we know about this client:\n${grounding.facts.map((fact) => `- ${fact.content}`).join('\n')}`);

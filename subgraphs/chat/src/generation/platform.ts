@@ -42,7 +42,7 @@ export class Platform {
     const data = await this.knowledge.query<{ searchKnowledge: KnowledgeHit[] }>(
       `query($q: String!, $limit: Int, $collections: [String!]) {
         searchKnowledge(query: $q, limit: $limit, collections: $collections) {
-          score text citation { documentId title source collection chunkIndex headingPath }
+          score text citation { documentId title source collection chunkIndex headingPath lastCheckedAt stale }
         }
       }`,
       { q: query.slice(0, 1000), limit: options.limit ?? 5, collections: options.collections ?? null },

@@ -1,4 +1,5 @@
 import { alternativeFor, relevantPassages, type RelevantPassage } from './passages.js';
+import { staleNote } from './freshness.js';
 import type { Grounding } from './responder.js';
 
 const PERSONA = `You are the assistant of an agency in Bali that helps foreigners with Indonesian visas and stay permits (VOA, visit visas, KITAS, KITAP), company setup (PT PMA, KBLI business codes, OSS licensing), tax (NPWP, PPh, VAT) and property (leasehold, Hak Pakai, HGB). You answer the agency's team members.
@@ -14,7 +15,9 @@ Rules:
 function passageBlock({ number, hit, conditions }: RelevantPassage): string {
   const heading = hit.citation.headingPath?.length ? ` > ${hit.citation.headingPath.join(' > ')}` : '';
   const stated = conditions.length > 0 ? `\nConditions stated: ${conditions.join('; ')}` : '';
-  return `[${number}] ${hit.citation.title}${heading}\n${hit.text}${stated}`;
+  const stale = staleNote(hit.citation);
+  const review = stale ? `\n${stale} If you rely on it, say so in your answer in one plain sentence.` : '';
+  return `[${number}] ${hit.citation.title}${heading}\n${hit.text}${stated}${review}`;
 }
 
 /**

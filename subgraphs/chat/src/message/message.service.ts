@@ -43,6 +43,9 @@ export async function sendMessage(context: ChatContext, input: SendMessageInput)
   const caller = requireChatUser(context);
   const conversationId = parseId(input.conversationId, 'input.conversationId');
   checkQuestion(input);
+  // Asked for while the turn is stored, so a reviewed answer's first token waits for neither alone; a failure is a miss.
+  const reviewed = context.reviewedAnswers.match(input.content, context.requestId);
+  reviewed.catch(() => undefined);
   const turn = await context.memory.openTurn({
     conversationId,
     content: input.content,
@@ -58,6 +61,7 @@ export async function sendMessage(context: ChatContext, input: SendMessageInput)
       assistantMessageId: turn.assistantMessage.id,
       caller,
       requestId: context.requestId,
+      reviewed,
     });
   }
   return { userMessage: { id: turn.userMessage.id }, assistantMessage: { id: turn.assistantMessage.id }, offline: context.offline };

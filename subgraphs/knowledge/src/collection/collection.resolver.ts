@@ -7,7 +7,7 @@ import { KnowledgeCollection } from './collection.type.js';
 export class CollectionResolver {
   @Authorized()
   @Query(() => [KnowledgeCollection])
-  knowledgeCollections(@Ctx() { em }: KnowledgeContext): Promise<KnowledgeCollection[]> {
-    return collectionSummaries(em);
+  knowledgeCollections(@Ctx() { em, reviewAfterDays }: KnowledgeContext): Promise<KnowledgeCollection[]> {
+    return collectionSummaries(em, reviewAfterDays);
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { NEEDS_REVIEW_SQL } from '../document/freshness.js';
 import { CollectionEntity } from './collection.entity.js';
 import type { KnowledgeCollection } from './collection.type.js';
 
@@ -40,14 +41,16 @@ export class CollectionNames {
 }
 
 /** Every collection with what it holds and the embedder of its vectors, by name. */
-export async function collectionSummaries(em: EntityManager): Promise<KnowledgeCollection[]> {
+export async function collectionSummaries(em: EntityManager, reviewAfterDays: number): Promise<KnowledgeCollection[]> {
   const rows = await em
     .getConnection()
-    .execute<{ name: string; description: string; embedder: string; documents: string; chunks: string }[]>(
+    .execute<{ name: string; description: string; embedder: string; documents: string; chunks: string; stale: string }[]>(
       `select c.name, c.description, coalesce((select embedder from knowledge_vector_index), 'none') as embedder,
               (select count(*) from knowledge_document d where d.collection_name = c.name) as documents,
+              (select count(*) from knowledge_document d where d.collection_name = c.name and ${NEEDS_REVIEW_SQL}) as stale,
               (select count(*) from knowledge_chunk k where k.collection = c.name) as chunks
          from knowledge_collection c order by c.name`,
+      [reviewAfterDays],
     );
   return rows.map((row) => ({
     name: row.name,
@@ -55,5 +58,6 @@ export async function collectionSummaries(em: EntityManager): Promise<KnowledgeC
     embedder: row.embedder,
     documentCount: Number(row.documents),
     chunkCount: Number(row.chunks),
+    needsReviewCount: Number(row.stale),
   }));
 }

@@ -14,6 +14,9 @@ export class KnowledgeCollection {
   @Field(() => Int)
   chunkCount!: number;
 
+  @Field(() => Int, { description: 'Documents past their validUntil day or not checked for longer than the review period.' })
+  needsReviewCount!: number;
+
   @Field(() => String, { description: 'The embedder its vectors were made with.' })
   embedder!: string;
 }

@@ -10,7 +10,7 @@ import { CollectionEntity } from '../collection/collection.entity.js';
   expression: 'create index "knowledge_document_metadata_index" on "knowledge_document" using gin ("metadata" jsonb_path_ops)',
 })
 export class DocumentEntity {
-  [OptionalProps]?: 'source' | 'metadata' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'source' | 'metadata' | 'lastCheckedAt' | 'validUntil' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -33,6 +33,14 @@ export class DocumentEntity {
 
   @Property({ type: 'string', length: 64 })
   contentHash!: string;
+
+  /** When a person last checked it against the regulation it describes: its ingest, or what its front matter or an admin says. */
+  @Property({ type: 'datetime' })
+  lastCheckedAt: Date = new Date();
+
+  /** The day until which it holds (YYYY-MM-DD), when its author knows one. */
+  @Property({ type: 'date', nullable: true })
+  validUntil: string | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 
 @InputType()
@@ -34,4 +34,22 @@ export class IngestDocumentInput {
 
   @Field(() => [MetadataEntryInput], { nullable: true })
   metadata?: MetadataEntryInput[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'When its content was last checked against the rules it describes. Default: now.' })
+  checkedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The last day it holds, as YYYY-MM-DD; after it, the document needs review.' })
+  validUntil?: string | null;
+}
+
+@InputType()
+export class MarkDocumentCheckedInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The last day it holds from now on, as YYYY-MM-DD; none: no end date (it needs review again after the review period).',
+  })
+  validUntil?: string | null;
 }

@@ -29,6 +29,8 @@ export class DocumentResolver {
       source: input.source ?? null,
       metadata: Object.fromEntries((input.metadata ?? []).map((entry) => [entry.key, entry.value])),
       actor: auditActor(requireCaller(context)),
+      lastCheckedAt: input.checkedAt ?? undefined,
+      validUntil: input.validUntil,
     });
     await context.searches.invalidate();
     return documentFromEntity(document);

@@ -41,4 +41,13 @@ export class KnowledgeDocument {
 
   @Field(() => String)
   collection!: string;
+
+  @Field(() => Date, {
+    description:
+      'When a person last checked it against the rules it describes (its ingest, unless its front matter or markDocumentChecked says otherwise).',
+  })
+  lastCheckedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'The last day it holds, as YYYY-MM-DD, when one is known.' })
+  validUntil!: string | null;
 }

@@ -9,6 +9,8 @@ export interface DocumentView {
   /** The collection's name. */
   collection: string;
   metadata: Record<string, string>;
+  lastCheckedAt: Date;
+  validUntil: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -26,6 +28,8 @@ export function documentFromRecord(record: DocumentRecord): DocumentView {
     source: record.source,
     collection: record.collection.id,
     metadata: record.metadata,
+    lastCheckedAt: record.lastCheckedAt,
+    validUntil: record.validUntil,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
@@ -38,6 +42,8 @@ export function documentFromEntity(entity: DocumentEntity): DocumentView {
     source: entity.source,
     collection: entity.collection.unwrap().name,
     metadata: entity.metadata,
+    lastCheckedAt: entity.lastCheckedAt,
+    validUntil: entity.validUntil,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

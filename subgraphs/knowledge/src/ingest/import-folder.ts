@@ -4,6 +4,7 @@ import { extname, join, relative } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChunkEntity } from '../document/chunk.entity.js';
 import { DocumentEntity } from '../document/document.entity.js';
+import { parseDay } from '../document/freshness.js';
 import type { IngestService } from './ingest.service.js';
 import { parseFrontMatter } from './chunker.js';
 
@@ -58,6 +59,23 @@ export function htmlToText(html: string): { title: string | undefined; text: str
 }
 
 /**
+ * When a file says it was checked (`checked:`, else the date its content is `as_of`) and until when
+ * it holds (`validUntil:` or `valid_until:`), as days; a day that is not one fails the file.
+ */
+function freshnessOf(fields: Record<string, string | undefined>): { lastCheckedAt?: Date; validUntil?: string } {
+  const checked = fields.checked ?? fields.as_of;
+  const validUntil = fields.validUntil ?? fields.valid_until;
+  const freshness: { lastCheckedAt?: Date; validUntil?: string } = {};
+  if (checked) {
+    const day = parseDay(checked);
+    if (!day) throw new Error(`front matter checked: ${checked} is not a date as YYYY-MM-DD`);
+    freshness.lastCheckedAt = new Date(`${day}T00:00:00Z`);
+  }
+  if (validUntil) freshness.validUntil = validUntil;
+  return freshness;
+}
+
+/**
  * Imports every Markdown, text and HTML file under `folder` into `collection`. Each file is one
  * document identified by `keyPrefix` and its path, so a second run replaces rather than duplicates,
  * and a file whose content has not changed is skipped. A file that fails is reported, not fatal.
@@ -88,6 +106,7 @@ export async function importFolder(
           key,
           fingerprint: raw,
           metadata: { file, ...('as_of' in fields && fields.as_of ? { asOf: fields.as_of } : {}) },
+          ...freshnessOf(fields),
         });
         summary.imported += 1;
         summary.chunks += await em.fork().count(ChunkEntity, { document: document.id });

@@ -7,6 +7,8 @@ import { auditDocument, KNOWLEDGE_IMPORT } from '../audit/knowledge-audit.servic
 import { CollectionEntity } from '../collection/collection.entity.js';
 import { ChunkEntity } from '../document/chunk.entity.js';
 import { DocumentEntity } from '../document/document.entity.js';
+import { dayOf, parseDay } from '../document/freshness.js';
+import { markAnswersCitingForReview } from '../reviewed-answer/reviewed-answer.store.js';
 import { passageForEmbedding, type Embedder } from '../embedding/embedder.js';
 import { VectorIndexEntity } from '../vector-index/vector-index.entity.js';
 import type { VectorStore } from '../vector-index/vector-store.js';
@@ -25,6 +27,10 @@ export interface NewDocument {
   fingerprint?: string;
   /** Who ingests it, for the audit trail. Default: the knowledge import (CLI, seed). */
   actor?: AuditActor;
+  /** When it was last checked. Default: now. */
+  lastCheckedAt?: Date;
+  /** The last day it holds, YYYY-MM-DD. Default: none. */
+  validUntil?: string | null;
 }
 
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -38,6 +44,16 @@ function checkText(text: string): void {
     return code < 32 && code !== 9 && code !== 10 && code !== 13;
   });
   if (binary) throw badUserInput('input.text', 'looks like binary data, not text');
+}
+
+function checkFreshness(input: NewDocument): string | null {
+  if (input.lastCheckedAt && (Number.isNaN(input.lastCheckedAt.getTime()) || input.lastCheckedAt.getTime() > Date.now() + 86_400_000)) {
+    throw badUserInput('input.checkedAt', 'must be a date-time no later than today');
+  }
+  if (input.validUntil === undefined || input.validUntil === null) return null;
+  const day = parseDay(input.validUntil);
+  if (!day) throw badUserInput('input.validUntil', 'must be a date as YYYY-MM-DD');
+  return day;
 }
 
 /**
@@ -55,6 +71,7 @@ export class IngestService {
 
   async ingest(em: EntityManager, input: NewDocument): Promise<DocumentEntity> {
     checkText(input.text);
+    const validUntil = checkFreshness(input);
     const collection = await em.findOne(CollectionEntity, { name: input.collection });
     if (!collection) throw badUserInput('input.collection', `no collection is named ${input.collection}`);
     const chunks = chunkMarkdown(input.text);
@@ -77,6 +94,7 @@ export class IngestService {
           replaced = (await tx.find(ChunkEntity, { document: previous.id }, { fields: ['id'] })).map((chunk) => chunk.id);
           tx.remove(previous);
           await tx.flush();
+          await markAnswersCitingForReview(tx, [previous.id], `${previous.title} was re-ingested on ${dayOf(new Date())}`);
         }
         const created = tx.create(DocumentEntity, {
           collection: collection.name,
@@ -84,6 +102,8 @@ export class IngestService {
           source: input.source ?? null,
           sourceKey,
           metadata,
+          lastCheckedAt: input.lastCheckedAt ?? new Date(),
+          validUntil,
           contentHash: createHash('sha256')
             .update(input.fingerprint ?? input.text)
             .digest('hex'),

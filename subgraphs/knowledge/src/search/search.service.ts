@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@nusa/platform';
 import type { CitationRecord } from '@nusa/subgraph';
+import { DEFAULT_REVIEW_AFTER_DAYS, NEEDS_REVIEW_SQL } from '../document/freshness.js';
 import { keywordRanking, type LexemeFrequencies } from './keyword-ranking.js';
 import { rerank, RERANK_WEIGHTS, type RerankWeights } from './rerank.js';
 import { vectorRanking, type VectorSearchDependencies } from './vector-ranking.js';
@@ -44,6 +45,8 @@ export interface SearchDependencies extends VectorSearchDependencies {
   vocabulary?: Vocabulary;
   /** The fusion and rerank weights. Default: {@link SEARCH_WEIGHTS}; the evaluation varies them to tune on its dev split. */
   weights?: SearchWeights;
+  /** A document not checked for this many days is cited as stale. Default: {@link DEFAULT_REVIEW_AFTER_DAYS}. */
+  reviewAfterDays?: number;
 }
 
 /** How the two rankings are fused and the result reranked. */
@@ -63,7 +66,7 @@ export const SEARCH_WEIGHTS: SearchWeights = { keyword: 1.5, rerank: RERANK_WEIG
 const RRF_K = 60;
 
 /** A chunk as a search answers with it: its id and text, and where it comes from. */
-type Passage = CitationRecord & { id: string; text: string };
+type Passage = CitationRecord & { id: string; text: string; lastCheckedAt: Date; stale: boolean };
 
 function fuse(rankings: { ids: string[]; weight: number }[]): Map<string, number> {
   const scores = new Map<string, number>();
@@ -72,15 +75,15 @@ function fuse(rankings: { ids: string[]; weight: number }[]): Map<string, number
 }
 
 const PASSAGE_COLUMNS = `c.id, c.document_id as "documentId", c.title, d.source, c.collection, c.chunk_index as "chunkIndex",
-            c.heading_path as "headingPath", c.text`;
+            c.heading_path as "headingPath", c.text, d.last_checked_at as "lastCheckedAt", ${NEEDS_REVIEW_SQL} as stale`;
 
 /** The passages of `ids` whose rows exist: a vector whose document is gone is never served. */
-function passages(em: EntityManager, ids: string[]): Promise<Passage[]> {
+function passages(em: EntityManager, ids: string[], reviewAfterDays: number): Promise<Passage[]> {
   return em
     .getConnection()
     .execute<Passage[]>(
       `select ${PASSAGE_COLUMNS} from knowledge_chunk c join knowledge_document d on d.id = c.document_id where c.id in (?)`,
-      [ids],
+      [reviewAfterDays, ids],
     );
 }
 
@@ -123,7 +126,10 @@ export async function searchKnowledge(dependencies: SearchDependencies, request:
   }
   const fused = fuse(rankings);
   if (fused.size === 0) return { hits: [], warnings };
-  const candidates = (await passages(em, [...fused.keys()])).map((passage) => ({ passage, score: fused.get(passage.id) ?? 0 }));
+  const candidates = (await passages(em, [...fused.keys()], dependencies.reviewAfterDays ?? DEFAULT_REVIEW_AFTER_DAYS)).map((passage) => ({
+    passage,
+    score: fused.get(passage.id) ?? 0,
+  }));
   const scored = request.mode === SearchMode.HYBRID ? rerank(request.query, candidates, vocabulary, weights.rerank) : candidates;
   scored.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
   return {
@@ -140,6 +146,8 @@ export async function searchKnowledge(dependencies: SearchDependencies, request:
           collection: passage.collection,
           chunkIndex: passage.chunkIndex,
           headingPath: passage.headingPath,
+          lastCheckedAt: new Date(passage.lastCheckedAt),
+          stale: passage.stale,
         },
       })),
   };
