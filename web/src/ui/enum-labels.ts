@@ -133,4 +133,5 @@ export const auditEntityTypeLabels: Record<AuditEntityType, string> = {
   INTERACTION: 'Interaction',
   API_KEY: 'API key',
   TEAM_MEMBER: 'Team member',
+  WEBHOOK_ENDPOINT: 'Webhook endpoint',
 };
