@@ -41,7 +41,10 @@ export interface CrmOptions {
   demoData?: boolean;
   /** Write revocation markers to this Redis, and send client events through it. Default: none (PostgreSQL only, events in process). */
   redisUrl?: string;
-  /** Webhook settings (small delays in tests). Default: the crm's defaults. */
+  /**
+   * Webhook settings (small delays in tests). Default: no delivery, so a test that is not about webhooks
+   * sees no dispatcher polling beside its own statements.
+   */
   webhooks?: Partial<WebhookSettings>;
   /** Start on this database (a crm started before on it, say) instead of a fresh one; `stop` then leaves it for its owner to drop. */
   database?: TestDatabase;
@@ -67,7 +70,7 @@ export async function startCrm(label: string, options: CrmOptions = {}): Promise
     ...TEST_SECRETS,
     sessionTtlSeconds: 3600,
     redisUrl: options.redisUrl,
-    webhooks: options.webhooks,
+    webhooks: options.webhooks ?? { deliver: false },
   });
   const port = await listen(crm.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
