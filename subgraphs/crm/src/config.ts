@@ -68,6 +68,7 @@ export function loadCrmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
         .optional(),
       WEBHOOK_DISABLE_AFTER_FAILURES: positiveInteger(10_000).optional(),
       WEBHOOK_CONCURRENCY: positiveInteger(64).optional(),
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: booleanish.optional(),
     },
     env,
   );
@@ -106,6 +107,7 @@ function webhookSettings(settings: {
   WEBHOOK_RETRY_HOURS?: number | undefined;
   WEBHOOK_DISABLE_AFTER_FAILURES?: number | undefined;
   WEBHOOK_CONCURRENCY?: number | undefined;
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES?: boolean | undefined;
 }): WebhookSettings {
   const defaults = DEFAULT_WEBHOOK_SETTINGS;
   const ms = (seconds: number | undefined, fallback: number) => (seconds === undefined ? fallback : Math.round(seconds * 1000));
@@ -121,6 +123,7 @@ function webhookSettings(settings: {
     ),
     disableAfterFailures: settings.WEBHOOK_DISABLE_AFTER_FAILURES ?? defaults.disableAfterFailures,
     concurrency: settings.WEBHOOK_CONCURRENCY ?? defaults.concurrency,
+    allowPrivateAddresses: settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? defaults.allowPrivateAddresses,
   };
   if (webhooks.retryMaxMs < webhooks.retryInitialMs) {
     throw new ConfigError('WEBHOOK_RETRY_MAX_SECONDS must be at least WEBHOOK_RETRY_INITIAL_SECONDS');

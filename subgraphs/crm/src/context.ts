@@ -17,6 +17,8 @@ export interface CrmContext extends ServiceContext {
   revocations: Revocations;
   /** Change notifications (client events), across instances with Redis. */
   events: EventBus;
+  /** What webhook endpoints may be registered. */
+  webhooks: { allowPrivateAddresses: boolean };
 }
 
 /** What the CRM shares between requests. */
@@ -25,6 +27,7 @@ export interface CrmServices {
   session: SessionSettings;
   revocations: Revocations;
   events: EventBus;
+  webhooks: { allowPrivateAddresses: boolean };
 }
 
 /**
@@ -32,7 +35,10 @@ export interface CrmServices {
  * member caller must still be an active member: a deactivated one is refused before anything runs,
  * whatever the gateway still accepts (one primary-key read, which `me` and assignees reuse).
  */
-export async function createContext(base: ServiceContext, { orm, session, revocations, events }: CrmServices): Promise<CrmContext> {
+export async function createContext(
+  base: ServiceContext,
+  { orm, session, revocations, events, webhooks }: CrmServices,
+): Promise<CrmContext> {
   const em = orm.em.fork();
   const loaders = createLoaders(em);
   if (base.caller.kind === 'member') {
@@ -45,5 +51,5 @@ export async function createContext(base: ServiceContext, { orm, session, revoca
       });
     }
   }
-  return { ...base, em, loaders, session, revocations, events };
+  return { ...base, em, loaders, session, revocations, events, webhooks };
 }

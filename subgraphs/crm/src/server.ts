@@ -48,11 +48,19 @@ export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServ
   const revocations = new Revocations(deps.redisUrl, deps.logger);
   const events = deps.events ?? new InProcessEventBus();
   deps.orm.em.getEventManager().registerSubscriber(new ClientEventPublisher(events));
-  const webhooks = new WebhookDispatcher(deps.orm, { ...DEFAULT_WEBHOOK_SETTINGS, ...deps.webhooks }, deps.logger);
+  const webhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, ...deps.webhooks };
+  const webhooks = new WebhookDispatcher(deps.orm, webhookSettings, deps.logger);
   deps.orm.em.getEventManager().registerSubscriber(new WebhookOutboxNudge(() => webhooks.wake()));
   const internal = { orm: deps.orm, internalSecret: deps.internalSecret, logger: deps.logger };
   const schema = await buildCrmSchema();
-  const context = (base: ServiceContext) => createContext(base, { orm: deps.orm, session, revocations, events });
+  const context = (base: ServiceContext) =>
+    createContext(base, {
+      orm: deps.orm,
+      session,
+      revocations,
+      events,
+      webhooks: { allowPrivateAddresses: webhookSettings.allowPrivateAddresses },
+    });
   const subgraph = await createSubgraphServer<CrmContext>({
     name: 'crm',
     schema,

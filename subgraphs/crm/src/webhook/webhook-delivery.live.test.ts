@@ -9,6 +9,8 @@ const SETTINGS = {
   retryWindowMs: 60_000,
   disableAfterFailures: 4,
   timeoutMs: 5_000,
+  // The test's receivers listen on 127.0.0.1.
+  allowPrivateAddresses: true,
 };
 
 let crm: CrmHarness;
@@ -207,6 +209,39 @@ describe('the outbox', () => {
         expect(partner.received[0]?.body).toMatchObject({ type: 'client.created', data: { id: clientId, fullName: 'Survives Restart' } });
       } finally {
         await second.stop();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('is not sent to an endpoint on a private address by a crm that does not allow them: the attempt fails with the reason', async () => {
+    const database = await createTestDatabase('webhook_private');
+    const partner = await receiver();
+    try {
+      const registering = await startCrm('webhook_private', { database, webhooks: { ...SETTINGS, deliver: false } });
+      let endpoint: { id: string };
+      try {
+        endpoint = await register(registering, partner.url, ['CLIENT_CREATED']);
+        await createClient(registering, 'Kept Inside');
+      } finally {
+        await registering.stop();
+      }
+      const strict = await startCrm('webhook_private', { database, webhooks: { ...SETTINGS, allowPrivateAddresses: false } });
+      try {
+        let attempts: { error: string | null; statusCode: number | null }[] = [];
+        await eventually(
+          async () => {
+            attempts = (await deliveries(strict, endpoint.id)).webhookDeliveries.edges.flatMap((edge) => edge.node.attempts);
+            return attempts.length >= 2;
+          },
+          { what: 'two refused attempts' },
+        );
+        expect(attempts[0]?.statusCode).toBeNull();
+        expect(attempts[0]?.error).toMatch(/^refused: 127\.0\.0\.1 is a private/);
+        expect(partner.received).toHaveLength(0);
+      } finally {
+        await strict.stop();
       }
     } finally {
       await database.drop();

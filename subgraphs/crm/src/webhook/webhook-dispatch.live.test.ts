@@ -2,7 +2,8 @@ import { createTestDatabase, eventually, type TestDatabase } from '@nusa/platfor
 import { startCrm, type CrmHarness } from '../testing';
 import { createClient, deliveries, register, startReceiver, type Receiver } from './webhook.testing';
 
-const FAST = { pollIntervalMs: 20, retryInitialMs: 100, retryMaxMs: 400, timeoutMs: 5_000 };
+// The test's receivers listen on 127.0.0.1.
+const FAST = { pollIntervalMs: 20, retryInitialMs: 100, retryMaxMs: 400, timeoutMs: 5_000, allowPrivateAddresses: true };
 
 describe('two crm instances on one database', () => {
   let database: TestDatabase;

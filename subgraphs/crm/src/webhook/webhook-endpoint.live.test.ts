@@ -70,6 +70,11 @@ describe('registering an endpoint', () => {
     ['a relative URL', 'partner.example.com/hooks', 'is not a URL'],
     ['a URL with credentials', 'https://user:password@partner.example.com/hooks', 'must not carry a user name or password'],
     ['a URL over 2,048 characters', `https://partner.example.com/${'x'.repeat(2100)}`, 'at most 2048 characters'],
+    ['this host by name', 'http://localhost:8080/hooks', 'must be a public address: localhost is this host'],
+    ['a loopback address', 'http://127.0.0.1:9/hooks', 'must be a public address: 127.0.0.1 is a private'],
+    ['the IPv6 loopback', 'http://[::1]/hooks', 'must be a public address: ::1 is a private'],
+    ['a private network', 'https://10.1.2.3/hooks', 'must be a public address: 10.1.2.3 is a private'],
+    ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data', 'must be a public address: 169.254.169.254'],
   ])('refuses %s with BAD_USER_INPUT naming input.url', async (_what, url, message) => {
     const result = await crm.as(crm.admin)(CREATE, { input: { url, eventTypes: ['CLIENT_CREATED'] } });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });

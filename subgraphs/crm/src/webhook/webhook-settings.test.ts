@@ -28,6 +28,7 @@ describe('webhook settings', () => {
       WEBHOOK_RETRY_HOURS: '0.5',
       WEBHOOK_DISABLE_AFTER_FAILURES: '10',
       WEBHOOK_CONCURRENCY: '2',
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     }).webhooks;
     expect(webhooks).toEqual({
       deliver: false,
@@ -38,6 +39,7 @@ describe('webhook settings', () => {
       retryWindowMs: 1_800_000,
       disableAfterFailures: 10,
       concurrency: 2,
+      allowPrivateAddresses: true,
     });
   });
 

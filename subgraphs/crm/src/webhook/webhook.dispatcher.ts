@@ -27,6 +27,8 @@ export interface WebhookSettings {
   disableAfterFailures: number;
   /** Deliveries sent at once by this instance. Default 4. */
   concurrency: number;
+  /** Whether endpoints may be on this host or a private network (tests, an on-premises receiver). Default false. */
+  allowPrivateAddresses: boolean;
 }
 
 export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
@@ -38,6 +40,7 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   retryWindowMs: 25 * 3_600_000,
   disableAfterFailures: 50,
   concurrency: 4,
+  allowPrivateAddresses: false,
 };
 
 /** Events turned into deliveries per transaction. */
@@ -197,7 +200,7 @@ export class WebhookDispatcher {
         payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
       };
       const at = new Date();
-      const outcome = await postWebhook(due, at, this.settings.timeoutMs);
+      const outcome = await postWebhook(due, at, this.settings);
       await this.record(tx, due, at, outcome);
       return true;
     });

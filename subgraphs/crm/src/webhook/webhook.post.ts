@@ -1,4 +1,6 @@
+import { privateDeliveryReason } from './webhook.address.js';
 import { webhookBody } from './webhook.body.js';
+import type { WebhookSettings } from './webhook.dispatcher.js';
 import type { WebhookEventType } from './webhook.enums.js';
 import { WEBHOOK_HEADERS, webhookSignature } from './webhook.signature.js';
 
@@ -48,13 +50,23 @@ async function excerptOf(response: Response): Promise<string> {
   return Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8');
 }
 
-/** POSTs the event to the endpoint, signed for `at`; never throws (a failure is an outcome). */
-export async function postWebhook(due: WebhookPost, at: Date, timeoutMs: number): Promise<WebhookOutcome> {
+/**
+ * POSTs the event to the endpoint, signed for `at`; never throws (a failure is an outcome). An
+ * endpoint whose host resolves to a private address is not called (unless allowed): the attempt
+ * fails with the reason and is retried on the usual schedule, like any other failure.
+ */
+export async function postWebhook(
+  due: WebhookPost,
+  at: Date,
+  { timeoutMs, allowPrivateAddresses }: Pick<WebhookSettings, 'timeoutMs' | 'allowPrivateAddresses'>,
+): Promise<WebhookOutcome> {
   const body = webhookBody({ id: due.event_id, type: due.type, occurredAt: due.occurred_at, payload: due.payload });
   const timestamp = Math.floor(at.getTime() / 1000);
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
+    const refused = allowPrivateAddresses ? null : await privateDeliveryReason(due.url);
+    if (refused) return { statusCode: null, responseBody: null, error: `refused: ${refused}`, durationMs: elapsed() };
     const response = await fetch(due.url, {
       method: 'POST',
       redirect: 'manual',

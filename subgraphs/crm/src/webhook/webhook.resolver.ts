@@ -92,7 +92,7 @@ export class WebhookEndpointResolver {
     @Ctx() context: CrmContext,
   ): Promise<CreateWebhookEndpointPayload> {
     const caller = requireCaller(context);
-    const url = webhookUrl(input.url, 'input.url');
+    const url = webhookUrl(input.url, 'input.url', context.webhooks.allowPrivateAddresses);
     const secret = newWebhookSecret();
     const endpoint = await context.em.transactional((tx) => {
       const created = tx.create(WebhookEndpointEntity, {
@@ -115,7 +115,7 @@ export class WebhookEndpointResolver {
     @Ctx() context: CrmContext,
   ): Promise<WebhookEndpointEntity> {
     const caller = requireCaller(context);
-    const url = input.url != null ? webhookUrl(input.url, 'input.url') : undefined;
+    const url = input.url != null ? webhookUrl(input.url, 'input.url', context.webhooks.allowPrivateAddresses) : undefined;
     return context.em.transactional(async (tx) => {
       const endpoint = await lockedEndpoint(tx, id);
       const before = auditFields(endpoint, AUDITED);

@@ -1,9 +1,14 @@
 import { badUserInput } from '@nusa/platform';
+import { privateHostReason } from './webhook.address.js';
 
 const MAX_URL_LENGTH = 2048;
 
-/** `url` when it is an absolute http(s) URL without credentials, else `BAD_USER_INPUT` naming `field`. */
-export function webhookUrl(url: string, field: string): string {
+/**
+ * `url` when it is an absolute http(s) URL without credentials and (unless `allowPrivateAddresses`)
+ * not on this host or a private address, else `BAD_USER_INPUT` naming `field`. A name is resolved
+ * again at every delivery.
+ */
+export function webhookUrl(url: string, field: string, allowPrivateAddresses: boolean): string {
   const text = url.trim();
   let parsed: URL;
   try {
@@ -16,5 +21,7 @@ export function webhookUrl(url: string, field: string): string {
   }
   if (parsed.username || parsed.password) throw badUserInput(field, 'must not carry a user name or password; verify the signature instead');
   if (text.length > MAX_URL_LENGTH) throw badUserInput(field, `must be at most ${MAX_URL_LENGTH} characters`);
+  const inward = allowPrivateAddresses ? null : privateHostReason(text);
+  if (inward) throw badUserInput(field, `must be a public address: ${inward}`);
   return parsed.toString();
 }
