@@ -128,6 +128,36 @@ describe('the internal API for the chat service', () => {
     expect(late.body.message).toMatchObject({ status: 'COMPLETE', content: 'Hello.', error: null });
   });
 
+  it('keeps how fresh each cited document was when it was cited', async () => {
+    const id = await start(memory.crm.agent, { clientId: memory.clientIds[3] });
+    const { body } = await turn(id, 'Can I retire in Bali at 58?');
+    const cited = { documentId: 'd1', title: 'Retirement KITAS', source: null, collection: 'visa_oracle', chunkIndex: 0 };
+    await memory.internal('/internal/messages/finish', {
+      messageId: body.assistantMessage.id,
+      status: 'COMPLETE',
+      content: 'The retirement KITAS needs the applicant to be 60 or over.',
+      citations: [
+        { ...cited, lastCheckedAt: '2024-03-05T00:00:00.000Z', stale: true },
+        { ...cited, documentId: 'd2', chunkIndex: 1 },
+      ],
+    });
+    const read = await memory.as(memory.crm.agent)<{
+      conversation: {
+        messages: { edges: { node: { citations: { documentId: string; stale: boolean | null; lastCheckedAt: string | null }[] } }[] };
+      };
+    }>(
+      'query($id: ID!) { conversation(id: $id) { messages(first: 2) { edges { node { citations { documentId stale lastCheckedAt } } } } } }',
+      {
+        id,
+      },
+    );
+    const citations = read.data?.conversation.messages.edges.flatMap((edge) => edge.node.citations);
+    expect(citations).toEqual([
+      { documentId: 'd1', stale: true, lastCheckedAt: '2024-03-05T00:00:00.000Z' },
+      { documentId: 'd2', stale: null, lastCheckedAt: null },
+    ]);
+  });
+
   it('refuses a message over 32 kB and an unknown conversation, writing nothing', async () => {
     const id = await start(memory.crm.agent, { clientId: memory.clientIds[4] });
     const big = await turn(id, 'x'.repeat(32 * 1024 + 1));

@@ -18,5 +18,8 @@ export const routeSchemas = {
     collection: z.string(),
     chunkIndex: z.number().int(),
     headingPath: z.array(z.string()).optional(),
+    // How fresh the cited document was when it was cited: kept with the message, as the answer's note is.
+    lastCheckedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    stale: z.boolean().nullable().optional(),
   }),
 };
