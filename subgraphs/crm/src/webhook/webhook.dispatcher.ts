@@ -170,6 +170,11 @@ export class WebhookDispatcher {
 
   /** Turns new events into deliveries, one instance at a time (an advisory lock), so deliveries are created in event order. */
   private async fanOut(): Promise<void> {
+    // An idle poll asks one indexed question, outside any transaction, before taking the lock.
+    const [waiting] = await this.orm.em
+      .getConnection()
+      .execute<unknown[]>('select 1 from webhook_event where fanned_out_at is null limit 1');
+    if (!waiting) return;
     for (;;) {
       const count = await this.orm.em.fork().transactional(async (tx) => {
         const [lock] = await tx.execute<{ locked: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('webhook_fan_out')) as locked`);
