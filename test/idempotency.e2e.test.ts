@@ -186,6 +186,30 @@ describe('mutations with an Idempotency-Key, through the gateway', () => {
     expect(differing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await clientsNamed('Malformed Made')).toBe(0);
   });
+  it('takes extensions.idempotencyKey of a mutation sent over graphql-ws, as over HTTP', async () => {
+    const socket = platform.ws();
+    const overWs = (idempotencyKey: string) =>
+      new Promise<GraphQLResult<Created>>((resolve, reject) => {
+        let result: GraphQLResult<Created> = {};
+        socket.subscribe<Created>(
+          { query: CREATE, variables: { input: { fullName: 'Socket Sari' } }, extensions: { idempotencyKey } },
+          { next: (value) => (result = value as GraphQLResult<Created>), error: reject, complete: () => resolve(result) },
+        );
+      });
+    const key = randomUUID();
+    const first = await overWs(key);
+    expect(first.errors).toBeUndefined();
+    const second = await overWs(key);
+    expect(second.data).toEqual(first.data);
+    expect(await clientsNamed('Socket Sari')).toBe(1);
+    // The key is the caller's whatever the transport: the same key over HTTP answers with that write.
+    const overHttp = await post<Created>(CREATE, { input: { fullName: 'Socket Sari' } }, { key });
+    expect(overHttp.data).toEqual(first.data);
+    const malformed = await overWs('has space');
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'extensions.idempotencyKey' });
+    expect(await clientsNamed('Socket Sari')).toBe(1);
+  });
+
   it('announces a keyed write to clientEvents once it commits, and its retry not again', async () => {
     const clientId = (await createClient('Announced Agung')).data?.createClient.id;
     const watched = collect<{ entry: { action: string } }>(

@@ -14,8 +14,8 @@ function checked(value: unknown, field: string): string | undefined {
 
 /**
  * Reads a mutation's idempotency key: the `Idempotency-Key` header, or `extensions.idempotencyKey`
- * in the request body (for each operation of a batch, which the header would cover all alike; the
- * WebSocket endpoint does not pass a payload's extensions on yet). Both, differing, are BAD_USER_INPUT. The key goes into the
+ * in the request body (for each operation of a batch, which the header would cover all alike, and
+ * over graphql-ws, whose `subscribe` payload's extensions the WebSocket endpoint passes on). Both, differing, are BAD_USER_INPUT. The key goes into the
  * operation's context, and from there to every subgraph fetch of the operation (see
  * subgraph-source.ts); on a query it is checked, then ignored.
  */

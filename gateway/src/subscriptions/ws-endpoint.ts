@@ -13,6 +13,8 @@ import type { SubscriptionHub } from './subscription-hub.js';
 /** What one operation over the socket carries from `onSubscribe` to execution. */
 interface WsContext extends GatewayContext {
   source: string;
+  /** The `subscribe` payload's extensions (a mutation's `idempotencyKey`, say), given to Apollo Server as an HTTP body's are. */
+  extensions?: Record<string, unknown>;
   /** Set for subscriptions: gives back the open slot (see Admission). */
   release?: () => void;
 }
@@ -85,7 +87,12 @@ export class GatewayWebSockets {
         execute: async (args: ExecutionArgs) => {
           const context = args.contextValue as WsContext;
           const response = await apollo.executeOperation(
-            { query: context.source, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
+            {
+              query: context.source,
+              variables: args.variableValues ?? undefined,
+              operationName: args.operationName ?? undefined,
+              extensions: context.extensions,
+            },
             { contextValue: context },
           );
           if (response.body.kind === 'single') return response.body.singleResult as ExecutionResult;
@@ -150,6 +157,7 @@ export class GatewayWebSockets {
       logger: this.options.logger,
       warnings: [],
       source: parsed.source,
+      ...(payload.extensions ? { extensions: payload.extensions } : {}),
     };
     if (parsed.operation.operation === OperationTypeNode.SUBSCRIPTION) {
       try {
