@@ -117,7 +117,7 @@ export function soakReport(run: SoakRun): string {
   if (top.length > 0) lines.push('', 'Most frequent final errors:', ...top.map(([error, n]) => `- ${n} × ${error}`));
   lines.push(
     '',
-    "### Resident memory after warm-up (each process's longest run; samples every 10 s; postgres: PSS summed over its processes)",
+    "### Resident memory after warm-up (each process's longest run, a restarted one from a warm-up after its restart as long as the first; samples every 10 s; postgres: PSS summed over its processes)",
     '',
     '| process | pid | run | first → last (MB) | slope | growth |',
     '|---|---|---|---|---|---|',

@@ -70,12 +70,20 @@ export interface Growth {
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
 
-/** Per process, its longest run after `fromMs`, and how it grew over it. */
-export function growthAfter(samples: RssSample[], fromMs: number): Growth[] {
+/**
+ * Per process, its longest run after the warm-up, and how it grew over it. Every run gets the same
+ * warm-up: a process started with the platform is measured from `fromMs`, one restarted by a fault
+ * from `warmUpMs` after its first sample (its caches, JIT and heap fill as the first one's did
+ * before `fromMs`).
+ */
+export function growthAfter(samples: RssSample[], fromMs: number, warmUpMs = fromMs): Growth[] {
+  const firstSeen = new Map<string, number>();
   const runs = new Map<string, RssSample[]>();
   for (const sample of samples) {
-    if (sample.at < fromMs) continue;
     const key = `${sample.name}\n${sample.pid}`;
+    const started = firstSeen.get(key) ?? sample.at;
+    firstSeen.set(key, started);
+    if (sample.at < Math.max(fromMs, started + warmUpMs)) continue;
     runs.set(key, [...(runs.get(key) ?? []), sample]);
   }
   const longest = new Map<Measured, RssSample[]>();
