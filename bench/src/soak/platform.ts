@@ -6,6 +6,15 @@ import { Redis } from 'ioredis';
 import { freePort } from '@nusa/platform/testing';
 import { BENCH_BUDGETS, root } from '../processes.js';
 
+/** The glibc runtime Chroma runs on here, from the knowledge subgraph's build (as bench/src/kb.ts starts that subgraph). */
+async function ensureChromaRuntime(): Promise<{ loader: string; libraryPath: string }> {
+  const built = join(root, 'subgraphs', 'knowledge', 'dist', 'chroma', 'glibc-runtime.js');
+  const { ensureGlibcRuntime } = (await import(built)) as {
+    ensureGlibcRuntime: (dir: string) => Promise<{ loader: string; libraryPath: string }>;
+  };
+  return ensureGlibcRuntime(join(root, '.data', 'glibc'));
+}
+
 /** Everything the chaos schedule kills. */
 export const COMPONENTS = ['crm', 'memory', 'knowledge', 'chat', 'gateway-a', 'gateway-b', 'redis', 'postgres', 'chroma'] as const;
 export type Component = (typeof COMPONENTS)[number];
@@ -185,17 +194,17 @@ export async function startSoakPlatform(options: SoakPlatformOptions): Promise<S
     note,
   );
 
-  const glibc = join(root, '.data', 'glibc', 'root', 'usr', 'lib', 'x86_64-linux-gnu');
+  // This machine's glibc is too old for Chroma's binding: Debian 13's, fetched once as the knowledge subgraph does it.
+  const { loader, libraryPath } = await ensureChromaRuntime();
   const chromaCli = join(root, 'node_modules', 'chromadb', 'dist', 'cli.mjs');
   const chromaDir = join(dataDir, 'chroma');
   mkdirSync(chromaDir, { recursive: true });
   const chroma = new Kept(
     'chroma',
     () => {
-      // This machine's glibc is too old for Chroma's binding: Debian 13's, as the knowledge subgraph does it.
       const child = spawn(
-        join(glibc, 'ld-linux-x86-64.so.2'),
-        ['--library-path', glibc, process.execPath, chromaCli, 'run', '--path', chromaDir, '--port', String(ports.chroma)],
+        loader,
+        ['--library-path', libraryPath, process.execPath, chromaCli, 'run', '--path', chromaDir, '--port', String(ports.chroma)],
         { stdio: ['ignore', 'pipe', 'pipe'] },
       );
       output(child, logs, '[chroma] ');
