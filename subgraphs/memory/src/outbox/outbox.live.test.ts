@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { eventually, identityHeaders, TEST_SECRETS } from '@nusa/platform/testing';
@@ -51,7 +52,10 @@ describe('answer.completed through the outbox', () => {
   let conversationId: string;
   let clientId: string;
   beforeAll(async () => {
-    memory = await startMemory('answer_outbox', { outboxRelay: FAST });
+    memory = await startMemory('answer_outbox', {
+      outboxRelay: FAST,
+      crm: { webhooks: { pollIntervalMs: 20, allowPrivateAddresses: true } },
+    });
     clientId = memory.clientIds[0] ?? '';
     const started = await memory.as(memory.crm.agent)<{ startConversation: { id: string } }>(
       'mutation($c: ID!) { startConversation(input: { clientId: $c }) { id } }',
@@ -83,6 +87,35 @@ describe('answer.completed through the outbox', () => {
     expect(events).toEqual([{ id: rows[0]?.id, type: 'ANSWER_COMPLETED', entity_type: 'message', payload: rows[0]?.payload }]);
   });
 
+  it('is delivered to a partner subscribed to ANSWER_COMPLETED as answer.completed', async () => {
+    const received: { type: string; data: Record<string, unknown> }[] = [];
+    const partner = createHttpServer((request, response) => {
+      let raw = '';
+      request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push(JSON.parse(raw) as (typeof received)[number]);
+        response.writeHead(200).end('thanks');
+      });
+    });
+    await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = partner.address() as AddressInfo;
+      const registered = await memory.crm.as(memory.crm.admin)(
+        'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }',
+        { input: { url: `http://127.0.0.1:${port}/hooks`, eventTypes: ['ANSWER_COMPLETED'] } },
+      );
+      expect(registered.errors).toBeUndefined();
+      const messageId = await openAnswer(memory, conversationId);
+      await finish(memory, messageId, 'COMPLETE');
+      await eventually(() => Promise.resolve(received.length > 0), { what: 'the delivery received' });
+      expect(received).toHaveLength(1);
+      expect(received[0]?.type).toBe('answer.completed');
+      expect(received[0]?.data).toMatchObject({ id: messageId, conversationId, clientId, content: 'The remote worker visa.' });
+    } finally {
+      await new Promise((resolve) => partner.close(resolve));
+    }
+  });
+
   it('records an event relayed twice once', async () => {
     const messageId = await openAnswer(memory, conversationId);
     await finish(memory, messageId, 'COMPLETE');
@@ -105,13 +138,15 @@ describe('answer.completed through the outbox', () => {
   it('refuses the crm route to a service other than memory', async () => {
     const response = await fetch(new URL('/internal/webhook-events', memory.crm.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...identityHeaders({ kind: 'service', name: 'chat' }, TEST_SECRETS.internalSecret, 'crm') },
+      headers: {
+        'content-type': 'application/json',
+        ...identityHeaders({ kind: 'service', name: 'chat' }, TEST_SECRETS.internalSecret, 'crm'),
+      },
       body: JSON.stringify({ events: [] }),
     });
     expect(response.status).toBe(403);
   });
 });
-
 
 /** A TCP hop to the crm that can be cut (every connection refused and dropped) and restored. */
 async function startSwitch(target: string): Promise<{ url: string; up: boolean; close: () => Promise<void> }> {
