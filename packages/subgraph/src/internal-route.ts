@@ -25,6 +25,8 @@ export function internalRoute<T>(options: {
   /** The service serving the route: identities issued for another are refused. */
   service: string;
   internalSecret: string;
+  /** The services that may call it. Default: any platform service. */
+  callers?: string[];
   logger: Logger;
   schema: z.ZodType<T>;
   handle: (body: T) => Promise<unknown>;
@@ -34,6 +36,10 @@ export function internalRoute<T>(options: {
     const caller = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret, options.service);
     if (caller?.kind !== 'service') {
       fail(res, 401, ErrorCode.Unauthenticated, 'Internal routes answer platform services only');
+      return;
+    }
+    if (options.callers && !options.callers.includes(caller.name)) {
+      fail(res, 403, ErrorCode.Forbidden, `This route answers ${options.callers.join(', ')} only`);
       return;
     }
     if (req.method !== 'POST') {

@@ -17,6 +17,7 @@ import { Revocations } from './session/revocations.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookDispatcher, type WebhookSettings } from './webhook/webhook.dispatcher.js';
 import { WebhookOutboxNudge } from './webhook/webhook.outbox.js';
+import { webhookEventRoutes } from './webhook/webhook-event.routes.js';
 
 export { openDatabase } from './orm.js';
 export { buildCrmSchema } from './schema.js';
@@ -72,7 +73,11 @@ export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServ
       // Without Redis, sign-outs fail (their marker cannot be written) but everything else works.
       ...(deps.redisUrl ? { redis: await probeOptional(() => revocations.ping() ?? Promise.resolve()) } : {}),
     }),
-    routes: { ...apiKeyRoutes(internal), ...sessionRoutes({ ...internal, revocations }) },
+    routes: {
+      ...apiKeyRoutes(internal),
+      ...sessionRoutes({ ...internal, revocations }),
+      ...webhookEventRoutes({ ...internal, wake: () => webhooks.wake() }),
+    },
   });
   const ws = serveSubscriptions(subgraph.server, {
     name: 'crm',

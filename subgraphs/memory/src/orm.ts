@@ -6,9 +6,10 @@ import { ConversationEntity } from './conversation/conversation.entity.js';
 import { MemoryFactEntity } from './fact/fact.entity.js';
 import { MessageEntity } from './message/message.entity.js';
 import { migrations } from './migrations/index.js';
+import { OutboxEventEntity } from './outbox/outbox-event.entity.js';
 
 export const memoryDatabase: DatabaseSpec = {
-  entities: [ConversationEntity, MessageEntity, MemoryFactEntity, MemoryAuditEntryEntity],
+  entities: [ConversationEntity, MessageEntity, MemoryFactEntity, MemoryAuditEntryEntity, OutboxEventEntity],
   migrations,
   migrationsTable: 'memory_migrations',
   idempotentRequestsTable: 'memory_idempotent_request',

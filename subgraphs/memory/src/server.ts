@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { probe, probeOptional, type Logger, type ServiceContext } from '@nusa/platform';
+import { probe, probeOptional, ServiceClient, type Logger, type ServiceContext } from '@nusa/platform';
 import {
   createSubgraphServer,
   DEFAULT_IDEMPOTENCY_TTL_MS,
@@ -15,6 +15,7 @@ import { CrmDirectory } from './crm-directory.js';
 import { ruleExtractor, type FactExtractor } from './fact/fact.extractor.js';
 import { internalRoutes } from './internal/internal.routes.js';
 import { MessageStore } from './message/message.store.js';
+import { DEFAULT_OUTBOX_RELAY_SETTINGS, OutboxRelay, type OutboxRelaySettings } from './outbox/outbox.relay.js';
 import { buildMemorySchema } from './schema.js';
 
 export { buildMemorySchema } from './schema.js';
@@ -34,15 +35,23 @@ export interface MemoryServerDeps {
   events?: EventBus;
   /** How long an Idempotency-Key's stored response answers retries; older keys are swept. Default: 24 hours. */
   idempotencyTtlMs?: number;
+  /** How the outbox is handed to the crm; each setting defaults to {@link DEFAULT_OUTBOX_RELAY_SETTINGS}. */
+  outboxRelay?: Partial<OutboxRelaySettings>;
 }
 
 /**
  * The memory subgraph over HTTP, with its internal API, and its subscriptions over graphql-ws on
- * the same `/graphql`; built but not listening.
+ * the same `/graphql`; the outbox relay runs until `stop`. Built but not listening.
  */
 export async function createMemoryServer(deps: MemoryServerDeps): Promise<SubgraphServer> {
   const events = deps.events ?? new InProcessEventBus();
-  const messages = new MessageStore(deps.cache, events);
+  const relay = new OutboxRelay(
+    deps.orm,
+    new ServiceClient({ service: 'crm', url: deps.crmUrl, internalSecret: deps.internalSecret }),
+    { ...DEFAULT_OUTBOX_RELAY_SETTINGS, ...deps.outboxRelay },
+    deps.logger,
+  );
+  const messages = new MessageStore(deps.cache, events, () => relay.wake());
   const extractor = deps.extractor ?? ruleExtractor;
   const services = {
     orm: deps.orm,
@@ -78,10 +87,12 @@ export async function createMemoryServer(deps: MemoryServerDeps): Promise<Subgra
     ttlMs: deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
     logger: deps.logger,
   });
+  relay.start();
   return {
     server: subgraph.server,
     stop: async () => {
       stopSweep();
+      await relay.stop();
       await ws.close();
       await subgraph.stop();
     },

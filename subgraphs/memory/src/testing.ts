@@ -13,6 +13,7 @@ import {
 import { countQueries } from '@nusa/subgraph/testing';
 import type { FactExtractor } from './fact/fact.extractor.js';
 import { openDatabase } from './orm.js';
+import type { OutboxRelaySettings } from './outbox/outbox.relay.js';
 import { createMemoryServer } from './server.js';
 
 type Operation = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<TData>>;
@@ -41,6 +42,8 @@ export interface MemoryServiceOptions {
   extractor?: FactExtractor;
   /** Where conversation events travel. Default: in process. */
   events?: 'redis' | 'in-process';
+  /** How the outbox is handed to the crm. Default: the service's defaults. */
+  outboxRelay?: Partial<OutboxRelaySettings>;
 }
 
 /** The memory subgraph alone, on a free port (test/platform.ts starts it beside a CRM). */
@@ -65,6 +68,7 @@ export async function startMemoryService(label: string, options: MemoryServiceOp
     internalSecret: TEST_SECRETS.internalSecret,
     crmUrl: options.crmUrl,
     reportCache: options.cache === 'redis',
+    outboxRelay: options.outboxRelay,
   });
   const port = await listen(memory.server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;

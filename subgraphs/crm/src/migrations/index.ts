@@ -6,6 +6,7 @@ import { Migration20261202000000_api_key_subscriptions } from './Migration202612
 import { Migration20261203000000_audit_documents_sessions } from './Migration20261203000000_audit_documents_sessions.js';
 import { Migration20261203100000_webhooks } from './Migration20261203100000_webhooks.js';
 import { Migration20261203120000_idempotent_requests } from './Migration20261203120000_idempotent_requests.js';
+import { Migration20261203170000_answer_completed } from './Migration20261203170000_answer_completed.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs find the same set. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203000000_audit_documents_sessions', class: Migration20261203000000_audit_documents_sessions },
   { name: 'Migration20261203100000_webhooks', class: Migration20261203100000_webhooks },
   { name: 'Migration20261203120000_idempotent_requests', class: Migration20261203120000_idempotent_requests },
+  { name: 'Migration20261203170000_answer_completed', class: Migration20261203170000_answer_completed },
 ];

@@ -4,12 +4,15 @@ import { registerEnumType } from 'type-graphql';
 export enum WebhookEventType {
   CLIENT_CREATED = 'CLIENT_CREATED',
   PRACTICE_STATUS_CHANGED = 'PRACTICE_STATUS_CHANGED',
+  /** An assistant answer finished as COMPLETE; recorded by the memory subgraph and relayed here. */
+  ANSWER_COMPLETED = 'ANSWER_COMPLETED',
 }
 
 /** The `type` a delivery's body carries for each event type (Stripe's and GitHub's `noun.verb` style). */
 export const WIRE_TYPES: Record<WebhookEventType, string> = {
   [WebhookEventType.CLIENT_CREATED]: 'client.created',
   [WebhookEventType.PRACTICE_STATUS_CHANGED]: 'practice.status_changed',
+  [WebhookEventType.ANSWER_COMPLETED]: 'answer.completed',
 };
 
 /** Where one event stands for one endpoint. */
@@ -25,7 +28,7 @@ export enum WebhookDeliveryStatus {
 registerEnumType(WebhookEventType, {
   name: 'WebhookEventType',
   description:
-    'An event a webhook endpoint can receive: CLIENT_CREATED (`client.created`), PRACTICE_STATUS_CHANGED (`practice.status_changed`).',
+    'An event a webhook endpoint can receive: CLIENT_CREATED (`client.created`), PRACTICE_STATUS_CHANGED (`practice.status_changed`), ANSWER_COMPLETED (`answer.completed`: an assistant answer finished).',
 });
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',

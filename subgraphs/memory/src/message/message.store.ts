@@ -5,6 +5,7 @@ import type { Cache, EventBus } from '@nusa/subgraph';
 import { ConversationEventKind, publishMessageEvents } from '../conversation/conversation.events.js';
 import { canSeeConversation } from '../conversation/conversation.access.js';
 import { ConversationEntity } from '../conversation/conversation.entity.js';
+import { recordAnswerCompleted } from '../outbox/outbox.answer.js';
 import { MessageEntity, type StoredCitation } from './message.entity.js';
 import { FINAL_STATUSES, MessageRole, MessageStatus } from './message.enums.js';
 import { parseMessageViews, toMessageView, type MessageView } from './message.view.js';
@@ -57,6 +58,8 @@ export class MessageStore {
   constructor(
     private readonly cache: Cache,
     private readonly events: EventBus,
+    /** Called once a transaction that wrote an outbox row has committed (wakes the relay). Default: nothing. */
+    private readonly outboxWritten: () => void = () => undefined,
   ) {}
 
   /**
@@ -115,7 +118,8 @@ export class MessageStore {
 
   /**
    * Gives a STREAMING message its final status and content, once: finishing a message that is
-   * already final changes nothing and returns it as it is.
+   * already final changes nothing and returns it as it is. An assistant message finished as
+   * COMPLETE records `answer.completed` in the outbox, in the same transaction.
    */
   async finish(em: EntityManager, messageId: string, final: FinalMessage): Promise<MessageView> {
     if (!FINAL_STATUSES.includes(final.status)) throw badUserInput('status', `must be one of ${FINAL_STATUSES.join(', ')}`);
@@ -123,7 +127,7 @@ export class MessageStore {
     const result = await em.transactional(async (tx) => {
       const message = await tx.findOne(MessageEntity, { id: messageId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!message) throw notFound('Message', messageId);
-      if (message.status !== MessageStatus.STREAMING) return { view: toMessageView(message), changed: false };
+      if (message.status !== MessageStatus.STREAMING) return { view: toMessageView(message), changed: false, answered: false };
       Object.assign(message, {
         status: final.status,
         content: final.content,
@@ -136,8 +140,14 @@ export class MessageStore {
         error: final.error ?? null,
         completedAt: new Date(),
       });
-      return { view: toMessageView(message), changed: true };
+      const answered = message.role === MessageRole.ASSISTANT && final.status === MessageStatus.COMPLETE;
+      if (answered) {
+        const conversation = await tx.findOneOrFail(ConversationEntity, { id: message.conversation.id });
+        recordAnswerCompleted(tx, message, conversation.clientId);
+      }
+      return { view: toMessageView(message), changed: true, answered };
     });
+    if (result.answered) this.outboxWritten();
     if (result.changed) {
       await this.cache.delete([recentKey(result.view.conversationId)]);
       await publishMessageEvents(this.events, ConversationEventKind.MESSAGE_STATUS_CHANGED, [result.view]);
