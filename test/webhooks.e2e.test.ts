@@ -123,4 +123,38 @@ describe('partner webhooks through the gateway', () => {
     expect(attempts(nodes.find((node) => node.eventId === refused?.body.id))).toEqual([503, 200]);
     expect(nodes.filter((node) => node.eventId !== refused?.body.id).map(attempts)).toEqual([[200], [200]]);
   });
+
+  it('delivers answer.completed once an answer sent through the gateway completes, with the answer as stored', async () => {
+    const registered = await platform.query<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(REGISTER, {
+      input: { url: receiver.url, eventTypes: ['ANSWER_COMPLETED'] },
+    });
+    const { secret } = registered.data!.createWebhookEndpoint;
+    const conversationId = await platform.conversation();
+    const sent = await platform.query<{ sendMessage: { assistantMessage: { id: string } } }>(
+      'mutation($input: SendMessageInput!) { sendMessage(input: $input) { assistantMessage { id } } }',
+      { input: { conversationId, content: 'Which permit lets me retire in Bali, and from what age?' } },
+    );
+    expect(sent.errors).toBeUndefined();
+    const messageId = sent.data!.sendMessage.assistantMessage.id;
+    const answered = () =>
+      receiver.received.filter((request) => request.body.type === 'answer.completed' && request.body.data.id === messageId);
+    await eventually(() => answered().length > 0, { timeoutMs: 20_000, intervalMs: 100, what: 'the answer.completed delivery' });
+    const [delivery] = answered();
+    expect(verify(secret, delivery!.headers, delivery!.raw)).toBe(true);
+    const read = await platform.query<{
+      conversation: { messages: { edges: { node: { id: string; content: string; status: string } }[] } };
+    }>('query($id: ID!) { conversation(id: $id) { messages(last: 10) { edges { node { id content status } } } } }', { id: conversationId });
+    const stored = read.data?.conversation.messages.edges.find((edge) => edge.node.id === messageId)?.node;
+    expect(stored?.status).toBe('COMPLETE');
+    expect(delivery!.body.data).toMatchObject({
+      id: messageId,
+      conversationId,
+      clientId: platform.memory.clientIds[0],
+      content: stored?.content,
+    });
+    expect(String(delivery!.body.data.content).length).toBeGreaterThan(0);
+    // Once per answer, although both endpoints exist and only this one asked for answers.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(answered()).toHaveLength(1);
+  });
 });
