@@ -17,6 +17,10 @@ export const CHAT_MESSAGE = graphql(`
       chunkIndex
       headingPath
     }
+    reviewed {
+      reviewedBy
+      reviewedAt
+    }
   }
 `);
 
@@ -58,5 +62,19 @@ export const SEND_MESSAGE = graphql(`
 export const CANCEL_GENERATION = graphql(`
   mutation CancelGeneration($messageId: ID!) {
     cancelGeneration(messageId: $messageId)
+  }
+`);
+
+/** Saves a complete assistant message as a reviewed answer (administrators); `answer` only when edited. */
+export const SAVE_REVIEWED_ANSWER = graphql(`
+  mutation SaveReviewedAnswer($input: SaveReviewedAnswerInput!) {
+    saveReviewedAnswer(input: $input) {
+      id
+      question
+      answer
+      status
+      reviewedBy
+      reviewedAt
+    }
   }
 `);

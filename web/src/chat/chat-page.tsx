@@ -31,8 +31,14 @@ const CONVERSATION_EVENTS = graphql(`
   }
 `);
 
+interface ChatPageProps {
+  conversationId: string;
+  /** The caller is an administrator: complete answers can be saved as reviewed. */
+  canReview: boolean;
+}
+
 /** A conversation: its messages, the answer streaming in, and the question box. */
-export function ChatPage({ conversationId }: { conversationId: string }) {
+export function ChatPage({ conversationId, canReview }: ChatPageProps) {
   const { data, loading, error, refetch } = useQuery(CHAT_CONVERSATION, {
     variables: { id: conversationId },
   });
@@ -95,7 +101,7 @@ export function ChatPage({ conversationId }: { conversationId: string }) {
       ) : (
         <ol className="messages" aria-label="Messages">
           {messages.map((message) => (
-            <MessageItem key={message.id} message={message} live={isLive(message)} onSettled={onSettled} />
+            <MessageItem key={message.id} message={message} live={isLive(message)} canReview={canReview} onSettled={onSettled} />
           ))}
         </ol>
       )}
