@@ -17,6 +17,16 @@ export const CHAT_MESSAGE = graphql(`
       chunkIndex
       headingPath
     }
+  }
+`);
+
+/**
+ * Who reviewed an answer served from a reviewed answer. Resolved by the knowledge subgraph, so it is
+ * read with the conversation only (a message just sent is never reviewed yet), and a knowledge
+ * outage leaves it null instead of failing the chat.
+ */
+export const CHAT_REVIEW_MARK = graphql(`
+  fragment ChatReviewMark on Message {
     reviewed {
       reviewedBy
       reviewedAt
@@ -38,6 +48,7 @@ export const CHAT_CONVERSATION = graphql(`
         edges {
           node {
             ...ChatMessage
+            ...ChatReviewMark
           }
         }
       }

@@ -41,6 +41,8 @@ interface ChatPageProps {
 export function ChatPage({ conversationId, canReview }: ChatPageProps) {
   const { data, loading, error, refetch } = useQuery(CHAT_CONVERSATION, {
     variables: { id: conversationId },
+    // A review mark the knowledge subgraph cannot give is left out; the messages still show.
+    errorPolicy: 'all',
   });
   // A question another session sends, or an answer reaching its final status: read the conversation
   // again; the answer then streams in token by token from messageStream.

@@ -1,11 +1,11 @@
 import type { ChatMessageFragment } from '../gql/graphql';
 import { AnswerText, SourceList } from './answer-text';
 import { LiveAnswer } from './live-answer';
-import { ReviewBadge } from './review-badge';
+import { ReviewBadge, type ShownMessage } from './review-badge';
 import { ReviewEditor } from './review-editor';
 
 interface MessageItemProps {
-  message: ChatMessageFragment;
+  message: ShownMessage;
   /** Follow the answer's stream (it is being written, or it was followed on this page). */
   live: boolean;
   /** Offer "Save as reviewed" on a complete answer (administrators). */
