@@ -75,7 +75,7 @@ function Screen({ route, session }: { route: Route; session: Session | null }) {
         </AdminOnly>
       );
     case 'conversation':
-      return <ChatPage key={route.id} conversationId={route.id} />;
+      return <ChatPage key={route.id} conversationId={route.id} canReview={session?.member.role === 'ADMIN'} />;
     case 'knowledge':
       return <KnowledgeSearchPage />;
     case 'document':

@@ -20,6 +20,20 @@ export const CHAT_MESSAGE = graphql(`
   }
 `);
 
+/**
+ * Who reviewed an answer served from a reviewed answer. Resolved by the knowledge subgraph, so it is
+ * read with the conversation only (a message just sent is never reviewed yet), and a knowledge
+ * outage leaves it null instead of failing the chat.
+ */
+export const CHAT_REVIEW_MARK = graphql(`
+  fragment ChatReviewMark on Message {
+    reviewed {
+      reviewedBy
+      reviewedAt
+    }
+  }
+`);
+
 export const CHAT_CONVERSATION = graphql(`
   query ChatConversation($id: ID!) {
     conversation(id: $id) {
@@ -34,6 +48,7 @@ export const CHAT_CONVERSATION = graphql(`
         edges {
           node {
             ...ChatMessage
+            ...ChatReviewMark
           }
         }
       }
@@ -58,5 +73,19 @@ export const SEND_MESSAGE = graphql(`
 export const CANCEL_GENERATION = graphql(`
   mutation CancelGeneration($messageId: ID!) {
     cancelGeneration(messageId: $messageId)
+  }
+`);
+
+/** Saves a complete assistant message as a reviewed answer (administrators); `answer` only when edited. */
+export const SAVE_REVIEWED_ANSWER = graphql(`
+  mutation SaveReviewedAnswer($input: SaveReviewedAnswerInput!) {
+    saveReviewedAnswer(input: $input) {
+      id
+      question
+      answer
+      status
+      reviewedBy
+      reviewedAt
+    }
   }
 `);

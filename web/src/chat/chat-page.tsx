@@ -31,10 +31,18 @@ const CONVERSATION_EVENTS = graphql(`
   }
 `);
 
+interface ChatPageProps {
+  conversationId: string;
+  /** The caller is an administrator: complete answers can be saved as reviewed. */
+  canReview: boolean;
+}
+
 /** A conversation: its messages, the answer streaming in, and the question box. */
-export function ChatPage({ conversationId }: { conversationId: string }) {
+export function ChatPage({ conversationId, canReview }: ChatPageProps) {
   const { data, loading, error, refetch } = useQuery(CHAT_CONVERSATION, {
     variables: { id: conversationId },
+    // A review mark the knowledge subgraph cannot give is left out; the messages still show.
+    errorPolicy: 'all',
   });
   // A question another session sends, or an answer reaching its final status: read the conversation
   // again; the answer then streams in token by token from messageStream.
@@ -95,7 +103,7 @@ export function ChatPage({ conversationId }: { conversationId: string }) {
       ) : (
         <ol className="messages" aria-label="Messages">
           {messages.map((message) => (
-            <MessageItem key={message.id} message={message} live={isLive(message)} onSettled={onSettled} />
+            <MessageItem key={message.id} message={message} live={isLive(message)} canReview={canReview} onSettled={onSettled} />
           ))}
         </ol>
       )}

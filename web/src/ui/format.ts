@@ -12,6 +12,11 @@ export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }
 
+/** The day of a date-time from the API (ISO 8601), for people. */
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(iso));
+}
+
 /** A calendar date from the API (YYYY-MM-DD, no time zone) for people. */
 export function formatDay(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
