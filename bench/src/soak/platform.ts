@@ -125,6 +125,8 @@ export interface SoakPlatformOptions {
   dataDir: string;
   logDir: string;
   anthropicBaseUrl: string;
+  /** Chat's STREAM_RETENTION_SECONDS. */
+  streamRetentionSeconds: number;
   log: (line: string) => void;
 }
 
@@ -224,6 +226,7 @@ export async function startSoakPlatform(options: SoakPlatformOptions): Promise<S
     CHROMA_URL: chromaUrl,
     ANTHROPIC_API_KEY: 'soak-fake-key',
     ANTHROPIC_BASE_URL: options.anthropicBaseUrl,
+    STREAM_RETENTION_SECONDS: String(options.streamRetentionSeconds),
     CRM_PORT: String(ports.crm),
     MEMORY_PORT: String(ports.memory),
     KNOWLEDGE_PORT: String(ports.knowledge),

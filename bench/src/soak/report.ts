@@ -9,6 +9,8 @@ export interface SoakRun {
   minutes: number;
   rate: number;
   seed: number;
+  /** Chat's STREAM_RETENTION_SECONDS in this run. */
+  streamRetentionSeconds: number;
   warmUpMs: number;
   machine: string;
   faults: Fault[];
@@ -51,7 +53,10 @@ export function soakReport(run: SoakRun): string {
   const missing = Object.values(v.missing).reduce((sum, n) => sum + n, 0);
   const different = Object.values(v.different).reduce((sum, n) => sum + n, 0);
   const duplicated = Object.values(v.duplicated).reduce((sum, n) => sum + n, 0);
-  lines.push(`## Soak ${run.startedAtIso}: ${run.minutes} min, RATE ${run.rate}/s, SEED ${run.seed}`, '');
+  lines.push(
+    `## Soak ${run.startedAtIso}: ${run.minutes} min, RATE ${run.rate}/s, SEED ${run.seed}, STREAM_RETENTION_SECONDS ${run.streamRetentionSeconds}`,
+    '',
+  );
   lines.push(run.machine, '');
   lines.push('| check | result | must be |', '|---|---|---|');
   lines.push(`| acknowledged writes missing | ${missing} ${JSON.stringify(v.missing)} | 0 |`);

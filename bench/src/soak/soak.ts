@@ -29,6 +29,12 @@ runMain(async () => {
     /** Operations started per second, over both gateways. */
     RATE: z.coerce.number().positive().max(200).default(6),
     SEED: z.coerce.number().int().min(0).default(20),
+    /**
+     * How long chat keeps a finished answer's token stream in Redis. Shorter than the run, so that
+     * the retained streams reach their bound within it and Redis's growth after the warm-up measures
+     * leaks, not an hour's window still filling (the platform's default is 3600).
+     */
+    STREAM_RETENTION_SECONDS: z.coerce.number().int().min(1).default(120),
   });
   const minutes = settings.SOAK_MINUTES;
   const durationMs = minutes * 60_000;
@@ -55,7 +61,13 @@ runMain(async () => {
 
   const model = await startSoakModel();
   write('starting the platform (launcher with embedded PostgreSQL, 4 subgraphs, gateway a; Redis, Chroma, gateway b) ...');
-  const platform = await startSoakPlatform({ dataDir, logDir, anthropicBaseUrl: model.baseUrl, log: (line) => write(line) });
+  const platform = await startSoakPlatform({
+    dataDir,
+    logDir,
+    anthropicBaseUrl: model.baseUrl,
+    streamRetentionSeconds: settings.STREAM_RETENTION_SECONDS,
+    log: (line) => write(line),
+  });
   const t0 = performance.now();
   const clock = () => performance.now() - t0;
   const attempts: Attempted[] = [];
@@ -158,6 +170,7 @@ runMain(async () => {
       minutes,
       rate: settings.RATE,
       seed: settings.SEED,
+      streamRetentionSeconds: settings.STREAM_RETENTION_SECONDS,
       warmUpMs,
       machine: `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), shared with other sessions' work; load average at the end ${loadavg()
         .map((load) => load.toFixed(2))
