@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonSettings, httpUrl, parseSettings, port, postgresUrl, redisUrl, resolveSecrets } from '@nusa/platform';
+import { commonSettings, httpUrl, idempotencySettings, parseSettings, port, postgresUrl, redisUrl, resolveSecrets } from '@nusa/platform';
 import { DEFAULT_REVIEW_AFTER_DAYS } from './document/freshness.js';
 import { embeddingConfig, embeddingSettings, type EmbeddingConfig } from './embedding/embedding-config.js';
 
@@ -21,12 +21,15 @@ export interface KnowledgeConfig {
   reviewAfterDays: number;
   logLevel: string;
   internalSecret: string;
+  /** How long an Idempotency-Key's stored response answers retries (`IDEMPOTENCY_TTL_HOURS`, default 24). */
+  idempotencyTtlMs: number;
 }
 
 export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): KnowledgeConfig {
   const settings = parseSettings(
     {
       ...commonSettings,
+      ...idempotencySettings,
       KNOWLEDGE_PORT: port(4003),
       DATABASE_URL: postgresUrl(),
       REDIS_URL: redisUrl(),
@@ -55,5 +58,6 @@ export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): Knowl
     reviewAfterDays: settings.KNOWLEDGE_REVIEW_AFTER_DAYS,
     logLevel: settings.LOG_LEVEL,
     internalSecret: resolveSecrets(settings).internalSecret,
+    idempotencyTtlMs: settings.IDEMPOTENCY_TTL_HOURS * 3_600_000,
   };
 }

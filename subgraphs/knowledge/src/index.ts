@@ -39,6 +39,7 @@ runMain(async () => {
       reviewAfterDays: config.reviewAfterDays,
       internalSecret: config.internalSecret,
       reportCache: Boolean(config.redisUrl),
+      idempotencyTtlMs: config.idempotencyTtlMs,
     });
     const port = await listen(knowledge.server, config.port);
     logger.info(

@@ -26,6 +26,7 @@ export const knowledgeDatabase: DatabaseSpec = {
   ],
   migrations,
   migrationsTable: 'knowledge_migrations',
+  idempotentRequestsTable: 'knowledge_idempotent_request',
 };
 
 /** The knowledge database at `url`, migrated. */

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { probe, probeOptional } from '@nusa/platform';
-import { createSubgraphServer, type SubgraphServer } from '@nusa/subgraph';
+import { createSubgraphServer, DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencySweep, type SubgraphServer } from '@nusa/subgraph';
 import { CollectionNames } from './collection/collection.store.js';
 import { createContext, type KnowledgeContext, type KnowledgeServices } from './context.js';
 import { DEFAULT_REVIEW_AFTER_DAYS } from './document/freshness.js';
@@ -26,18 +26,25 @@ const warningsPlugin: ApolloServerPlugin<KnowledgeContext> = {
     }),
 };
 
-/** The knowledge subgraph over HTTP, built but not listening. */
-export async function createKnowledgeServer(
-  services: KnowledgeServices & { internalSecret: string; reportCache: boolean },
-): Promise<SubgraphServer> {
-  const { internalSecret, reportCache, ...shared } = services;
+/** What the knowledge server needs besides the services its requests share. */
+export interface KnowledgeServerOptions {
+  internalSecret: string;
+  /** Whether `/ready` should report the cache (true when it is Redis). */
+  reportCache: boolean;
+  /** How long an Idempotency-Key's stored response answers retries; older keys are swept. Default: 24 hours. */
+  idempotencyTtlMs?: number;
+}
+
+/** The knowledge subgraph over HTTP, built but not listening; expired idempotency keys are swept until `stop`. */
+export async function createKnowledgeServer(services: KnowledgeServices & KnowledgeServerOptions): Promise<SubgraphServer> {
+  const { internalSecret, reportCache, idempotencyTtlMs, ...shared } = services;
   const caches = {
     frequencies: new LexemeFrequencies(services.logger),
     collectionNames: new CollectionNames(),
     searches: new SearchCache(services.cache),
   };
   const reviewedAnswers = new ReviewedAnswerIndex(services.reviewAfterDays ?? DEFAULT_REVIEW_AFTER_DAYS);
-  return createSubgraphServer<KnowledgeContext>({
+  const subgraph = await createSubgraphServer<KnowledgeContext>({
     name: 'knowledge',
     schema: await buildKnowledgeSchema(),
     internalSecret,
@@ -51,4 +58,16 @@ export async function createKnowledgeServer(
       ...(reportCache ? { redis: await probeOptional(() => services.cache.ping()) } : {}),
     }),
   });
+  const stopSweep = startIdempotencySweep({
+    orm: services.orm,
+    ttlMs: idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
+    logger: services.logger,
+  });
+  return {
+    ...subgraph,
+    stop: async () => {
+      stopSweep();
+      await subgraph.stop();
+    },
+  };
 }

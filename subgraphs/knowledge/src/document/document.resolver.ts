@@ -1,12 +1,13 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { requireCaller, Role } from '@nusa/platform';
-import { auditActor, parseId } from '@nusa/subgraph';
+import { auditActor, Idempotent, parseId } from '@nusa/subgraph';
+import { afterTransaction } from '../after-commit.js';
 import type { KnowledgeContext } from '../context.js';
 import { IngestDocumentInput } from './document.input.js';
 import type { ChunkRecord } from './document.loaders.js';
 import { deleteDocument } from './document.service.js';
 import { KnowledgeChunk, KnowledgeDocument, MetadataEntry } from './document.type.js';
-import { documentFromEntity, type DocumentView } from './document.view.js';
+import { documentFromEntity, documentResult, type DocumentView } from './document.view.js';
 
 @Resolver(() => KnowledgeDocument)
 export class DocumentResolver {
@@ -18,6 +19,7 @@ export class DocumentResolver {
 
   @Authorized([Role.ADMIN])
   @Mutation(() => KnowledgeDocument, { description: 'Chunks, embeds and indexes a document; the same source again replaces it.' })
+  @UseMiddleware(Idempotent(documentResult))
   async ingestDocument(
     @Arg('input', () => IngestDocumentInput) input: IngestDocumentInput,
     @Ctx() context: KnowledgeContext,
@@ -32,15 +34,16 @@ export class DocumentResolver {
       lastCheckedAt: input.checkedAt ?? undefined,
       validUntil: input.validUntil,
     });
-    await context.searches.invalidate();
+    await afterTransaction(context.em, { committed: () => context.searches.invalidate() });
     return documentFromEntity(document);
   }
 
   @Authorized([Role.ADMIN])
   @Mutation(() => Boolean)
+  @UseMiddleware(Idempotent())
   async deleteDocument(@Arg('id', () => ID) id: string, @Ctx() context: KnowledgeContext): Promise<boolean> {
     await deleteDocument(context.em, context.vectors, parseId(id), auditActor(requireCaller(context)));
-    await context.searches.invalidate();
+    await afterTransaction(context.em, { committed: () => context.searches.invalidate() });
     return true;
   }
 

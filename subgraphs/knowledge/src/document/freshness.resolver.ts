@@ -1,11 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { badUserInput, notFound, Role } from '@nusa/platform';
-import { parseId } from '@nusa/subgraph';
+import { Idempotent, parseId } from '@nusa/subgraph';
+import { afterTransaction } from '../after-commit.js';
 import type { KnowledgeContext } from '../context.js';
 import { MarkDocumentCheckedInput } from './document.input.js';
 import { DocumentEntity } from './document.entity.js';
 import { KnowledgeDocument } from './document.type.js';
-import { documentFromEntity, type DocumentView } from './document.view.js';
+import { documentFromEntity, documentResult, type DocumentView } from './document.view.js';
 import { touchReviewedAnswers } from '../reviewed-answer/reviewed-answer.store.js';
 import { needsReview, parseDay } from './freshness.js';
 
@@ -21,6 +22,7 @@ export class FreshnessResolver {
 
   @Authorized([Role.ADMIN])
   @Mutation(() => KnowledgeDocument, { description: 'Records that an admin checked the document today, and until when it holds.' })
+  @UseMiddleware(Idempotent(documentResult))
   async markDocumentChecked(
     @Arg('input', () => MarkDocumentCheckedInput) input: MarkDocumentCheckedInput,
     @Ctx() context: KnowledgeContext,
@@ -38,7 +40,7 @@ export class FreshnessResolver {
       await touchReviewedAnswers(tx);
     });
     // Cached searches carry whether each cited document was stale.
-    await context.searches.invalidate();
+    await afterTransaction(context.em, { committed: () => context.searches.invalidate() });
     return documentFromEntity(document);
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, clientError, ErrorCode } from '@nusa/platform';
 import { LockMode } from '@mikro-orm/core';
 import type { AuditActor } from '@nusa/subgraph';
+import { afterTransaction } from '../after-commit.js';
 import { auditDocument, KNOWLEDGE_IMPORT } from '../audit/knowledge-audit.service.js';
 import { CollectionEntity } from '../collection/collection.entity.js';
 import { ChunkEntity } from '../document/chunk.entity.js';
@@ -59,9 +60,11 @@ function checkFreshness(input: NewDocument): string | null {
 /**
  * Documents are rows in PostgreSQL and vectors in Chroma, written so that a failure on either side
  * leaves nothing of the new version searchable: the vectors are written inside the database
- * transaction (a Chroma failure rolls the rows back) and removed again if the commit fails. Search
- * only returns chunks whose rows exist, so a vector left behind by a failed clean-up is never seen.
- * The ingest mutation, the import CLI and the seed all ingest through this.
+ * transaction (a Chroma failure rolls the rows back) and removed again if it rolls back; the
+ * replaced version's vectors are removed only once it has committed. The transaction is the
+ * caller's when `em` is in one (an Idempotency-Key's), else its own. Search only returns chunks
+ * whose rows exist, so a vector left behind by a failed clean-up is never seen. The ingest
+ * mutation, the import CLI and the seed all ingest through this.
  */
 export class IngestService {
   constructor(
@@ -82,13 +85,18 @@ export class IngestService {
     );
     const metadata = input.metadata ?? {};
     const sourceKey = (input.key ?? input.source ?? input.title).trim();
-    // Vectors written under the transaction, to remove if it fails; those of the replaced version, to remove after.
-    let written: { index: string; ids: string[] } | undefined;
-    let replaced: string[] = [];
     try {
-      const { document, index } = await em.transactional(async (tx) => {
+      return await em.transactional(async (tx) => {
         // Shared until commit: a re-embed switches the index only between ingests, never during one.
         const { chromaCollection } = await this.indexFor(tx);
+        // Vectors written under the transaction, to remove if it rolls back; those of the replaced version, to remove once it commits.
+        let written: string[] = [];
+        let replaced: string[] = [];
+        // Search serves only chunks whose rows exist, so vectors a failed clean-up leaves behind are never seen.
+        await afterTransaction(tx, {
+          committed: () => this.vectors.delete(chromaCollection, replaced).catch(() => undefined),
+          rolledBack: () => this.vectors.delete(chromaCollection, written).catch(() => undefined),
+        });
         const previous = await tx.findOne(DocumentEntity, { collection: collection.name, sourceKey });
         if (previous) {
           replaced = (await tx.find(ChunkEntity, { document: previous.id }, { fields: ['id'] })).map((chunk) => chunk.id);
@@ -120,7 +128,7 @@ export class IngestService {
         );
         auditDocument(tx, input.actor ?? KNOWLEDGE_IMPORT, previous, created);
         await tx.flush();
-        written = { index: chromaCollection, ids: rows.map((row) => row.id) };
+        written = rows.map((row) => row.id);
         await this.vectors.upsert(
           chromaCollection,
           rows.map((row, i) => ({
@@ -131,13 +139,9 @@ export class IngestService {
             metadata,
           })),
         );
-        return { document: created, index: chromaCollection };
+        return created;
       });
-      // Search serves only chunks whose rows exist, so vectors a failed clean-up leaves behind are never seen.
-      await this.vectors.delete(index, replaced).catch(() => undefined);
-      return document;
     } catch (error) {
-      if (written) await this.vectors.delete(written.index, written.ids).catch(() => undefined);
       if (error instanceof Error && !('extensions' in error)) {
         throw clientError(
           ErrorCode.InternalServerError,

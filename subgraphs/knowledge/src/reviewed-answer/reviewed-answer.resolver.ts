@@ -1,11 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { notFound, Role } from '@nusa/platform';
-import { parseId } from '@nusa/subgraph';
+import { Idempotent, parseId } from '@nusa/subgraph';
 import type { KnowledgeContext } from '../context.js';
 import { ReviewedAnswerEntity, ReviewedAnswerStatus } from './reviewed-answer.entity.js';
 import { retireReviewedAnswer } from './reviewed-answer.store.js';
 import { Message, ReviewedAnswer, ReviewMark } from './reviewed-answer.type.js';
-import { reviewedAnswerView, type ReviewedAnswerView } from './reviewed-answer.view.js';
+import { reviewedAnswerResult, reviewedAnswerView, type ReviewedAnswerView } from './reviewed-answer.view.js';
 
 /** A message's review mark as the API answers with it. */
 interface ReviewMarkView {
@@ -33,6 +33,7 @@ export class ReviewedAnswerResolver {
 
   @Authorized([Role.ADMIN])
   @Mutation(() => ReviewedAnswer, { description: 'Takes a reviewed answer out of service; it stays listed as RETIRED.' })
+  @UseMiddleware(Idempotent(reviewedAnswerResult))
   async retireReviewedAnswer(@Arg('id', () => ID) id: string, @Ctx() { em }: KnowledgeContext): Promise<ReviewedAnswerView> {
     return reviewedAnswerView(await retireReviewedAnswer(em, parseId(id)));
   }
