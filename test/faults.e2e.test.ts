@@ -307,11 +307,18 @@ describe('faults found by the soak', () => {
       // The reader of the lost connection is ended; it resumes after the last seq it had.
       await first.stream.done;
       first.absorb();
+      const broken = [...first.stream.errors];
       for (let resumes = 0; !done; resumes += 1) {
         if (resumes > 20) throw new Error(`the stream did not end; ${received.size} events received`);
         const again = follow();
         await again.stream.done;
         again.absorb();
+        broken.push(...again.stream.errors);
+      }
+      // Why a stream broke is one a client can act on (subscribe again), naming the service, never a masked fault.
+      expect(broken.length).toBeGreaterThan(0);
+      for (const error of broken) {
+        expect(error).toMatchObject({ extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'chat' } });
       }
       const seqs = [...received.keys()].sort((a, b) => a - b);
       expect(seqs).toEqual(seqs.map((_, index) => index + 1));

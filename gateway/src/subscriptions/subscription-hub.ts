@@ -149,9 +149,19 @@ export class SubscriptionHub {
     return stream.join();
   }
 
-  /** An upstream failure as the client sees it: the subgraph's own errors, or the subgraph named as unavailable. */
+  /**
+   * An upstream failure as the client sees it: the subgraph's own errors, named as its (as over
+   * HTTP, so a fault of its becomes `DOWNSTREAM_SERVICE_ERROR` naming it, and a caller's error
+   * keeps its code), or the subgraph named as unavailable.
+   */
   private failure(serviceName: string, error: unknown): ExecutionResult {
-    if (Array.isArray(error)) return { errors: asGraphQLErrors(error) };
+    if (Array.isArray(error)) {
+      return {
+        errors: asGraphQLErrors(error).map(
+          (own) => new GraphQLError(own.message, { path: own.path, extensions: { ...own.extensions, serviceName } }),
+        ),
+      };
+    }
     this.options.logger.warn({ err: error, subgraph: serviceName }, 'subscription upstream failed');
     return {
       errors: [

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import {
   anonymous,
+  isClientFacing,
   serveGraphQLWs,
   verifyIdentity,
   type Caller,
@@ -57,6 +58,14 @@ export function serveSubscriptions<TContext extends ServiceContext>(
         // A context that refuses its caller (a deactivated member, say) must not end the gateway's
         // shared connection: the subscription goes on as anonymous, and its resolver refuses it.
         return Promise.resolve(options.context(base)).catch(() => options.context({ ...base, caller: anonymous }));
+      },
+      // A stream that broke on a fault (its store unreachable, say) is logged here, where its cause is known.
+      onError: (_ctx, id, payload, errors) => {
+        for (const error of errors) {
+          if (isClientFacing(error)) continue;
+          const requestId = payload.extensions?.requestId;
+          options.logger.warn({ err: error.originalError ?? error, subscription: id, requestId }, 'a subscription ended on a fault');
+        }
       },
     },
     options.logger,
