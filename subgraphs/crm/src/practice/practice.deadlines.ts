@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@nusa/platform';
+import { RecordReader } from '@nusa/subgraph';
+import type { PracticeRecord } from '../loaders.js';
 import { PracticeEntity } from './practice.entity.js';
 import { PracticeStatus } from './practice.enums.js';
 
@@ -24,8 +26,11 @@ export interface Deadline {
   daysLeft: number;
 }
 
+/** Made once: building a formatter costs far more than formatting with it, and every practice's next deadline asks. */
+const OFFICE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function dayInOffice(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return OFFICE_DAY.format(date);
 }
 
 function addDays(day: string, days: number): string {
@@ -76,26 +81,26 @@ export async function upcomingDeadlines(
   withinDays: number,
   includeOverdue = false,
   now = new Date(),
-): Promise<PracticeEntity[]> {
+): Promise<PracticeRecord[]> {
   if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > MAX_WINDOW_DAYS) {
     throw badUserInput('withinDays', `must be between 0 and ${MAX_WINDOW_DAYS}, got ${withinDays}`);
   }
   const today = dayInOffice(now);
   const to = addDays(today, withinDays);
-  const open = { $nin: [PracticeStatus.COMPLETED, PracticeStatus.CANCELLED] };
-  const dueFrom = includeOverdue ? {} : { $gte: today };
   const expiryFrom = includeOverdue ? addDays(today, -EXPIRED_LOOKBACK_DAYS) : today;
-  const practices = await em.find(
-    PracticeEntity,
-    {
-      $or: [
-        { dueDate: { ...dueFrom, $lte: to }, status: open },
-        { expiryDate: { $gte: expiryFrom, $lte: to }, status: { $ne: PracticeStatus.CANCELLED } },
-      ],
-    },
-    { limit: MAX_RESULTS },
+  // Read as records (a page of practices is only answered, never changed): no entities, identity map or references.
+  const reader = RecordReader.of(em, PracticeEntity);
+  // Overdue due dates count however old: with includeOverdue the due side has no lower bound.
+  const dueFrom = includeOverdue ? [] : [today];
+  const practices = await reader.read(
+    em,
+    `select ${reader.select} from "${reader.table}"
+      where ("due_date" <= ?${includeOverdue ? '' : ' and "due_date" >= ?'} and "status" not in (?, ?))
+         or ("expiry_date" >= ? and "expiry_date" <= ? and "status" <> ?)
+      limit ${MAX_RESULTS}`,
+    [to, ...dueFrom, PracticeStatus.COMPLETED, PracticeStatus.CANCELLED, expiryFrom, to, PracticeStatus.CANCELLED],
   );
-  const deadlineOf = (practice: PracticeEntity): string => {
+  const deadlineOf = (practice: PracticeRecord): string => {
     const dates = datesOf(practice)
       .filter(({ date, kind }) => date <= to && date >= (includeOverdue ? (kind === DeadlineKind.DUE ? '' : expiryFrom) : today))
       .map(({ date }) => date)

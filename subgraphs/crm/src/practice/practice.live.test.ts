@@ -135,6 +135,26 @@ describe('upcoming deadlines', () => {
     expect(ids).not.toContain(outside.data?.openPractice.id);
   });
 
+  it('leaves out cancelled practices and answers each one with its client and assignee', async () => {
+    const agentId = crm.agent.kind === 'member' ? crm.agent.id : null;
+    const kept = await open({ type: 'KITAS', title: 'assigned, due in five', dueDate: day(5), assigneeId: agentId });
+    const cancelled = await open({ type: 'KITAS', title: 'cancelled, due in five', dueDate: day(5), expiryDate: day(6) });
+    const cancelledId = cancelled.data?.openPractice.id ?? '';
+    expect((await crm.as(crm.agent)(MOVE, { id: cancelledId, status: 'CANCELLED' })).errors).toBeUndefined();
+    const result = await crm.as(crm.agent)<{
+      upcomingDeadlines: { id: string; status: string; client: { id: string }; assignee: { id: string } | null }[];
+    }>('{ upcomingDeadlines(withinDays: 14) { id status client { id } assignee { id } } }');
+    expect(result.errors).toBeUndefined();
+    const listed = result.data?.upcomingDeadlines ?? [];
+    expect(listed.map((p) => p.id)).not.toContain(cancelledId);
+    expect(listed.find((p) => p.id === kept.data?.openPractice.id)).toEqual({
+      id: kept.data?.openPractice.id,
+      status: 'INQUIRY',
+      client: { id: clientId },
+      assignee: { id: agentId },
+    });
+  });
+
   it('refuses a negative window', async () => {
     const result = await crm.as(crm.agent)('{ upcomingDeadlines(withinDays: -1) { id } }');
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'withinDays' });

@@ -48,7 +48,7 @@ export class PracticeResolver {
     @Ctx() { em }: CrmContext,
     @Arg('includeOverdue', () => Boolean, { defaultValue: false }) includeOverdue: boolean,
     @Arg('withinDays', () => Int) withinDays: number,
-  ): Promise<PracticeEntity[]> {
+  ): Promise<PracticeRecord[]> {
     return upcomingDeadlines(em, withinDays, includeOverdue);
   }
 
