@@ -6,8 +6,12 @@ import { MemoryFactEntity } from './fact/fact.entity.js';
 import { MessageEntity } from './message/message.entity.js';
 import { toMessageView, type MessageView } from './message/message.view.js';
 
-/** A client's newest conversations, up to a page size: one windowed query for every client asked at that size. */
-function newestConversations(em: EntityManager) {
+/**
+ * A client's newest conversations, up to a page size: one windowed query for every client asked at
+ * that size. The same statement counts each client's conversations and primes `counts` with them,
+ * so a page that also asks `totalCount` costs no second query.
+ */
+function newestConversations(em: EntityManager, counts: DataLoader<string, number>) {
   const conversations = RecordReader.of(em, ConversationEntity);
   return new DataLoader<string, ConversationRecord[], string>(async (keys) => {
     const byLimit = new Map<number, Set<string>>();
@@ -20,18 +24,24 @@ function newestConversations(em: EntityManager) {
     const found = new Map<string, ConversationRecord[]>();
     for (const [limit, clientIds] of byLimit) {
       // Newest first within each client, so each list is built in order.
-      const rows = await conversations.read(
+      const rows = await rowsOf(
         em,
-        `select ${conversations.select} from (select c.*, row_number() over (partition by client_id order by created_at desc, id desc) as rank
-             from "${conversations.table}" c where client_id = any(?)) "${conversations.table}" where rank <= ? order by client_id, rank`,
+        `select ${conversations.select}, "total" from (select c.*,
+             row_number() over (partition by client_id order by created_at desc, id desc) as rank,
+             count(*) over (partition by client_id) as total
+           from "${conversations.table}" c where client_id = any(?)) "${conversations.table}" where rank <= ? order by client_id, rank`,
         [[...clientIds], limit],
       );
-      for (const conversation of rows) {
+      const totals = new Map<string, number>();
+      for (const row of rows) {
+        const conversation = conversations.record(row);
+        totals.set(row.client_id as string, Number(row.total));
         const key = `${conversation.clientId}|${limit}`;
         const list = found.get(key);
         if (list) list.push(conversation);
         else found.set(key, [conversation]);
       }
+      for (const clientId of clientIds) counts.prime(clientId, totals.get(clientId) ?? 0);
     }
     return keys.map((key) => found.get(key) ?? []);
   });
@@ -59,6 +69,13 @@ export type ConversationRecord = EntityRecord<ConversationEntity>;
 export type MemoryFactRecord = EntityRecord<MemoryFactEntity>;
 
 export function createLoaders(em: EntityManager) {
+  const conversationCounts = new DataLoader<string, number>(async (clientIds) => {
+    const rows = await rowsOf(em, 'select client_id, count(*) from conversation where client_id = any(?) group by client_id', [
+      [...clientIds],
+    ]);
+    const counts = new Map(rows.map((row) => [row.client_id as string, Number(row.count)]));
+    return clientIds.map((id) => counts.get(id) ?? 0);
+  });
   return {
     conversationById: recordLoader(em, ConversationEntity),
     factById: recordLoader(em, MemoryFactEntity),
@@ -68,14 +85,8 @@ export function createLoaders(em: EntityManager) {
       return ids.map((id) => byId.get(id));
     }),
     /** Keys are `clientId|limit`. */
-    newestConversations: newestConversations(em),
-    conversationCounts: new DataLoader<string, number>(async (clientIds) => {
-      const rows = await rowsOf(em, 'select client_id, count(*) from conversation where client_id = any(?) group by client_id', [
-        [...clientIds],
-      ]);
-      const counts = new Map(rows.map((row) => [row.client_id as string, Number(row.count)]));
-      return clientIds.map((id) => counts.get(id) ?? 0);
-    }),
+    newestConversations: newestConversations(em, conversationCounts),
+    conversationCounts,
     factsByClient: factsByClient(em),
   };
 }
