@@ -77,7 +77,7 @@ export function connectionOf<T>(
   cursorOf: (row: T) => string,
   options: { after: string | null | undefined; totalCount: number | (() => Promise<number>) },
 ): Connection<T> {
-  // A cursor is worked out when read: a page whose query asks for no cursor encodes none but its ends'.
+  // A cursor is worked out when read: a page whose query asks for no cursor encodes none.
   const edges = rows.slice(0, size).map((node) => ({
     node,
     get cursor() {
@@ -96,8 +96,13 @@ export function connectionOf<T>(
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: Boolean(options.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      // Encoded only when read, as the edges' are: most nested pages ask for no cursor at all.
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
 }

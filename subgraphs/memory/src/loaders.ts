@@ -57,9 +57,16 @@ function factsByClient(em: EntityManager) {
       `select ${facts.select} from "${facts.table}" where "client_id" = any(?) order by "valid_from" desc, "id" desc`,
       [clientIds],
     );
+    const byClient = new Map<string, MemoryFactRecord[]>();
+    for (const fact of rows) {
+      const list = byClient.get(fact.clientId);
+      if (list) list.push(fact);
+      else byClient.set(fact.clientId, [fact]);
+    }
     return keys.map((key) => {
-      const [clientId, history] = key.split('|');
-      return rows.filter((fact) => fact.clientId === clientId && (history === '1' || fact.validTo === null));
+      const [clientId = '', history] = key.split('|');
+      const facts = byClient.get(clientId) ?? [];
+      return history === '1' ? facts : facts.filter((fact) => fact.validTo === null);
     });
   });
 }
