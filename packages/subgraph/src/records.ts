@@ -78,6 +78,19 @@ export class RecordReader<T extends object> {
     return record as EntityRecord<T>;
   }
 
+  /** The columns from the table aliased `alias`, each named `prefix` + its column: to read this entity beside another in one statement. */
+  selectAs(alias: string, prefix: string): string {
+    return this.columns.map((column) => `"${alias}"."${column.field}" as "${prefix}${column.field}"`).join(', ');
+  }
+
+  /** The record of the columns {@link selectAs} read with `prefix`, or undefined where a left join found none (no id). */
+  recordAs(row: Dictionary, prefix: string): EntityRecord<T> | undefined {
+    if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return undefined;
+    const own: Dictionary = {};
+    for (const { field } of this.columns) own[field] = row[`${prefix}${field}`] as unknown;
+    return this.record(own);
+  }
+
   /**
    * An entity as the row {@link record} reads back into its record (columns by their names, a
    * relation as the id it points at): what an entity looked like when written, kept as JSON.
@@ -170,6 +183,18 @@ export async function rowsOf(em: EntityManager, sql: string, params: unknown[]):
   }
 }
 
+/**
+ * A to-one relation of a grouped loader's rows read in the same statement (a left join) and primed
+ * into the relation's own loader, so resolving it costs no second query: practices with their assignees.
+ */
+export interface JoinedRelation<R extends { id: string }> {
+  /** The column of the grouped rows that holds the related row's id. */
+  column: string;
+  entity: EntityName<R>;
+  /** The relation's loader by id, which the joined rows prime. */
+  loader: DataLoader<string, EntityRecord<R> | undefined>;
+}
+
 /** A loader of `entity` records by primary key `id`: N keys in one request cost one query, and no entity is built. */
 export function recordLoader<T extends { id: string }>(
   em: EntityManager,
@@ -187,18 +212,29 @@ export function recordLoader<T extends { id: string }>(
  * A loader of the `entity` records whose column `foreignKey` holds each key (a one-to-many
  * relation), ordered by `orderBy` (SQL, on the entity's table): N parents cost one query.
  */
-export function groupedRecordLoader<T extends object>(
+export function groupedRecordLoader<T extends object, R extends { id: string } = never>(
   em: EntityManager,
   entity: EntityName<T>,
   foreignKey: string,
   orderBy: string,
+  joined?: JoinedRelation<R>,
 ): DataLoader<string, EntityRecord<T>[]> {
   const reader = RecordReader.of<T>(em, entity);
-  const sql = `select ${reader.select}, "${reader.table}"."${foreignKey}" as "__key" from "${reader.table}" where "${foreignKey}" = any(?) order by ${orderBy}`;
+  const table = reader.table;
+  const related = joined ? RecordReader.of<R>(em, joined.entity) : undefined;
+  const sql = related
+    ? `select ${reader.select}, "${table}"."${foreignKey}" as "__key", ${related.selectAs('__joined', '__joined_')} from "${table}"
+        left join "${related.table}" "__joined" on "__joined"."id" = "${table}"."${joined?.column}"
+        where "${table}"."${foreignKey}" = any(?) order by ${orderBy}`
+    : `select ${reader.select}, "${table}"."${foreignKey}" as "__key" from "${table}" where "${table}"."${foreignKey}" = any(?) order by ${orderBy}`;
   return new DataLoader(async (keys) => {
     const rows = await rowsOf(em, sql, [[...keys]]);
     const groups = new Map<string, EntityRecord<T>[]>(keys.map((key) => [key, []]));
-    for (const row of rows) groups.get(row.__key as string)?.push(reader.record(row));
+    for (const row of rows) {
+      groups.get(row.__key as string)?.push(reader.record(row));
+      const relation = related?.recordAs(row, '__joined_');
+      if (relation) joined?.loader.prime((relation as { id: string }).id, relation);
+    }
     return keys.map((key) => groups.get(key) ?? []);
   });
 }

@@ -30,16 +30,22 @@ function serviceLoader(em: EntityManager): DataLoader<string, ServiceEntity | un
 /**
  * Every loader a CRM request may use, made fresh per request so nothing is cached across callers.
  * They read records rather than entities: a page of 50 clients with their practices and assignees
- * costs three queries and no identity map, change tracking or entity construction.
+ * costs two queries and no identity map, change tracking or entity construction.
  */
 export function createLoaders(em: EntityManager) {
+  const memberById = recordLoader(em, TeamMemberEntity);
   return {
     clientById: recordLoader(em, ClientEntity),
     practiceById: recordLoader(em, PracticeEntity),
     interactionById: recordLoader(em, InteractionEntity),
-    memberById: recordLoader(em, TeamMemberEntity),
+    memberById,
     serviceByCode: serviceLoader(em),
-    practicesByClient: groupedRecordLoader(em, PracticeEntity, 'client_id', '"created_at" desc, "id" desc'),
+    // With each practice's assignee in the same statement: a list's assignees cost no query of their own.
+    practicesByClient: groupedRecordLoader(em, PracticeEntity, 'client_id', '"practice"."created_at" desc, "practice"."id" desc', {
+      column: 'assignee_id',
+      entity: TeamMemberEntity,
+      loader: memberById,
+    }),
     interactionsByClient: groupedRecordLoader(em, InteractionEntity, 'client_id', '"occurred_at" desc, "id" desc'),
     interactionsByPractice: groupedRecordLoader(em, InteractionEntity, 'practice_id', '"occurred_at" desc, "id" desc'),
     documentsByPractice: groupedRecordLoader(em, PracticeDocumentEntity, 'practice_id', '"position" asc, "id" asc'),

@@ -161,6 +161,30 @@ describe('paging through clients', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
+  it("reads a page's practices and their assignees in one statement, each assignee as the practice names it", async () => {
+    crm.resetQueryCount();
+    await crm.as(crm.agent)('{ clients(first: 30) { edges { node { id } } } }');
+    const withoutPractices = crm.queryCount();
+    crm.resetQueryCount();
+    const listed = await crm.as(crm.agent)<{
+      clients: { edges: { node: { practices: { id: string; assignee: { id: string; name: string } | null }[] } }[] };
+    }>('{ clients(first: 30) { edges { node { practices { id assignee { id name } } } } } }');
+    const withAssignees = crm.queryCount();
+    expect(listed.errors).toBeUndefined();
+    expect(withAssignees).toBe(withoutPractices + 1);
+    const practices = listed.data?.clients.edges.flatMap((edge) => edge.node.practices) ?? [];
+    const rows = await crm.orm.em
+      .getConnection()
+      .execute<{ id: string; assignee_id: string | null; name: string | null }[]>(
+        'select p.id, p.assignee_id, m.name from practice p left join team_member m on m.id = p.assignee_id where p.id in (?)',
+        [practices.map((practice) => practice.id)],
+      );
+    const expected = new Map(rows.map((row) => [row.id, row.assignee_id ? { id: row.assignee_id, name: row.name } : null]));
+    expect(practices.some((practice) => practice.assignee !== null)).toBe(true);
+    expect(practices.some((practice) => practice.assignee === null)).toBe(true);
+    for (const practice of practices) expect(practice.assignee).toEqual(expected.get(practice.id));
+  });
+
   it('counts the matching clients only when the query asks for totalCount', async () => {
     const filter = { nationality: 'AU' };
     crm.resetQueryCount();
