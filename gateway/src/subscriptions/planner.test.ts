@@ -68,4 +68,21 @@ describe('subscriptions planned over the supergraph', () => {
     const failed = await prepared.resolve({ errors: [{ message: 'NOT_FOUND' }] as never }, { id: 'm1' }, context);
     expect(failed.errors?.[0]?.message).toBe('NOT_FOUND');
   });
+
+  it("names an event's errors as the owning subgraph's, keeping their codes", async () => {
+    const text = 'subscription($id: ID!) { messageStream(messageId: $id) { seq delta } }';
+    const prepared = planner().prepare(parse(text), text, undefined);
+    const errors = [
+      { message: 'Command timed out', path: ['messageStream'] },
+      { message: 'Message m1 does not exist', extensions: { code: 'NOT_FOUND' } },
+    ];
+    for (const raw of [{ errors }, { data: { messageStream: null }, errors }]) {
+      const result = await prepared.resolve(raw as never, { id: 'm1' }, context);
+      expect(result.errors?.map((error) => error.extensions)).toEqual([
+        { serviceName: 'chat' },
+        { code: 'NOT_FOUND', serviceName: 'chat' },
+      ]);
+      expect(result.errors?.[0]?.path).toEqual(['messageStream']);
+    }
+  });
 });

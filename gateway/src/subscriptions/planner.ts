@@ -21,12 +21,18 @@ import type { GatewayContext } from '../context.js';
 const EVENT_SERVICE = '__subscription_event__';
 const PLAN_CACHE_LIMIT = 1000;
 
-/** Errors as graphql-ws sends them (`toJSON` is called on each): plain formatted errors become `GraphQLError`s. */
-export function asGraphQLErrors(errors: readonly unknown[]): GraphQLError[] {
+/**
+ * A subgraph's errors as graphql-ws sends them (`toJSON` is called on each), as `GraphQLError`s named
+ * as the subgraph's (`extensions.serviceName`, as over HTTP), so a fault of its becomes
+ * `DOWNSTREAM_SERVICE_ERROR` naming it and a caller's error keeps its code.
+ */
+export function asGraphQLErrors(errors: readonly unknown[], serviceName: string): GraphQLError[] {
   return errors.map((error) => {
-    if (error instanceof GraphQLError) return error;
-    const formatted = error as GraphQLFormattedError;
-    return new GraphQLError(formatted.message ?? 'Unknown error', { path: formatted.path, extensions: formatted.extensions });
+    const formatted = error instanceof GraphQLError ? error : (error as GraphQLFormattedError);
+    return new GraphQLError(formatted.message ?? 'Unknown error', {
+      path: formatted.path,
+      extensions: { ...formatted.extensions, serviceName },
+    });
   });
 }
 
@@ -101,8 +107,13 @@ export class SubscriptionPlanner {
       variableUsages: primary.variableUsages ?? [],
       resolve: async (raw, variables, context) => {
         if (!raw.data)
-          return { errors: raw.errors ? asGraphQLErrors(raw.errors) : [new GraphQLError('The subgraph sent an event without data')] };
-        if (passThrough) return raw.errors ? { data: raw.data, errors: asGraphQLErrors(raw.errors) } : { data: raw.data };
+          return {
+            errors: raw.errors
+              ? asGraphQLErrors(raw.errors, primary.serviceName)
+              : [new GraphQLError('The subgraph sent an event without data')],
+          };
+        if (passThrough)
+          return raw.errors ? { data: raw.data, errors: asGraphQLErrors(raw.errors, primary.serviceName) } : { data: raw.data };
         const event: GraphQLDataSource = { process: () => Promise.resolve({ data: raw.data, errors: raw.errors }) };
         const requestContext = {
           request: { query: source, variables, operationName: operationName ?? undefined },

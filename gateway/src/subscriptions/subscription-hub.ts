@@ -155,13 +155,7 @@ export class SubscriptionHub {
    * keeps its code), or the subgraph named as unavailable.
    */
   private failure(serviceName: string, error: unknown): ExecutionResult {
-    if (Array.isArray(error)) {
-      return {
-        errors: asGraphQLErrors(error).map(
-          (own) => new GraphQLError(own.message, { path: own.path, extensions: { ...own.extensions, serviceName } }),
-        ),
-      };
-    }
+    if (Array.isArray(error)) return { errors: asGraphQLErrors(error, serviceName) };
     this.options.logger.warn({ err: error, subgraph: serviceName }, 'subscription upstream failed');
     return {
       errors: [
