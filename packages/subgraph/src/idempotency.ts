@@ -62,6 +62,21 @@ function tableOf(em: EntityManager): string {
 export const jsonResult: ResultCodec<unknown> = { store: (result) => result, replay: (stored) => stored };
 
 /**
+ * A result object kept as its JSON and given back to a retry as that object, the properties named
+ * in `dates` (ISO strings in the JSON) as Dates again: a view answered once answers every retry alike.
+ */
+export function jsonResultWithDates<T extends object>(...dates: (keyof T & string)[]): ResultCodec<T> {
+  return {
+    store: (result) => result,
+    replay: (stored) => {
+      const result: Dictionary = { ...(stored as Dictionary) };
+      for (const key of dates) if (typeof result[key] === 'string') result[key] = new Date(result[key]);
+      return result as T;
+    },
+  };
+}
+
+/**
  * An entity result kept as its row when written (columns, relations as ids) and given back as that
  * record: a retry answers what the first request answered, whatever changed since.
  */

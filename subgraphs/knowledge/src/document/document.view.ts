@@ -1,4 +1,4 @@
-import type { EntityRecord, RecordReference, ResultCodec } from '@nusa/subgraph';
+import { jsonResultWithDates, type EntityRecord, type RecordReference } from '@nusa/subgraph';
 import type { DocumentEntity } from './document.entity.js';
 
 /** A document as the API answers with it, whether read (a record) or just written (an entity). */
@@ -49,22 +49,5 @@ export function documentFromEntity(entity: DocumentEntity): DocumentView {
   };
 }
 
-/** The times of a document view, which its JSON holds as ISO strings. */
-type DocumentTimes = 'lastCheckedAt' | 'createdAt' | 'updatedAt';
-
-/**
- * A document answered to a request with an Idempotency-Key, kept as its view's JSON and given back
- * to a retry as that view: the retry answers what the first request answered, whatever changed since.
- */
-export const documentResult: ResultCodec<DocumentView> = {
-  store: (view) => view,
-  replay: (stored) => {
-    const view = stored as Omit<DocumentView, DocumentTimes> & Record<DocumentTimes, string>;
-    return {
-      ...view,
-      lastCheckedAt: new Date(view.lastCheckedAt),
-      createdAt: new Date(view.createdAt),
-      updatedAt: new Date(view.updatedAt),
-    };
-  },
-};
+/** A document answered to a request with an Idempotency-Key, given back to a retry as it was answered. */
+export const documentResult = jsonResultWithDates<DocumentView>('lastCheckedAt', 'createdAt', 'updatedAt');

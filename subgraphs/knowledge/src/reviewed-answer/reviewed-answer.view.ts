@@ -1,4 +1,4 @@
-import type { CitationRecord, ResultCodec } from '@nusa/subgraph';
+import { jsonResultWithDates, type CitationRecord } from '@nusa/subgraph';
 import type { ReviewedAnswerEntity, ReviewedAnswerStatus } from './reviewed-answer.entity.js';
 
 /** A reviewed answer as the API answers with it. */
@@ -32,22 +32,5 @@ export function reviewedAnswerView(entity: ReviewedAnswerEntity): ReviewedAnswer
   };
 }
 
-/** The times of a reviewed answer's view, which its JSON holds as ISO strings. */
-type ReviewedAnswerTimes = 'reviewedAt' | 'createdAt' | 'updatedAt';
-
-/**
- * A reviewed answer answered to a request with an Idempotency-Key, kept as its view's JSON and given
- * back to a retry as that view: the retry answers what the first request answered, whatever changed since.
- */
-export const reviewedAnswerResult: ResultCodec<ReviewedAnswerView> = {
-  store: (view) => view,
-  replay: (stored) => {
-    const view = stored as Omit<ReviewedAnswerView, ReviewedAnswerTimes> & Record<ReviewedAnswerTimes, string>;
-    return {
-      ...view,
-      reviewedAt: new Date(view.reviewedAt),
-      createdAt: new Date(view.createdAt),
-      updatedAt: new Date(view.updatedAt),
-    };
-  },
-};
+/** A reviewed answer answered to a request with an Idempotency-Key, given back to a retry as it was answered. */
+export const reviewedAnswerResult = jsonResultWithDates<ReviewedAnswerView>('reviewedAt', 'createdAt', 'updatedAt');
