@@ -8,6 +8,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceContext, Logger } from '@nusa/platform';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencySweep } from './idempotency.js';
 import {
   formatErrorFor,
   closeServer,
@@ -46,6 +48,11 @@ export interface SubgraphServerOptions<TContext extends ServiceContext> {
   plugins?: ApolloServerPlugin<TContext>[];
   /** The service's metrics, when it records series of its own. Default: a fresh set. */
   metrics?: ServiceMetrics;
+  /**
+   * The service's idempotent-request table is swept of keys older than `ttlMs` (default 24 hours)
+   * until `stop`. Default: no sweep (a service without the table).
+   */
+  idempotency?: { orm: MikroORM; ttlMs?: number };
 }
 
 /** A subgraph's HTTP server, built but not listening, and the way to dispose it. */
@@ -82,6 +89,9 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
     ],
   });
   await apollo.start();
+  const stopSweep = options.idempotency
+    ? startIdempotencySweep({ orm: options.idempotency.orm, ttlMs: options.idempotency.ttlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS, logger })
+    : () => undefined;
 
   const server = createGraphQLHttpServer<TContext>({
     apollo,
@@ -120,6 +130,7 @@ export async function createSubgraphServer<TContext extends ServiceContext>(
   return {
     server,
     stop: async () => {
+      stopSweep();
       await closeServer(server);
       await apollo.stop();
     },

@@ -1,14 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { probe, probeOptional, type Logger, type ServiceContext } from '@nusa/platform';
-import {
-  createSubgraphServer,
-  DEFAULT_IDEMPOTENCY_TTL_MS,
-  InProcessEventBus,
-  serveSubscriptions,
-  startIdempotencySweep,
-  type EventBus,
-  type SubgraphServer,
-} from '@nusa/subgraph';
+import { createSubgraphServer, InProcessEventBus, serveSubscriptions, type EventBus, type SubgraphServer } from '@nusa/subgraph';
 import { ClientEventPublisher } from './client/client.events.js';
 import { apiKeyRoutes } from './api-key/api-key.routes.js';
 import { createContext, type CrmContext } from './context.js';
@@ -68,6 +60,7 @@ export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServ
     internalSecret: deps.internalSecret,
     logger: deps.logger,
     context,
+    idempotency: { orm: deps.orm, ttlMs: deps.idempotencyTtlMs },
     readiness: async () => ({
       postgres: await probe(() => deps.orm.em.getConnection().execute('select 1')),
       // Without Redis, sign-outs fail (their marker cannot be written) but everything else works.
@@ -86,16 +79,10 @@ export async function createCrmServer(deps: CrmServerDeps): Promise<SubgraphServ
     logger: deps.logger,
     context,
   });
-  const stopSweep = startIdempotencySweep({
-    orm: deps.orm,
-    ttlMs: deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
-    logger: deps.logger,
-  });
   webhooks.start();
   return {
     ...subgraph,
     stop: async () => {
-      stopSweep();
       await webhooks.stop();
       await ws.close();
       await subgraph.stop();

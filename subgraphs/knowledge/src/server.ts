@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { probe, probeOptional } from '@nusa/platform';
-import { createSubgraphServer, DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencySweep, type SubgraphServer } from '@nusa/subgraph';
+import { createSubgraphServer, type SubgraphServer } from '@nusa/subgraph';
 import { CollectionNames } from './collection/collection.store.js';
 import { createContext, type KnowledgeContext, type KnowledgeServices } from './context.js';
 import { DEFAULT_REVIEW_AFTER_DAYS } from './document/freshness.js';
@@ -44,13 +44,14 @@ export async function createKnowledgeServer(services: KnowledgeServices & Knowle
     searches: new SearchCache(services.cache),
   };
   const reviewedAnswers = new ReviewedAnswerIndex(services.reviewAfterDays ?? DEFAULT_REVIEW_AFTER_DAYS);
-  const subgraph = await createSubgraphServer<KnowledgeContext>({
+  return createSubgraphServer<KnowledgeContext>({
     name: 'knowledge',
     schema: await buildKnowledgeSchema(),
     internalSecret,
     logger: services.logger,
     context: (base) => createContext(base, shared, caches),
     plugins: [warningsPlugin],
+    idempotency: { orm: services.orm, ttlMs: idempotencyTtlMs },
     routes: reviewedAnswerRoutes({ orm: services.orm, index: reviewedAnswers, internalSecret, logger: services.logger }),
     readiness: async () => ({
       postgres: await probe(() => services.orm.em.getConnection().execute('select 1')),
@@ -58,16 +59,4 @@ export async function createKnowledgeServer(services: KnowledgeServices & Knowle
       ...(reportCache ? { redis: await probeOptional(() => services.cache.ping()) } : {}),
     }),
   });
-  const stopSweep = startIdempotencySweep({
-    orm: services.orm,
-    ttlMs: idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
-    logger: services.logger,
-  });
-  return {
-    ...subgraph,
-    stop: async () => {
-      stopSweep();
-      await subgraph.stop();
-    },
-  };
 }

@@ -2,10 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { probe, probeOptional, ServiceClient, type Logger, type ServiceContext } from '@nusa/platform';
 import {
   createSubgraphServer,
-  DEFAULT_IDEMPOTENCY_TTL_MS,
   InProcessEventBus,
   serveSubscriptions,
-  startIdempotencySweep,
   type Cache,
   type EventBus,
   type SubgraphServer,
@@ -68,6 +66,7 @@ export async function createMemoryServer(deps: MemoryServerDeps): Promise<Subgra
     internalSecret: deps.internalSecret,
     logger: deps.logger,
     context: (base) => createContext(base, services),
+    idempotency: { orm: deps.orm, ttlMs: deps.idempotencyTtlMs },
     routes: internalRoutes({ orm: deps.orm, messages, extractor, internalSecret: deps.internalSecret, logger: deps.logger }),
     readiness: async () => ({
       postgres: await probe(() => deps.orm.em.getConnection().execute('select 1')),
@@ -82,16 +81,10 @@ export async function createMemoryServer(deps: MemoryServerDeps): Promise<Subgra
     logger: deps.logger,
     context,
   });
-  const stopSweep = startIdempotencySweep({
-    orm: deps.orm,
-    ttlMs: deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
-    logger: deps.logger,
-  });
   relay.start();
   return {
     server: subgraph.server,
     stop: async () => {
-      stopSweep();
       await relay.stop();
       await ws.close();
       await subgraph.stop();
