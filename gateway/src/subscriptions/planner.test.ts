@@ -85,4 +85,16 @@ describe('subscriptions planned over the supergraph', () => {
       expect(result.errors?.[0]?.path).toEqual(['messageStream']);
     }
   });
+
+  it("names an event's errors as the owning subgraph's when the event's other fields are fetched too", async () => {
+    const { source } = memory();
+    const text = 'subscription($id: ID!) { messageStream(messageId: $id) { seq message { status } } }';
+    const prepared = planner({ memory: source }).prepare(parse(text), text, undefined);
+    const raw = {
+      data: { messageStream: { seq: 1, message: { __typename: 'Message', id: 'm1' } } },
+      errors: [{ message: 'Command timed out', path: ['messageStream'] }],
+    };
+    const result = await prepared.resolve(raw as never, { id: 'm1' }, context);
+    expect(result.errors?.map((error) => error.extensions?.serviceName)).toEqual(['chat']);
+  });
 });

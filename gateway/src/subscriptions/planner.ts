@@ -134,7 +134,17 @@ export class SubscriptionPlanner {
           this.supergraphSchema,
           this.apiSchema,
         );
-        return { data: result.data, errors: result.errors as GraphQLError[] | undefined };
+        // The event came from the owning subgraph, fed to the plan under a stand-in name: its errors are that subgraph's.
+        const errors = (result.errors as GraphQLError[] | undefined)?.map((error) =>
+          error.extensions.serviceName === EVENT_SERVICE
+            ? new GraphQLError(error.message, {
+                path: error.path,
+                originalError: error.originalError,
+                extensions: { ...error.extensions, serviceName: primary.serviceName },
+              })
+            : error,
+        );
+        return { data: result.data, errors };
       },
     };
     if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.delete(this.plans.keys().next().value as string);
