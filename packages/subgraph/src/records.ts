@@ -37,6 +37,8 @@ export class RecordReader<T extends object> {
   readonly table: string;
   readonly select: string;
   private readonly columns: Column[];
+  /** {@link selectAs} by alias and prefix: worked out once, not for every request's loaders. */
+  private readonly aliased = new Map<string, string>();
 
   constructor(em: EntityManager, entity: EntityName<T>) {
     const meta = em.getMetadata().get<T>(entity);
@@ -80,7 +82,13 @@ export class RecordReader<T extends object> {
 
   /** The columns from the table aliased `alias`, each named `prefix` + its column: to read this entity beside another in one statement. */
   selectAs(alias: string, prefix: string): string {
-    return this.columns.map((column) => `"${alias}"."${column.field}" as "${prefix}${column.field}"`).join(', ');
+    const key = `${alias}\n${prefix}`;
+    let select = this.aliased.get(key);
+    if (select === undefined) {
+      select = this.columns.map((column) => `"${alias}"."${column.field}" as "${prefix}${column.field}"`).join(', ');
+      this.aliased.set(key, select);
+    }
+    return select;
   }
 
   /** The record of the columns {@link selectAs} read with `prefix`, or undefined where a left join found none (no id). */
