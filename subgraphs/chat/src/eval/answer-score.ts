@@ -9,7 +9,7 @@ export interface AnswerCase {
   /**
    * Written into each case, not computed, so adding a question never moves another across. The first
    * 46 were split 60/40 within each collection (their first required document's) by the SHA-256 of
-   * the question's text; a new question takes the split its collection is short of.
+   * the question's text; a question added later takes the split that hash gives it (below 0.6: dev).
    */
   split: AnswerSplit;
   /** Facts the answer must state: each fact is a list of alternative patterns (case-insensitive regular expressions). */
