@@ -155,13 +155,17 @@ export function passageSentences(hit: KnowledgeHit): PassageSentence[] {
   let heading: string | null = hit.citation.headingPath?.at(-1) ?? null;
   const lines = hit.text.split('\n');
   let paragraph: string[] = [];
+  // Only the chunk's opening can be the tail of a sentence (chunks overlap); a list item may start in lower case.
+  let opening = true;
   const push = (text: string, item: boolean) => {
     const clean = text
       .replace(/\s+/g, ' ')
       .replace(/^([-*]|\d+\.)\s+/, '')
       .trim();
-    // A chunk may start mid-sentence (chunks overlap); a lead-in ending in ':' says nothing alone.
-    if (clean.length < 12 || /^[a-z]/.test(clean) || clean.endsWith(':')) return;
+    const fragment = opening && /^[a-z]/.test(clean);
+    opening = false;
+    // A lead-in ending in ':' says nothing alone.
+    if (clean.length < 12 || fragment || clean.endsWith(':')) return;
     sentences.push({ text: clean, heading, item, index: sentences.length });
   };
   const flush = () => {
@@ -173,6 +177,7 @@ export function passageSentences(hit: KnowledgeHit): PassageSentence[] {
     const trimmed = line.trim();
     if (/^#+\s/.test(trimmed)) {
       flush();
+      opening = false;
       heading = trimmed.replace(/^#+\s+/, '');
     } else if (trimmed.startsWith('>') || trimmed === '') {
       flush();
@@ -253,7 +258,7 @@ export const ALTERNATIVE_FLOOR = 0.3;
 /** A hit scored by the knowledge service below this fraction of the best hit's score is not used. */
 export const SCORE_FLOOR = 0.5;
 const DOCUMENTS_USED = 3;
-const SENTENCES_PER_PASSAGE = 4;
+const SENTENCES_PER_PASSAGE = 5;
 /** Sentences scoring below this fraction of a passage's best sentence are not worth the reader's time. */
 const SENTENCE_FLOOR = 0.5;
 
@@ -283,13 +288,14 @@ export function answeringSentences(analysis: QuestionAnalysis, hit: KnowledgeHit
 /**
  * The hits an answer may use: above the knowledge score floor (relative to the best hit) and the
  * relevance floors (the share of the question's terms the passage, its title and headings contain,
- * absolute and relative to the most relevant passage), from at most three documents, the most
- * relevant first. Empty: the knowledge base has no answer.
+ * absolute and relative to the most relevant passage), without documents that repeat what the ones
+ * before them state ({@link withoutRepeats}; `dropRepeats: false` keeps them), from at most three
+ * documents, the most relevant first. Empty: the knowledge base has no answer.
  */
 export function relevantPassages(
   question: string,
   hits: { number: number; hit: KnowledgeHit }[],
-  { limit = DOCUMENTS_USED, floor = RELEVANCE_FLOOR, relativeFloor = RELATIVE_RELEVANCE_FLOOR } = {},
+  { limit = DOCUMENTS_USED, floor = RELEVANCE_FLOOR, relativeFloor = RELATIVE_RELEVANCE_FLOOR, dropRepeats = true } = {},
 ): RelevantPassage[] {
   const analysis = analyzeQuestion(question);
   const bestScore = Math.max(0, ...hits.map(({ hit }) => hit.score));
@@ -303,13 +309,62 @@ export function relevantPassages(
     .filter((passage) => passage.relevance >= floor && passage.sentences.length > 0)
     .sort((a, b) => b.relevance - a.relevance || a.number - b.number);
   const bestRelevance = passing[0]?.relevance ?? 0;
+  const close = passing.filter((passage) => passage.relevance >= relativeFloor * bestRelevance);
   const documents: string[] = [];
-  return passing.filter((passage) => {
-    if (passage.relevance < relativeFloor * bestRelevance) return false;
+  return (dropRepeats ? withoutRepeats(analysis, close) : close).filter((passage) => {
     const document = passage.hit.citation.documentId;
     if (!documents.includes(document)) documents.push(document);
     return documents.indexOf(document) < limit;
   });
+}
+
+/** The kinds of condition the question asks for (an age, an amount, a duration, a deadline). */
+function askedKinds(intents: Set<Intent>): (keyof typeof CONDITION_PATTERNS)[] {
+  return (Object.keys(CONDITION_PATTERNS) as (keyof typeof CONDITION_PATTERNS)[]).filter((kind) => intents.has(kind));
+}
+
+/** A condition as compared with others: "within 90 days" and "90 days", "Age 60 or older" and "60 or older" state the same. */
+function conditionKey(condition: string): string {
+  return condition
+    .toLowerCase()
+    .replace(/\*\*/g, '')
+    .replace(/^(aged?|by|before|within|no later than|until)\s+(the\s+)?/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The conditions of the asked kinds a document's passages state, as keys. */
+function askedConditions(kinds: (keyof typeof CONDITION_PATTERNS)[], passages: RelevantPassage[]): Set<string> {
+  const found = new Set<string>();
+  for (const { text } of passages.flatMap(({ sentences }) => sentences)) {
+    const plain = text.replace(/\*\*/g, '');
+    for (const kind of kinds) for (const match of plain.matchAll(CONDITION_PATTERNS[kind])) found.add(conditionKey(match[0]));
+  }
+  return found;
+}
+
+/**
+ * When the question asks for an age, an amount, a duration or a deadline, a document after the most
+ * relevant one stays only if its sentences state one of that kind that no document before it did:
+ * a second source repeating the same figure, or stating none, adds a citation and nothing to the answer.
+ */
+function withoutRepeats(analysis: QuestionAnalysis, passages: RelevantPassage[]): RelevantPassage[] {
+  const kinds = askedKinds(analysis.intents);
+  if (kinds.length === 0) return passages;
+  const byDocument = new Map<string, RelevantPassage[]>();
+  for (const passage of passages) {
+    const key = passage.hit.citation.documentId;
+    byDocument.set(key, [...(byDocument.get(key) ?? []), passage]);
+  }
+  const stated = new Set<string>();
+  const kept = new Set<string>();
+  [...byDocument].forEach(([document, group], at) => {
+    const conditions = askedConditions(kinds, group);
+    if (at > 0 && ![...conditions].some((condition) => !stated.has(condition))) return;
+    kept.add(document);
+    for (const condition of conditions) stated.add(condition);
+  });
+  return passages.filter((passage) => kept.has(passage.hit.citation.documentId));
 }
 
 /** The minimum age a passage's sentences state ("60 or older", "minimum age is 60"), if any. */
@@ -334,7 +389,7 @@ export function alternativeFor(
   if (age === null || !passages.some(({ sentences }) => (minimumAge(sentences) ?? 0) > age)) return null;
   const used = new Set(passages.map(({ hit }) => hit.citation.documentId));
   return (
-    relevantPassages(question, hits, { floor: ALTERNATIVE_FLOOR, relativeFloor: 0 }).find(
+    relevantPassages(question, hits, { floor: ALTERNATIVE_FLOOR, relativeFloor: 0, dropRepeats: false }).find(
       ({ hit, sentences }) => !used.has(hit.citation.documentId) && (minimumAge(sentences) ?? 0) <= age,
     ) ?? null
   );
