@@ -143,6 +143,31 @@ describe('documents that add nothing', () => {
     expect(prompt).not.toContain('Software and IT Companies');
   });
 
+  it('answers "how many" from the document that states a number of that thing, not from a closer one that states none', () => {
+    const question = 'How many shareholders does a PT PMA need?';
+    const investor = hit(
+      'd-investor',
+      'Investor KITAS (E28A) for Shareholders of a PT PMA',
+      'Who qualifies',
+      "You must be a registered shareholder of a PT PMA. Immigration requires proof that the applicant's own shareholding is worth at least IDR 10 billion.",
+      0.22,
+    );
+    const shareholders = hit(
+      'd-shareholders',
+      'PT PMA Shareholders, Directors and Commissioners',
+      'Shareholders',
+      '- **At least two shareholders.** A PT is formed by an agreement, so a PT PMA needs at least two founders.',
+      0.18,
+    );
+    const answer = composeOfflineAnswer(grounding(question, [investor, shareholders]));
+    expect(answer).toContain('At least two shareholders.');
+    expect(
+      grounding(question, [investor, shareholders])
+        .sources.cited(answer)
+        .map((citation) => citation.documentId),
+    ).toEqual(['d-shareholders']);
+  });
+
   it('keeps every document when the question asks for no figure', () => {
     const question = 'Which companies must register as PKP for VAT?';
     expect(relevantPassages(question, grounding(question, [VAT, SOFTWARE]).sources.list()).map(({ number }) => number)).toEqual([1, 2]);

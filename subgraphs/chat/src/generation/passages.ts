@@ -99,6 +99,8 @@ export interface QuestionAnalysis {
   intents: Set<Intent>;
   /** The asker's age when the question gives it ("I am 58"). */
   age: number | null;
+  /** What the question counts ("how many shareholders": "shareholder"), stemmed; a period asked for is a duration. */
+  counted: string | null;
 }
 
 export function analyzeQuestion(question: string): QuestionAnalysis {
@@ -116,7 +118,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     const weight = GENERIC.has(raw) || GENERIC.has(word) ? 0.3 : code ? 2 : /^\d+$/.test(word) ? 1.5 : 1;
     terms.push({ term: word, weight, alternatives: [word, ...(SYNONYMS[word] ?? []).map(stem)] });
   }
-  return { terms, intents, age };
+  const countMatch = /\bhow many\s+(\p{L}+)/iu.exec(question);
+  const counted = countMatch && !/^(days?|weeks?|months?|years?|times?)$/i.test(countMatch[1] ?? '') ? stem(countMatch[1] ?? '') : null;
+  return { terms, intents, age, counted };
 }
 
 function covers(term: Term, vocabulary: string[]): boolean {
@@ -333,24 +337,34 @@ function conditionKey(condition: string): string {
     .trim();
 }
 
+/** A number of the thing the question counts: "two shareholders", "3 directors", "at least one Indonesian director". */
+function countPattern(counted: string): RegExp {
+  return new RegExp(
+    `\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(\\p{L}+\\s+)?${counted.slice(0, Math.max(4, counted.length - 1))}\\p{L}*`,
+    'giu',
+  );
+}
+
 /** The conditions of the asked kinds a document's passages state, as keys. */
-function askedConditions(kinds: (keyof typeof CONDITION_PATTERNS)[], passages: RelevantPassage[]): Set<string> {
+function askedConditions(analysis: QuestionAnalysis, passages: RelevantPassage[]): Set<string> {
+  const patterns = askedKinds(analysis.intents).map((kind) => CONDITION_PATTERNS[kind]);
+  if (analysis.counted) patterns.push(countPattern(analysis.counted));
   const found = new Set<string>();
   for (const { text } of passages.flatMap(({ sentences }) => sentences)) {
     const plain = text.replace(/\*\*/g, '');
-    for (const kind of kinds) for (const match of plain.matchAll(CONDITION_PATTERNS[kind])) found.add(conditionKey(match[0]));
+    for (const pattern of patterns) for (const match of plain.matchAll(pattern)) found.add(conditionKey(match[0]));
   }
   return found;
 }
 
 /**
- * When the question asks for an age, an amount, a duration or a deadline, a document after the most
- * relevant one stays only if its sentences state one of that kind that no document before it did:
- * a second source repeating the same figure, or stating none, adds a citation and nothing to the answer.
+ * When the question asks for an age, an amount, a duration, a deadline or a number of something
+ * ("how many shareholders"), a document stays only if its sentences state one of that kind that no
+ * more relevant document did; the most relevant stays too when no document states one. A source
+ * repeating the same figure, or stating none where another does, adds a citation and nothing to the answer.
  */
 function withoutRepeats(analysis: QuestionAnalysis, passages: RelevantPassage[]): RelevantPassage[] {
-  const kinds = askedKinds(analysis.intents);
-  if (kinds.length === 0) return passages;
+  if (askedKinds(analysis.intents).length === 0 && !analysis.counted) return passages;
   const byDocument = new Map<string, RelevantPassage[]>();
   for (const passage of passages) {
     const key = passage.hit.citation.documentId;
@@ -358,9 +372,12 @@ function withoutRepeats(analysis: QuestionAnalysis, passages: RelevantPassage[])
   }
   const stated = new Set<string>();
   const kept = new Set<string>();
-  [...byDocument].forEach(([document, group], at) => {
-    const conditions = askedConditions(kinds, group);
-    if (at > 0 && ![...conditions].some((condition) => !stated.has(condition))) return;
+  const conditionsOf = new Map([...byDocument].map(([document, group]) => [document, askedConditions(analysis, group)]));
+  const anyStates = [...conditionsOf.values()].some((conditions) => conditions.size > 0);
+  [...byDocument].forEach(([document], at) => {
+    const conditions = conditionsOf.get(document) ?? new Set<string>();
+    const adds = [...conditions].some((condition) => !stated.has(condition));
+    if (!adds && (at > 0 || anyStates)) return;
     kept.add(document);
     for (const condition of conditions) stated.add(condition);
   });
