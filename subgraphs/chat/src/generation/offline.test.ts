@@ -95,33 +95,6 @@ describe('the relevance floor', () => {
     expect(passages.map(({ hit: { citation } }) => citation.documentId)).toEqual(['d-retirement']);
   });
 
-  it('weighs the question words few hits contain, so hits sharing only its common words are left out', () => {
-    const question = 'Which KBLI code should I use for a coffee shop?';
-    const basics = hit(
-      'd-kbli',
-      'KBLI 2020: Business Classification Codes Explained',
-      'A newer edition is coming into use',
-      'BPS has published a newer edition, KBLI 2025; codes quoted in this knowledge base are KBLI 2020 codes, so confirm the current code in OSS.',
-      0.14,
-    );
-    const cafe = hit(
-      'd-cafe',
-      'Restaurants, Cafés and Bars: KBLI 56101, 56303 and 56301',
-      'The main codes',
-      '- **56303 – Rumah Minum/Kafe.** Outlets mainly serving drinks (coffee, tea, juices) — the usual code for a coffee shop.',
-      0.13,
-    );
-    const villa = hit(
-      'd-villa-code',
-      'Villa and Homestay Codes: KBLI 55193 and 55130',
-      'Can a PT PMA use them?',
-      'Homestay-type accommodation has been treated as an MSME field, so check the code status in OSS first.',
-      0.12,
-    );
-    const passages = relevantPassages(question, grounding(question, [basics, cafe, villa]).sources.list());
-    expect(passages.map(({ hit: { citation } }) => citation.documentId)).toEqual(['d-cafe']);
-  });
-
   it('drops a hit the knowledge service scored far below the best one, whatever its words', () => {
     const weak = { ...RETIREMENT, score: 0.01 };
     const strong = { ...SECOND_HOME, score: 0.05 };

@@ -12,7 +12,7 @@ const STOPWORDS = new Set(
     'the a an and or of to in on for with is are was were be been can could do does did how what which who whom when where why ' +
     'my our your his her their its i we you he she it they me us them this that these those from by at as about into than then there ' +
     'am will would should shall may might must have has had not no yes if so any some all also just like want need needs take takes get ' +
-    'got make use go going tell know please hi hello thanks much many long there here still now soon document documents paper papers'
+    'got make go going tell know please hi hello thanks much many long there here still now soon document documents paper papers'
   ).split(' '),
 );
 
@@ -275,23 +275,6 @@ export function passageRelevance(analysis: QuestionAnalysis, hit: KnowledgeHit):
   return (1 - HEADING_WEIGHT) * termCoverage(analysis, `${headings} ${hit.text}`) + HEADING_WEIGHT * termCoverage(analysis, headings);
 }
 
-/**
- * The question's terms weighted by how few of the hits contain them: a term every hit contains
- * ("KBLI", "code") does not tell them apart, one only a few contain ("coffee") does. Used to rank the
- * hits against each other, not for the absolute floor, where a rare word alone must not make a
- * passage about the question.
- */
-export function distinctiveTerms(analysis: QuestionAnalysis, hits: KnowledgeHit[]): QuestionAnalysis {
-  const vocabularies = hits.map((hit) => [
-    ...new Set(words([hit.citation.title, ...(hit.citation.headingPath ?? []), hit.text].join(' '))),
-  ]);
-  const terms = analysis.terms.map((term) => {
-    const containing = vocabularies.filter((vocabulary) => covers(term, vocabulary)).length;
-    return containing === 0 ? term : { ...term, weight: term.weight * (1 + Math.log(vocabularies.length / containing)) };
-  });
-  return { ...analysis, terms };
-}
-
 /** The sentences of a passage that answer the question: the best ones by score, given back in the passage's order. */
 export function answeringSentences(analysis: QuestionAnalysis, hit: KnowledgeHit, count = SENTENCES_PER_PASSAGE): PassageSentence[] {
   const scored = passageSentences(hit)
@@ -309,7 +292,7 @@ export function answeringSentences(analysis: QuestionAnalysis, hit: KnowledgeHit
 /**
  * The hits an answer may use: above the knowledge score floor (relative to the best hit) and the
  * relevance floors (the share of the question's terms the passage, its title and headings contain,
- * absolute, and relative to the closest passage with the terms weighted by {@link distinctiveTerms}), without documents that repeat what the ones
+ * absolute and relative to the most relevant passage), without documents that repeat what the ones
  * before them state ({@link withoutRepeats}; `dropRepeats: false` keeps them), from at most three
  * documents, the most relevant first. Empty: the knowledge base has no answer.
  */
@@ -320,30 +303,17 @@ export function relevantPassages(
 ): RelevantPassage[] {
   const analysis = analyzeQuestion(question);
   const bestScore = Math.max(0, ...hits.map(({ hit }) => hit.score));
-  const scored = hits.filter(({ hit }) => hit.score >= SCORE_FLOOR * bestScore);
-  const telling = distinctiveTerms(
-    analysis,
-    scored.map(({ hit }) => hit),
-  );
-  const passing = scored
+  const passing = hits
+    .filter(({ hit }) => hit.score >= SCORE_FLOOR * bestScore)
     .map(({ number, hit }) => {
       const relevance = passageRelevance(analysis, hit);
       const sentences = answeringSentences(analysis, hit);
-      return {
-        number,
-        hit,
-        relevance,
-        closeness: passageRelevance(telling, hit),
-        sentences,
-        conditions: [...new Set(sentences.flatMap((sentence) => conditionsIn(sentence.text)))],
-      };
+      return { number, hit, relevance, sentences, conditions: [...new Set(sentences.flatMap((sentence) => conditionsIn(sentence.text)))] };
     })
     .filter((passage) => passage.relevance >= floor && passage.sentences.length > 0)
-    .sort((a, b) => b.closeness - a.closeness || a.number - b.number);
-  const bestCloseness = passing[0]?.closeness ?? 0;
-  const close = passing
-    .filter((passage) => passage.closeness >= relativeFloor * bestCloseness)
-    .map(({ closeness: _, ...passage }) => passage);
+    .sort((a, b) => b.relevance - a.relevance || a.number - b.number);
+  const bestRelevance = passing[0]?.relevance ?? 0;
+  const close = passing.filter((passage) => passage.relevance >= relativeFloor * bestRelevance);
   const documents: string[] = [];
   return (dropRepeats ? withoutRepeats(analysis, close) : close).filter((passage) => {
     const document = passage.hit.citation.documentId;
