@@ -1,6 +1,7 @@
 import type { KnowledgeHit } from './platform';
 import { composeOfflineAnswer, NO_ANSWER } from './offline';
-import { analyzeQuestion, conditionsIn, passageSentences, relevantPassages } from './passages';
+import { conditionsIn } from './conditions';
+import { analyzeQuestion, passageSentences, relevantPassages } from './passages';
 import { systemPrompt } from './prompt';
 import { Sources, type Grounding } from './responder';
 
