@@ -8,7 +8,15 @@ import { GROUNDING_HITS } from '../generation/generator.js';
 import { composeOfflineAnswer } from '../generation/offline.js';
 import { Platform } from '../generation/platform.js';
 import { Sources, type Grounding, type Responder } from '../generation/responder.js';
-import { loadAnswerSet, scoreAnswer, summarize, type AnswerCase, type AnswerScore, type PathSummary } from './answer-score.js';
+import {
+  loadAnswerSet,
+  scoreAnswer,
+  summarize,
+  type AnswerCase,
+  type AnswerScore,
+  type AnswerSplit,
+  type PathSummary,
+} from './answer-score.js';
 import { groundingEcho } from './grounding-echo.js';
 import { startKnowledgeProcess } from './knowledge-process.js';
 
@@ -19,7 +27,10 @@ const caller: Caller = { kind: 'member', id: 'answer-eval', role: 'ADMIN', name:
 /** `<collection>/<file>.md` of each seed document, by the title its front matter gives (what a citation carries). */
 function seedFilesByTitle(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const collection of readdirSync(seedDir)) {
+  // Collections are the seed's folders; files beside them (the domain vocabulary) are not documents.
+  for (const collection of readdirSync(seedDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)) {
     for (const file of readdirSync(join(seedDir, collection)).filter((name) => name.endsWith('.md'))) {
       const title = /^title:\s*(.+)$/m.exec(readFileSync(join(seedDir, collection, file), 'utf8'))?.[1] ?? '';
       files.set(titleKey(title), `${collection}/${file}`);
@@ -34,14 +45,41 @@ function titleKey(title: string): string {
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)} %`);
+const SPLITS: AnswerSplit[] = ['dev', 'test'];
 
-function row(name: string, s: PathSummary): string {
-  return `| ${name} | ${pct(s.allFacts, s.answerable)} | ${pct(s.factsFound, s.factsTotal)} | ${pct(s.citedRelevant, s.cited)} | ${pct(s.groupsCited, s.groupsTotal)} | ${(s.cited / s.answerable).toFixed(2)} | ${s.noAnswerCorrect}/${s.outOfDomain} | ${s.falseNoAnswer} |`;
+function row(split: AnswerSplit, path: string, s: PathSummary): string {
+  return `| ${split} (${s.answerable} + ${s.outOfDomain}) | ${path} | ${pct(s.allFacts, s.answerable)} | ${pct(s.factsFound, s.factsTotal)} | ${pct(s.citedRelevant, s.cited)} | ${pct(s.groupsCited, s.groupsTotal)} | ${(s.cited / s.answerable).toFixed(2)} | ${s.noAnswerCorrect}/${s.outOfDomain} | ${s.falseNoAnswer} |`;
 }
 
-function misses(cases: AnswerCase[], scores: AnswerScore[]): string[] {
+/** The collection a case is reported under: its first required document's; out-of-domain cases have none. */
+const collectionOf = (entry: AnswerCase) => entry.documents?.[0]?.[0]?.split('/')[0] ?? 'out of domain';
+
+function perCollection(split: AnswerSplit, cases: AnswerCase[], scores: AnswerScore[]): string[] {
+  const inSplit = cases
+    .map((entry, index) => ({ entry, score: scores[index] as AnswerScore }))
+    .filter(({ entry }) => entry.split === split);
+  const collections = [...new Set(inSplit.map(({ entry }) => collectionOf(entry)))].sort();
+  return [
+    `| ${split}: collection | answers with all facts | citation precision |`,
+    '|---|---:|---:|',
+    ...collections.map((collection) => {
+      const chosen = inSplit.filter(({ entry }) => collectionOf(entry) === collection);
+      const s = summarize(
+        chosen.map(({ entry }) => entry),
+        chosen.map(({ score }) => score),
+      );
+      return s.answerable === 0
+        ? `| ${collection} (${s.outOfDomain}) | no-answer reply ${s.noAnswerCorrect}/${s.outOfDomain} | - |`
+        : `| ${collection} (${s.answerable}) | ${pct(s.allFacts, s.answerable)} | ${pct(s.citedRelevant, s.cited)} |`;
+    }),
+  ];
+}
+
+/** Misses of the dev split only: the test split is for reporting, and printing its misses would invite tuning on it. */
+function devMisses(cases: AnswerCase[], scores: AnswerScore[]): string[] {
   return cases.flatMap((entry, index) => {
     const score = scores[index] as AnswerScore;
+    if (entry.split !== 'dev') return [];
     if (entry.noAnswer)
       return score.saysNoAnswer && score.cited.length === 0
         ? []
@@ -56,10 +94,14 @@ function misses(cases: AnswerCase[], scores: AnswerScore[]): string[] {
 /**
  * The answer evaluation: every question of `answers.json` through the offline responder and the
  * Claude path (the real SDK against the fake Anthropic server, scripted to repeat the grounding it
- * is given), against the knowledge subgraph started from its build with the seed documents.
+ * is given), against the knowledge subgraph started from its build with the seed documents. Each
+ * split is reported on its own (dev: tune on it; test: report only); misses are listed for dev
+ * alone. `--dev` runs the dev split alone, so while tuning the test figures are not even computed.
  */
 runMain(async () => {
-  const cases = loadAnswerSet(join(root, 'subgraphs', 'chat', 'src', 'eval', 'answers.json'));
+  const all = loadAnswerSet(join(root, 'subgraphs', 'chat', 'src', 'eval', 'answers.json'));
+  const splits = process.argv.includes('--dev') ? (['dev'] as AnswerSplit[]) : SPLITS;
+  const cases = all.filter((entry) => splits.includes(entry.split));
   const titles = seedFilesByTitle();
   const knowledge = await startKnowledgeProcess();
   const fake = await startFakeAnthropic(groundingEcho);
@@ -99,23 +141,34 @@ runMain(async () => {
         ),
       );
     }
-    const offline = summarize(cases, offlineScores);
-    const viaClaude = summarize(cases, claudeScores);
+    const ofSplit = (split: AnswerSplit, scores: AnswerScore[]) => {
+      const chosen = cases
+        .map((entry, index) => ({ entry, score: scores[index] as AnswerScore }))
+        .filter(({ entry }) => entry.split === split);
+      return summarize(
+        chosen.map(({ entry }) => entry),
+        chosen.map(({ score }) => score),
+      );
+    };
+    const count = (split: AnswerSplit) => all.filter((entry) => entry.split === split).length;
     process.stdout.write(
       [
-        `Answer evaluation: ${offline.answerable} answerable and ${offline.outOfDomain} out-of-domain questions, against the knowledge subgraph with its seed documents (${GROUNDING_HITS} hits per question).`,
+        `Answer evaluation: ${all.length} questions (dev ${count('dev')}, test ${count('test')}; answerable + out-of-domain per split below), against the knowledge subgraph with its seed documents (${GROUNDING_HITS} hits per question).`,
         'The Claude path runs the real SDK against the fake Anthropic server, which repeats every passage the system prompt gives it: it measures the grounding delivered to the model, not Claude.',
         '',
-        '| path | answers with all facts | fact recall | citation precision | citation recall | documents cited per answer | out-of-domain: no-answer reply | answerable: no-answer reply |',
-        '|---|---:|---:|---:|---:|---:|---:|---:|',
-        row('offline responder', offline),
-        row('Claude path (grounding delivered)', viaClaude),
+        '| split | path | answers with all facts | fact recall | citation precision | citation recall | documents cited per answer | out-of-domain: no-answer reply | answerable: no-answer reply |',
+        '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+        ...splits.flatMap((split) => [
+          row(split, 'offline responder', ofSplit(split, offlineScores)),
+          row(split, 'Claude path (grounding delivered)', ofSplit(split, claudeScores)),
+        ]),
         '',
-        'Offline misses:',
-        ...misses(cases, offlineScores),
+        ...splits.flatMap((split) => ['Offline responder by collection:', ...perCollection(split, cases, offlineScores), '']),
+        'Offline misses on dev:',
+        ...devMisses(cases, offlineScores),
         '',
-        'Claude path misses:',
-        ...misses(cases, claudeScores),
+        'Claude path misses on dev:',
+        ...devMisses(cases, claudeScores),
         '',
       ].join('\n'),
     );

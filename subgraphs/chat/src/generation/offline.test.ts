@@ -1,6 +1,7 @@
 import type { KnowledgeHit } from './platform';
 import { composeOfflineAnswer, NO_ANSWER } from './offline';
-import { analyzeQuestion, conditionsIn, passageSentences, relevantPassages } from './passages';
+import { conditionsIn } from './conditions';
+import { analyzeQuestion, passageSentences, relevantPassages } from './passages';
 import { systemPrompt } from './prompt';
 import { Sources, type Grounding } from './responder';
 
@@ -103,7 +104,94 @@ describe('the relevance floor', () => {
   });
 });
 
+describe('documents that add nothing', () => {
+  const VAT = hit(
+    'd-vat',
+    'VAT (PPN) in Indonesia and the IDR 4.8 Billion PKP Threshold',
+    'When you must register as PKP',
+    'A business whose turnover of taxable supplies exceeds **IDR 4.8 billion** in a tax year must register as PKP, no later than the end of the month after the month in which the threshold was exceeded.',
+    0.31,
+  );
+  const SOFTWARE = hit(
+    'd-software',
+    'Software and IT Companies: KBLI 62019',
+    'Tax points',
+    'If the company turnover exceeds IDR 4.8 billion a year it must register as a VAT-able entrepreneur (PKP).',
+    0.27,
+  );
+  const PENALTY = hit(
+    'd-penalty',
+    'VAT Penalties for Late PKP Registration',
+    'Late registration',
+    'A company that should have registered as PKP for VAT but did not pays a fine of IDR 1,000,000 per month of delay.',
+    0.2,
+  );
+  const QUESTION = 'At what turnover must a company register as PKP for VAT?';
+
+  it('cites a further document only when it states a figure of the kind asked for that the documents before it did not', () => {
+    const sources = grounding(QUESTION, [VAT, SOFTWARE, PENALTY]).sources;
+    const answer = composeOfflineAnswer(grounding(QUESTION, [VAT, SOFTWARE, PENALTY]));
+    expect(answer).toContain('IDR 4.8 billion');
+    expect(answer).not.toContain('Software and IT Companies');
+    expect(answer).toContain('IDR 1,000,000 per month');
+    expect(sources.cited(answer).map((citation) => citation.documentId)).toEqual(['d-vat', 'd-penalty']);
+  });
+
+  it('gives the Claude prompt the same documents', () => {
+    const prompt = systemPrompt(grounding(QUESTION, [VAT, SOFTWARE, PENALTY]));
+    expect(prompt).toContain('[1] VAT (PPN)');
+    expect(prompt).toContain('[3] VAT Penalties');
+    expect(prompt).not.toContain('Software and IT Companies');
+  });
+
+  it('answers "how many" from the document that states a number of that thing, not from a closer one that states none', () => {
+    const question = 'How many shareholders does a PT PMA need?';
+    const investor = hit(
+      'd-investor',
+      'Investor KITAS (E28A) for Shareholders of a PT PMA',
+      'Who qualifies',
+      "You must be a registered shareholder of a PT PMA. Immigration requires proof that the applicant's own shareholding is worth at least IDR 10 billion.",
+      0.22,
+    );
+    const shareholders = hit(
+      'd-shareholders',
+      'PT PMA Shareholders, Directors and Commissioners',
+      'Shareholders',
+      '- **At least two shareholders.** A PT is formed by an agreement, so a PT PMA needs at least two founders.',
+      0.18,
+    );
+    const answer = composeOfflineAnswer(grounding(question, [investor, shareholders]));
+    expect(answer).toContain('At least two shareholders.');
+    expect(
+      grounding(question, [investor, shareholders])
+        .sources.cited(answer)
+        .map((citation) => citation.documentId),
+    ).toEqual(['d-shareholders']);
+  });
+
+  it('keeps every document when the question asks for no figure', () => {
+    const question = 'Which companies must register as PKP for VAT?';
+    expect(relevantPassages(question, grounding(question, [VAT, SOFTWARE]).sources.list()).map(({ number }) => number)).toEqual([1, 2]);
+  });
+});
+
 describe('sentences and conditions', () => {
+  it('keeps list items that start in lower case after their lead-in', () => {
+    const term = hit(
+      'd-hgb',
+      'HGB (Right to Build) Held by a PT PMA',
+      'Term of the right',
+      'Under PP 18/2021, HGB on state land runs for:\n\n1. **Up to 30 years** initially,\n2. an **extension of up to 20 years**, and\n3. a **renewal of up to 30 years**.\n\nThe total can reach 80 years.',
+      0.26,
+    );
+    expect(passageSentences(term).map((sentence) => sentence.text)).toEqual([
+      '**Up to 30 years** initially,',
+      'an **extension of up to 20 years**, and',
+      'a **renewal of up to 30 years**.',
+      'The total can reach 80 years.',
+    ]);
+  });
+
   it('splits prose at sentence ends and keeps list items with their heading, dropping notes and a chunk’s leading fragment', () => {
     const sentences = passageSentences(VILLA).map((sentence) => sentence.text);
     expect(sentences[0]).toBe('Collect it from guests and pay it to the regency.');

@@ -1,3 +1,4 @@
+import { CONDITION_PATTERNS, conditionsIn, withoutRepeats } from './conditions.js';
 import type { KnowledgeHit } from './platform.js';
 
 /**
@@ -50,16 +51,6 @@ const INTENT_CUES: Record<Intent, RegExp> = {
   permit: /\bwhich (permit|visa|kitas)\b|\bwhat (permit|visa)\b|\bpermit\b|\bvisa\b|\bkitas\b/i,
 };
 
-const CONDITION_PATTERNS: Record<Exclude<Intent, 'permit' | 'documents'>, RegExp> = {
-  age: /\b(aged?\s+\d{2}(\s+(or|and)\s+(older|over|above))?|\d{2}\s+(or|and)\s+(older|over|above)|minimum age (is|of)\s+\**\d{2}\**)/gi,
-  amount:
-    /\b(IDR|USD|Rp\.?|EUR)\s?[\d.,]+(\s?(billion|million|thousand))?(\s+per\s+(day|month|year|person|position|foreign worker))?|\b\d+(\.\d+)?\s?%/gi,
-  duration:
-    /\b(\d+|one|two|three|four|five|six|ten|twelve)(\s*(to|-|–|or)\s*\d+)?[\s-](consecutive\s)?(days?|weeks?|months?|years?)\b(\s+(in total|at a time))?/gi,
-  deadline:
-    /\b(by|before|within|no later than|until)\s+(the\s+)?(\d+\s+(days?|weeks?|months?|years?)|\d{1,2}(st|nd|rd|th)?(\s+(of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|the month))?)\b|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi,
-};
-
 const DOCUMENT_WORDS =
   /\b(passport|statement|certificate|proof|letter|insurance|copy|copies|photo|deed|KTP|KK|SKTT|NPWP|NIB|register|sponsor)\b/i;
 const PERMIT_CODES = /\b(E\d{2}[A-Z]?|C\d{1,2}|D\d{1,2}|B1|KITAS|KITAP|VoA|e-VOA|visa|permit)\b/i;
@@ -99,6 +90,8 @@ export interface QuestionAnalysis {
   intents: Set<Intent>;
   /** The asker's age when the question gives it ("I am 58"). */
   age: number | null;
+  /** What the question counts ("how many shareholders": "shareholder"), stemmed; a period asked for is a duration. */
+  counted: string | null;
 }
 
 export function analyzeQuestion(question: string): QuestionAnalysis {
@@ -116,7 +109,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     const weight = GENERIC.has(raw) || GENERIC.has(word) ? 0.3 : code ? 2 : /^\d+$/.test(word) ? 1.5 : 1;
     terms.push({ term: word, weight, alternatives: [word, ...(SYNONYMS[word] ?? []).map(stem)] });
   }
-  return { terms, intents, age };
+  const countMatch = /\bhow many\s+(\p{L}+)/iu.exec(question);
+  const counted = countMatch && !/^(days?|weeks?|months?|years?|times?)$/i.test(countMatch[1] ?? '') ? stem(countMatch[1] ?? '') : null;
+  return { terms, intents, age, counted };
 }
 
 function covers(term: Term, vocabulary: string[]): boolean {
@@ -155,13 +150,17 @@ export function passageSentences(hit: KnowledgeHit): PassageSentence[] {
   let heading: string | null = hit.citation.headingPath?.at(-1) ?? null;
   const lines = hit.text.split('\n');
   let paragraph: string[] = [];
+  // Only the chunk's opening can be the tail of a sentence (chunks overlap); a list item may start in lower case.
+  let opening = true;
   const push = (text: string, item: boolean) => {
     const clean = text
       .replace(/\s+/g, ' ')
       .replace(/^([-*]|\d+\.)\s+/, '')
       .trim();
-    // A chunk may start mid-sentence (chunks overlap); a lead-in ending in ':' says nothing alone.
-    if (clean.length < 12 || /^[a-z]/.test(clean) || clean.endsWith(':')) return;
+    const fragment = opening && /^[a-z]/.test(clean);
+    opening = false;
+    // A lead-in ending in ':' says nothing alone.
+    if (clean.length < 12 || fragment || clean.endsWith(':')) return;
     sentences.push({ text: clean, heading, item, index: sentences.length });
   };
   const flush = () => {
@@ -173,6 +172,7 @@ export function passageSentences(hit: KnowledgeHit): PassageSentence[] {
     const trimmed = line.trim();
     if (/^#+\s/.test(trimmed)) {
       flush();
+      opening = false;
       heading = trimmed.replace(/^#+\s+/, '');
     } else if (trimmed.startsWith('>') || trimmed === '') {
       flush();
@@ -193,23 +193,6 @@ export function passageSentences(hit: KnowledgeHit): PassageSentence[] {
   });
   flush();
   return sentences;
-}
-
-/** The conditions a sentence states, as written: "60 or older", "IDR 2 billion", "5 years", "by 31 March". */
-export function conditionsIn(text: string): string[] {
-  const plain = text.replace(/\*\*/g, '');
-  const found: string[] = [];
-  for (const pattern of Object.values(CONDITION_PATTERNS)) {
-    for (const match of plain.matchAll(pattern)) {
-      const value = match[0].trim();
-      if (found.some((known) => known.includes(value))) continue;
-      // "within 90 days" says more than the "90 days" found before it.
-      const shorter = found.findIndex((known) => value.includes(known));
-      if (shorter === -1) found.push(value);
-      else found[shorter] = value;
-    }
-  }
-  return found;
 }
 
 function intentScore(intents: Set<Intent>, text: string): number {
@@ -253,7 +236,7 @@ export const ALTERNATIVE_FLOOR = 0.3;
 /** A hit scored by the knowledge service below this fraction of the best hit's score is not used. */
 export const SCORE_FLOOR = 0.5;
 const DOCUMENTS_USED = 3;
-const SENTENCES_PER_PASSAGE = 4;
+const SENTENCES_PER_PASSAGE = 5;
 /** Sentences scoring below this fraction of a passage's best sentence are not worth the reader's time. */
 const SENTENCE_FLOOR = 0.5;
 
@@ -283,13 +266,14 @@ export function answeringSentences(analysis: QuestionAnalysis, hit: KnowledgeHit
 /**
  * The hits an answer may use: above the knowledge score floor (relative to the best hit) and the
  * relevance floors (the share of the question's terms the passage, its title and headings contain,
- * absolute and relative to the most relevant passage), from at most three documents, the most
- * relevant first. Empty: the knowledge base has no answer.
+ * absolute and relative to the most relevant passage), without documents that repeat what the ones
+ * before them state ({@link withoutRepeats}; `dropRepeats: false` keeps them), from at most three
+ * documents, the most relevant first. Empty: the knowledge base has no answer.
  */
 export function relevantPassages(
   question: string,
   hits: { number: number; hit: KnowledgeHit }[],
-  { limit = DOCUMENTS_USED, floor = RELEVANCE_FLOOR, relativeFloor = RELATIVE_RELEVANCE_FLOOR } = {},
+  { limit = DOCUMENTS_USED, floor = RELEVANCE_FLOOR, relativeFloor = RELATIVE_RELEVANCE_FLOOR, dropRepeats = true } = {},
 ): RelevantPassage[] {
   const analysis = analyzeQuestion(question);
   const bestScore = Math.max(0, ...hits.map(({ hit }) => hit.score));
@@ -303,9 +287,9 @@ export function relevantPassages(
     .filter((passage) => passage.relevance >= floor && passage.sentences.length > 0)
     .sort((a, b) => b.relevance - a.relevance || a.number - b.number);
   const bestRelevance = passing[0]?.relevance ?? 0;
+  const close = passing.filter((passage) => passage.relevance >= relativeFloor * bestRelevance);
   const documents: string[] = [];
-  return passing.filter((passage) => {
-    if (passage.relevance < relativeFloor * bestRelevance) return false;
+  return (dropRepeats ? withoutRepeats(analysis, close) : close).filter((passage) => {
     const document = passage.hit.citation.documentId;
     if (!documents.includes(document)) documents.push(document);
     return documents.indexOf(document) < limit;
@@ -334,7 +318,7 @@ export function alternativeFor(
   if (age === null || !passages.some(({ sentences }) => (minimumAge(sentences) ?? 0) > age)) return null;
   const used = new Set(passages.map(({ hit }) => hit.citation.documentId));
   return (
-    relevantPassages(question, hits, { floor: ALTERNATIVE_FLOOR, relativeFloor: 0 }).find(
+    relevantPassages(question, hits, { floor: ALTERNATIVE_FLOOR, relativeFloor: 0, dropRepeats: false }).find(
       ({ hit, sentences }) => !used.has(hit.citation.documentId) && (minimumAge(sentences) ?? 0) <= age,
     ) ?? null
   );

@@ -22,8 +22,9 @@ function passageBlock({ number, hit, conditions }: RelevantPassage): string {
 
 /**
  * The system prompt: the business, the client's known facts and the numbered passages to cite —
- * the same passages the offline answer would use (those above the relevance floors, with the
- * conditions they state), so the model is not handed neighbours that do not answer.
+ * the same passages the offline answer would use ({@link relevantPassages}: above the relevance
+ * floors, no document that only repeats a figure another states, with the conditions they state),
+ * so the model is not handed neighbours that do not answer.
  */
 export function systemPrompt(grounding: Grounding): string {
   const parts = [PERSONA];
