@@ -115,6 +115,8 @@ export interface SoakPlatform {
   pid: (component: Component) => number | undefined;
   /** The launcher's own pid. */
   launcherPid: number | undefined;
+  /** Where a Node service (a subgraph or a gateway) serves its Prometheus metrics; undefined for the others. */
+  metricsUrl: (component: Component) => string | undefined;
   /** Lines the launcher and the soak's own supervision printed about crashes and restarts. */
   supervisionLines: () => string[];
   stop: () => Promise<void>;
@@ -164,6 +166,14 @@ export async function startSoakPlatform(options: SoakPlatformOptions): Promise<S
     memory: await freePort(),
     knowledge: await freePort(),
     chat: await freePort(),
+  };
+  const metricsPorts: Partial<Record<Component, number>> = {
+    crm: ports.crm,
+    memory: ports.memory,
+    knowledge: ports.knowledge,
+    chat: ports.chat,
+    'gateway-a': ports.gatewayA,
+    'gateway-b': ports.gatewayB,
   };
   const redisUrl = `redis://127.0.0.1:${ports.redis}`;
   const chromaUrl = `http://127.0.0.1:${ports.chroma}`;
@@ -315,6 +325,10 @@ export async function startSoakPlatform(options: SoakPlatformOptions): Promise<S
     databaseUrl: `postgres://postgres:postgres@127.0.0.1:${ports.postgres}/nusa`,
     pid: (component) => keptByName.get(component)?.pid ?? pids.get(component),
     launcherPid: launcher?.pid,
+    metricsUrl: (component) => {
+      const port = metricsPorts[component];
+      return port === undefined ? undefined : `http://127.0.0.1:${port}/metrics`;
+    },
     supervisionLines: () => [...supervision],
     stop,
   };

@@ -124,12 +124,24 @@ export function soakReport(run: SoakRun): string {
     '',
     "### Resident memory after warm-up (each process's longest run, a restarted one from a warm-up after its restart as long as the first; samples every 10 s; postgres: PSS summed over its processes)",
     '',
-    '| process | pid | run | first → last (MB) | slope | growth |',
-    '|---|---|---|---|---|---|',
+    'First and last: the means of the first and the last minute of the run. For the Node services, from their `/metrics` over the same minutes: the V8 heap as committed, of it the young generation (semi-spaces V8 grows as it sizes them), the objects living in the old generation (where a leak of objects accumulates), and the rest of RSS (code, buffers, native allocations).',
+    '',
+    '| process | pid | run | first → last (MB) | slope | growth | V8 heap committed | of it young generation | old generation used | rest of RSS |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   );
+  const span = (first: number, last: number) => `${first.toFixed(0)} → ${last.toFixed(0)}`;
   for (const growth of run.growth) {
+    const heap = growth.heap;
+    const split = heap
+      ? [
+          span(heap.first.totalMb, heap.last.totalMb),
+          span(heap.first.newMb, heap.last.newMb),
+          span(heap.first.oldUsedMb, heap.last.oldUsedMb),
+          span(growth.firstMb - heap.first.totalMb, growth.lastMb - heap.last.totalMb),
+        ].join(' | ')
+      : '– | – | – | –';
     lines.push(
-      `| ${growth.name} | ${growth.pid} | ${growth.minutes.toFixed(1)} min, ${growth.samples} samples | ${growth.firstMb.toFixed(0)} → ${growth.lastMb.toFixed(0)} | ${growth.slopeMbPerMin.toFixed(2)} MB/min | ${growth.growthPct.toFixed(1)} % |`,
+      `| ${growth.name} | ${growth.pid} | ${growth.minutes.toFixed(1)} min, ${growth.samples} samples | ${growth.firstMb.toFixed(0)} → ${growth.lastMb.toFixed(0)} | ${growth.slopeMbPerMin.toFixed(2)} MB/min | ${growth.growthPct.toFixed(1)} % | ${split} |`,
     );
   }
   lines.push(

@@ -13,6 +13,8 @@ export interface RssSample {
   name: Measured;
   pid: number;
   rssMb: number;
+  /** A Node service's V8 heap, when its metrics answered. */
+  heap?: HeapSample;
 }
 
 function pidsOf(platform: SoakPlatform): [Measured, number | undefined][] {
@@ -54,6 +56,60 @@ export function sampleRss(platform: SoakPlatform, at: number): RssSample[] {
   return samples;
 }
 
+/** What a Node service's V8 heap held at a sample, in MB (prom-client's default series). */
+export interface HeapSample {
+  /** Committed, every space. */
+  totalMb: number;
+  /** Committed by the young generation (its semi-spaces grow as V8 sizes them). */
+  newMb: number;
+  /** Objects in the old generation: what lives on, and where a leak of objects accumulates. */
+  oldUsedMb: number;
+}
+
+/** One series of a Prometheus scrape in MB: the first line of `name` whose labels include `label` (services add their own). */
+function metricMb(scrape: string, name: string, label?: string): number | undefined {
+  for (const match of scrape.matchAll(new RegExp(`^${name}(?:\\{([^}]*)\\})? (\\S+)$`, 'gm'))) {
+    if (label !== undefined && !(match[1] ?? '').split(',').includes(label)) continue;
+    const value = Number(match[2]);
+    return Number.isFinite(value) ? value / 1024 / 1024 : undefined;
+  }
+  return undefined;
+}
+
+/** The heap figures of a Prometheus scrape of a Node service, or undefined if it lacks one of them. */
+export function heapOfMetrics(scrape: string): HeapSample | undefined {
+  const totalMb = metricMb(scrape, 'nodejs_heap_size_total_bytes');
+  const newMb = metricMb(scrape, 'nodejs_heap_space_size_total_bytes', 'space="new"');
+  const oldUsedMb = metricMb(scrape, 'nodejs_heap_space_size_used_bytes', 'space="old"');
+  return totalMb === undefined || newMb === undefined || oldUsedMb === undefined ? undefined : { totalMb, newMb, oldUsedMb };
+}
+
+async function heapOf(url: string): Promise<HeapSample | undefined> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return heapOfMetrics(await response.text());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * {@link sampleRss}, with each Node service's committed V8 heap beside its RSS (from its `/metrics`),
+ * so that growth can be told apart: the heap sizing itself (or a leak of objects) against memory
+ * outside it (buffers, native allocations).
+ */
+export async function sampleMemory(platform: SoakPlatform, at: number): Promise<RssSample[]> {
+  const samples = sampleRss(platform, at);
+  await Promise.all(
+    samples.map(async (sample) => {
+      const url = sample.name === 'launcher' || sample.name === 'soak client' ? undefined : platform.metricsUrl(sample.name);
+      const heap = url ? await heapOf(url) : undefined;
+      if (heap) sample.heap = heap;
+    }),
+  );
+  return samples;
+}
+
 /** How one run of a process (one pid) grew after the warm-up. */
 export interface Growth {
   name: Measured;
@@ -66,9 +122,21 @@ export interface Growth {
   slopeMbPerMin: number;
   /** The last minute's mean over the first minute's mean, in per cent. */
   growthPct: number;
+  /** The V8 heap over the same windows, first and last (Node services whose metrics answered in them). */
+  heap?: { first: HeapSample; last: HeapSample };
 }
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+
+function meanHeap(samples: RssSample[]): HeapSample | undefined {
+  const heaps = samples.flatMap((sample) => (sample.heap ? [sample.heap] : []));
+  if (heaps.length === 0) return undefined;
+  return {
+    totalMb: mean(heaps.map((heap) => heap.totalMb)),
+    newMb: mean(heaps.map((heap) => heap.newMb)),
+    oldUsedMb: mean(heaps.map((heap) => heap.oldUsedMb)),
+  };
+}
 
 /**
  * Per process, its longest run after the warm-up, and how it grew over it. Every run gets the same
@@ -103,7 +171,10 @@ export function growthAfter(samples: RssSample[], fromMs: number, warmUpMs = fro
     const window = Math.max(1, Math.min(6, Math.floor(run.length / 3)));
     const first = mean(ys.slice(0, window));
     const last = mean(ys.slice(-window));
+    const heapFirst = meanHeap(run.slice(0, window));
+    const heapLast = meanHeap(run.slice(-window));
     return {
+      ...(heapFirst && heapLast ? { heap: { first: heapFirst, last: heapLast } } : {}),
       name,
       pid: run[0]?.pid ?? 0,
       samples: run.length,

@@ -12,7 +12,7 @@ import { Ledger } from './ledger.js';
 import { startSoakPlatform } from './platform.js';
 import { Random } from './random.js';
 import { soakReport } from './report.js';
-import { growthAfter, measureHandles, sampleRss, type RssSample } from './resources.js';
+import { growthAfter, measureHandles, sampleMemory, type RssSample } from './resources.js';
 import { verify } from './verify.js';
 import { Workload } from './workload.js';
 
@@ -103,8 +103,9 @@ runMain(async () => {
     const checks = probes(platform, client, { conversationId: probeMessage.conversationId, messageId: probeMessage.assistantMessageId });
     write(`prepared: ${workload.clientIds.length} clients, ${workload.conversations.length} conversations; workload starts`);
 
-    sampler = setInterval(() => rss.push(...sampleRss(platform, clock())), 10_000);
-    rss.push(...sampleRss(platform, clock()));
+    const sample = () => void sampleMemory(platform, clock()).then((samples) => rss.push(...samples));
+    sampler = setInterval(sample, 10_000);
+    sample();
     let inFlight = 0;
     let shed = 0;
     let started = 0;
