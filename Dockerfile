@@ -50,4 +50,5 @@ ENV SERVICE_ENTRY=/app/service.js
 # Starts as root only to hand a freshly mounted volume under /data (Fly's Chroma volume is root-owned)
 # to the node user, then drops to node for the process itself. exec: node becomes PID 1 and gets SIGTERM.
 ENTRYPOINT ["/bin/sh", "-c", "if [ \"$(id -u)\" = 0 ]; then for dir in /data/*/; do [ -d \"$dir\" ] && chown node:node \"$dir\"; done; exec setpriv --reuid=node --regid=node --init-groups -- \"$@\"; fi; exec \"$@\"", "entrypoint"]
-CMD ["sh", "-c", "exec node \"$SERVICE_ENTRY\""]
+# The launcher's Node flags (SERVICE_NODE_FLAGS in packages/platform/src/lifecycle.ts).
+CMD ["sh", "-c", "exec node --min-semi-space-size=16 \"$SERVICE_ENTRY\""]

@@ -83,6 +83,15 @@ describe('the deployment file check', () => {
     ).toEqual(['compose: crm holds a secret in JWT_SECRET; take it from the environment']);
   });
 
+  it("fails on a service started without the launcher's Node flags, on Fly or in the image", () => {
+    expect(problemsAfter('fly.toml', 'chat = "node --min-semi-space-size=16 ', 'chat = "node ')).toEqual([
+      'fly: process chat does not run node --min-semi-space-size=16 subgraphs/chat/dist/index.js',
+    ]);
+    expect(problemsAfter('Dockerfile', 'exec node --min-semi-space-size=16 ', 'exec node ')).toEqual([
+      'Dockerfile: CMD does not exec node --min-semi-space-size=16 "$SERVICE_ENTRY"',
+    ]);
+  });
+
   it("fails on a restart policy that is not the launcher's: crashes restarted, at most its restart budget", () => {
     expect(
       problemsAfter('docker-compose.yml', /restart: on-failure:5(?=\n\s+environment:\n\s+NODE_ENV)/, 'restart: unless-stopped'),

@@ -32,6 +32,9 @@ export function dockerfileProblems(dockerfile: string, dockerignore: string, fac
       problems.push(`Dockerfile: the runtime image lacks ${folder}/`);
   }
   if (!lines.some((line) => /^ARG\s+SERVICE\b/.test(line))) problems.push('Dockerfile: no SERVICE build argument');
+  const command = ['node', ...facts.nodeFlags, '\\"$SERVICE_ENTRY\\"'].join(' ');
+  const cmd = lines.filter((line) => /^CMD\s/.test(line)).pop();
+  if (!cmd?.includes(`exec ${command}`)) problems.push(`Dockerfile: CMD does not exec ${command.replace(/\\/g, '')}`);
   for (const service of facts.services) {
     // The layouts the image's entry selection knows: gateway/ at the root, every subgraph under subgraphs/.
     const expected = service.name === 'gateway' ? 'gateway/dist/index.js' : `subgraphs/${service.name}/dist/index.js`;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadGatewayConfig } from '../../gateway/src/config.js';
+import { SERVICE_NODE_FLAGS } from '../../packages/platform/src/lifecycle.js';
 import { SERVICES } from '../../packages/launcher/src/services.js';
 import { DEFAULT_RESTART_POLICY } from '../../packages/launcher/src/supervision.js';
 import { loadChatConfig } from '../../subgraphs/chat/src/config.js';
@@ -70,5 +71,6 @@ export function codeFacts(root: string): CodeFacts {
     ciCommands,
     runtimeFiles: [relative(root, supergraph)],
     restartLimit: DEFAULT_RESTART_POLICY.restartLimit,
+    nodeFlags: SERVICE_NODE_FLAGS,
   };
 }

@@ -26,6 +26,8 @@ export interface CodeFacts {
   runtimeFiles: readonly string[];
   /** The launcher's restart budget (packages/launcher/src/supervision.ts), which Docker's and Fly's restart policies carry too. */
   restartLimit: number;
+  /** The Node flags the launcher runs every service with (SERVICE_NODE_FLAGS in @nusa/platform), which the image and Fly run them with too. */
+  nodeFlags: readonly string[];
 }
 
 /** The infrastructure a deployment provides, by the setting that points at it, with the port its image listens on. */

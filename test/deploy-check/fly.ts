@@ -48,8 +48,8 @@ export function flyProblems(text: string, facts: CodeFacts): string[] {
   const checks = Object.values(table(fly.checks)).map(table);
   const ports = new Map<string, number>([['chroma', facts.chroma.port]]);
   for (const service of facts.services) {
-    if (processes[service.name] !== `node ${service.entry}`)
-      problems.push(`fly: process ${service.name} does not run node ${service.entry}`);
+    const command = ['node', ...facts.nodeFlags, service.entry].join(' ');
+    if (processes[service.name] !== command) problems.push(`fly: process ${service.name} does not run ${command}`);
     for (const name of requiredSettings(service, facts)) {
       if (!(name in env) && !secrets.has(name))
         problems.push(`fly: ${service.name} needs ${name}, in [env] or among the documented secrets`);

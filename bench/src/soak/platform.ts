@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
+import { SERVICE_NODE_FLAGS } from '@nusa/platform';
 import { freePort } from '@nusa/platform/testing';
 import { BENCH_BUDGETS, root } from '../processes.js';
 
@@ -289,7 +290,7 @@ export async function startSoakPlatform(options: SoakPlatformOptions): Promise<S
     const gatewayB = new Kept(
       'gateway-b',
       () => {
-        const child = spawn(process.execPath, [join(root, 'gateway', 'dist', 'index.js')], {
+        const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(root, 'gateway', 'dist', 'index.js')], {
           cwd: root,
           env: {
             ...shared,

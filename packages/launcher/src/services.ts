@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { SERVICE_NODE_FLAGS } from '@nusa/platform';
 import { killGroup, stopGroup, trackGroup, untrackGroup } from './process-group.js';
 import type { Exit } from './supervision.js';
 import type { Run } from './supervisor.js';
@@ -66,7 +67,7 @@ export interface StartServiceOptions {
  * that what it starts (the knowledge subgraph's Chroma) ends with it, even when it is SIGKILLed.
  */
 export function startService(spec: ServiceSpec, options: StartServiceOptions): Run {
-  const child = spawn(process.execPath, [join(options.root, spec.entry)], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(options.root, spec.entry)], {
     cwd: options.root,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
