@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitUntilHealthy } from '@nusa/platform';
+import { SERVICE_NODE_FLAGS, waitUntilHealthy } from '@nusa/platform';
 import { processTree } from '@nusa/platform/testing';
 
 /** Rate-limit budgets no benchmark reaches, so the limiter is measured but never refuses. */
@@ -25,7 +25,7 @@ export interface BenchProcess {
 /** How a process is started: arguments after the entry script, and its working directory. */
 export interface StartOptions {
   args?: string[];
-  /** Options for node itself, before the entry script (`--cpu-prof`, say). */
+  /** Options for node itself, before the entry script (`--cpu-prof`, say), after the deployed flags. */
   nodeArgs?: string[];
   cwd?: string;
   /** Count the memory of child processes too (cluster workers; not a child database or vector store). Default: false. */
@@ -103,9 +103,11 @@ export async function startProcess(
   healthUrl: string,
   options: StartOptions = {},
 ): Promise<BenchProcess> {
-  // BENCH_NODE_ARGS_CHAT="--cpu-prof --cpu-prof-dir=prof", say, profiles the chat subgraph of a benchmark.
-  const fromEnv = process.env[`BENCH_NODE_ARGS_${name.toUpperCase().replace(/\W+/g, '_')}`]?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? fromEnv), join(root, entry), ...(options.args ?? [])], {
+  // Every Node process runs with the flags the services are deployed with, unless BENCH_NODE_ARGS_<NAME> replaces
+  // them: BENCH_NODE_ARGS_CHAT="--cpu-prof --cpu-prof-dir=prof", say, profiles the chat subgraph (without them).
+  const fromEnv = process.env[`BENCH_NODE_ARGS_${name.toUpperCase().replace(/\W+/g, '_')}`]?.split(' ').filter(Boolean);
+  const nodeArgs = [...(fromEnv ?? SERVICE_NODE_FLAGS), ...(options.nodeArgs ?? [])];
+  const child = spawn(process.execPath, [...nodeArgs, join(root, entry), ...(options.args ?? [])], {
     // Load from one client is not abuse: budgets far above any benchmark's rate (the limits still run).
     env: { ...process.env, LOG_LEVEL: 'warn', ...BENCH_BUDGETS, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

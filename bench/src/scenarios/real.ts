@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SERVICE_NODE_FLAGS } from '@nusa/platform';
 import { processTree } from '@nusa/platform/testing';
 import { benchWorkers, hiveSetup, startHive, startOurs, type RunningGateway } from '../gateways.js';
 import { median } from '../load.js';
@@ -237,7 +238,7 @@ function report(
     `The whole platform as separate processes (gateway, crm, memory, knowledge with its Chroma child, chat; PostgreSQL 15 shared with the machine, the run's own Redis), ${settings.clients} clients seeded beside the 50 demo clients (1-3 practices, 2-4 interactions, 1-2 conversations of 4-8 messages, 2-4 facts each) and the knowledge seed documents.`,
     workload,
     `Callers: every team member signed in (${members}) and ${partners} partner API keys (CRM_READ, KNOWLEDGE_READ, CHAT; reads only), drawn at random for every request; no two requests in flight alike (operation, variables and caller; drawn again on a clash).`,
-    `${settings.connections} connections, ${settings.seconds} s per run after a ${settings.warmUpSeconds} s warm-up of each target, ${settings.rounds} rounds of ${[...runs.keys()].join(', ')} in turn. Guards on (auth, scopes, query limits), rate limits raised for the bench by env (RATE_LIMIT_*), Redis for rate limits, revocations and caches. Every answer checked: HTTP 200, no \`errors\`, every root field holding data.`,
+    `${settings.connections} connections, ${settings.seconds} s per run after a ${settings.warmUpSeconds} s warm-up of each target, ${settings.rounds} rounds of ${[...runs.keys()].join(', ')} in turn. Every Node process (both gateways, the subgraphs) with the services' deployed flags (\`${SERVICE_NODE_FLAGS.join(' ')}\`). Guards on (auth, scopes, query limits), rate limits raised for the bench by env (RATE_LIMIT_*), Redis for rate limits, revocations and caches. Every answer checked: HTTP 200, no \`errors\`, every root field holding data.`,
   ].join(' ');
   const title = settings.only ? `bench: real --only ${settings.only}` : 'bench: real';
 
