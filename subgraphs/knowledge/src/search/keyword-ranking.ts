@@ -3,8 +3,10 @@ import type { Logger } from '@nusa/platform';
 
 /**
  * How many chunks, at most, the OR query of a search is allowed to match by PostgreSQL's estimate.
- * Ranking costs about 10 µs per matched chunk; a question's common words ("company", "foreigner")
- * match most of a large knowledge base and say little about which passage answers it.
+ * Ranking costs one `ts_rank` per matched chunk and ranking term (about 10 µs per chunk when it was
+ * one `ts_rank` of the whole query; not measured at scale since the idf weighting); a question's
+ * common words ("company", "foreigner") match most of a large knowledge base and say little about
+ * which passage answers it.
  */
 const MATCH_BUDGET = 400;
 /** Vocabulary terms a question is expanded with, at most (a question naming many concepts keeps the first ones). */
