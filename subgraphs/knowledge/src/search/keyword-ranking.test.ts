@@ -1,4 +1,4 @@
-import { keywordQuery } from './keyword-ranking';
+import { keywordQuery, rankingTerms } from './keyword-ranking';
 
 const statistics = {
   chunks: 10_000,
@@ -35,5 +35,31 @@ describe('the keyword query of a question', () => {
 
   it('has no query for a question without searchable words', () => {
     expect(keywordQuery([], statistics)).toBeUndefined();
+  });
+});
+
+describe('the terms matched passages are ranked on', () => {
+  const phrase = (query: string, lexemes: string[]) => ({ query, lexemes });
+
+  it('weighs each word by its inverse document frequency, the rarest first', () => {
+    const terms = rankingTerms(['compani', 'kita', 'retir'], statistics);
+    expect(terms.map((term) => term.query)).toEqual(["'retir'", "'kita'", "'compani'"]);
+    expect(terms[0]?.weight).toBeCloseTo(Math.log(2 / 0.01));
+    expect(terms[2]?.weight).toBeCloseTo(Math.log(1 / 0.6));
+  });
+
+  it('counts a vocabulary phrase at half the weight of its rarest lexeme, once', () => {
+    const stay = phrase("'stay' <-> 'permit'", ['stay', 'permit']);
+    const terms = rankingTerms(['kita'], statistics, [stay, stay]);
+    expect(terms).toEqual([
+      { query: "'kita'", weight: Math.log(1 / 0.015) },
+      { query: "'stay' <-> 'permit'", weight: 0.5 * Math.log(2 / 0.01) },
+    ]);
+  });
+
+  it('weighs every word alike without statistics, or when every word is in every chunk', () => {
+    expect(rankingTerms(['compani', 'visa'], undefined).map((term) => term.weight)).toEqual([1, 1]);
+    const everywhere = { ...statistics, share: new Map([['bali', 1]]) };
+    expect(rankingTerms(['bali'], everywhere)).toEqual([{ query: "'bali'", weight: 1 }]);
   });
 });
