@@ -16,7 +16,9 @@ const seedDir = join(root, 'subgraphs', 'knowledge', 'seed');
 
 /** Paragraphs of the seed documents, to compose synthetic documents that read like real ones. */
 function paragraphs(): string[] {
-  return readdirSync(seedDir).flatMap((collection) =>
+  // Collections are the seed's folders; files beside them (the domain vocabulary) are not documents.
+  const collections = readdirSync(seedDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  return collections.flatMap(({ name: collection }) =>
     readdirSync(join(seedDir, collection)).flatMap((file) =>
       readFileSync(join(seedDir, collection, file), 'utf8')
         .split(/\n{2,}/)
@@ -124,9 +126,9 @@ async function main(): Promise<void> {
     );
     const auth = { authorization: `Bearer ${token}` };
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const questions = readdirSync(join(root, 'subgraphs', 'knowledge', 'eval')).flatMap(
-      (file) => JSON.parse(readFileSync(join(root, 'subgraphs', 'knowledge', 'eval', file), 'utf8')) as { question: string }[],
-    );
+    const questions = readdirSync(join(root, 'subgraphs', 'knowledge', 'eval'))
+      .filter((file) => file.endsWith('.json'))
+      .flatMap((file) => JSON.parse(readFileSync(join(root, 'subgraphs', 'knowledge', 'eval', file), 'utf8')) as { question: string }[]);
     const search = (query: string, collections?: string[]) =>
       JSON.stringify({
         query:
