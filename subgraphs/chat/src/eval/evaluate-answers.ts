@@ -54,20 +54,22 @@ function row(split: AnswerSplit, path: string, s: PathSummary): string {
 /** The collection a case is reported under: its first required document's; out-of-domain cases have none. */
 const collectionOf = (entry: AnswerCase) => entry.documents?.[0]?.[0]?.split('/')[0] ?? 'out of domain';
 
+/** The summary of the cases `keep` chooses, each with its score (`scores` is in the order of `cases`). */
+function summaryOf(cases: AnswerCase[], scores: AnswerScore[], keep: (entry: AnswerCase) => boolean): PathSummary {
+  const chosen = cases.flatMap((entry, index) => (keep(entry) ? [{ entry, score: scores[index] as AnswerScore }] : []));
+  return summarize(
+    chosen.map(({ entry }) => entry),
+    chosen.map(({ score }) => score),
+  );
+}
+
 function perCollection(split: AnswerSplit, cases: AnswerCase[], scores: AnswerScore[]): string[] {
-  const inSplit = cases
-    .map((entry, index) => ({ entry, score: scores[index] as AnswerScore }))
-    .filter(({ entry }) => entry.split === split);
-  const collections = [...new Set(inSplit.map(({ entry }) => collectionOf(entry)))].sort();
+  const collections = [...new Set(cases.filter((entry) => entry.split === split).map(collectionOf))].sort();
   return [
     `| ${split}: collection | answers with all facts | citation precision |`,
     '|---|---:|---:|',
     ...collections.map((collection) => {
-      const chosen = inSplit.filter(({ entry }) => collectionOf(entry) === collection);
-      const s = summarize(
-        chosen.map(({ entry }) => entry),
-        chosen.map(({ score }) => score),
-      );
+      const s = summaryOf(cases, scores, (entry) => entry.split === split && collectionOf(entry) === collection);
       return s.answerable === 0
         ? `| ${collection} (${s.outOfDomain}) | no-answer reply ${s.noAnswerCorrect}/${s.outOfDomain} | - |`
         : `| ${collection} (${s.answerable}) | ${pct(s.allFacts, s.answerable)} | ${pct(s.citedRelevant, s.cited)} |`;
@@ -141,15 +143,7 @@ runMain(async () => {
         ),
       );
     }
-    const ofSplit = (split: AnswerSplit, scores: AnswerScore[]) => {
-      const chosen = cases
-        .map((entry, index) => ({ entry, score: scores[index] as AnswerScore }))
-        .filter(({ entry }) => entry.split === split);
-      return summarize(
-        chosen.map(({ entry }) => entry),
-        chosen.map(({ score }) => score),
-      );
-    };
+    const ofSplit = (split: AnswerSplit, scores: AnswerScore[]) => summaryOf(cases, scores, (entry) => entry.split === split);
     const count = (split: AnswerSplit) => all.filter((entry) => entry.split === split).length;
     process.stdout.write(
       [

@@ -16,19 +16,21 @@ export const CONDITION_PATTERNS: Record<Exclude<Intent, 'permit' | 'documents'>,
     /\b(by|before|within|no later than|until)\s+(the\s+)?(\d+\s+(days?|weeks?|months?|years?)|\d{1,2}(st|nd|rd|th)?(\s+(of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|the month))?)\b|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi,
 };
 
+/** Every match of the patterns in a sentence, without its bold markers, in pattern order. */
+function matchesIn(text: string, patterns: readonly RegExp[]): string[] {
+  const plain = text.replace(/\*\*/g, '');
+  return patterns.flatMap((pattern) => [...plain.matchAll(pattern)].map((match) => match[0].trim()));
+}
+
 /** The conditions a sentence states, as written: "60 or older", "IDR 2 billion", "5 years", "by 31 March". */
 export function conditionsIn(text: string): string[] {
-  const plain = text.replace(/\*\*/g, '');
   const found: string[] = [];
-  for (const pattern of Object.values(CONDITION_PATTERNS)) {
-    for (const match of plain.matchAll(pattern)) {
-      const value = match[0].trim();
-      if (found.some((known) => known.includes(value))) continue;
-      // "within 90 days" says more than the "90 days" found before it.
-      const shorter = found.findIndex((known) => value.includes(known));
-      if (shorter === -1) found.push(value);
-      else found[shorter] = value;
-    }
+  for (const value of matchesIn(text, Object.values(CONDITION_PATTERNS))) {
+    if (found.some((known) => known.includes(value))) continue;
+    // "within 90 days" says more than the "90 days" found before it.
+    const shorter = found.findIndex((known) => value.includes(known));
+    if (shorter === -1) found.push(value);
+    else found[shorter] = value;
   }
   return found;
 }
@@ -60,12 +62,7 @@ function countPattern(counted: string): RegExp {
 function askedConditions(analysis: QuestionAnalysis, passages: RelevantPassage[]): Set<string> {
   const patterns = askedKinds(analysis.intents).map((kind) => CONDITION_PATTERNS[kind]);
   if (analysis.counted) patterns.push(countPattern(analysis.counted));
-  const found = new Set<string>();
-  for (const { text } of passages.flatMap(({ sentences }) => sentences)) {
-    const plain = text.replace(/\*\*/g, '');
-    for (const pattern of patterns) for (const match of plain.matchAll(pattern)) found.add(conditionKey(match[0]));
-  }
-  return found;
+  return new Set(passages.flatMap(({ sentences }) => sentences.flatMap(({ text }) => matchesIn(text, patterns).map(conditionKey))));
 }
 
 /**
