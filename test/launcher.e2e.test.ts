@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { SERVICE_NODE_FLAGS } from '@nusa/platform';
 import { freePort, postGraphQL } from '@nusa/platform/testing';
 
 const root = join(__dirname, '..');
@@ -249,7 +250,8 @@ describe('one-command start on embedded defaults', () => {
     );
     expect(second).not.toBe(first);
     expect(commandOf(first)).toBeUndefined();
-    expect(commandOf(second)).toContain(join(root, 'subgraphs', 'memory', 'dist', 'index.js'));
+    // Restarted as first started: with the services' Node flags.
+    expect(commandOf(second)).toContain([...SERVICE_NODE_FLAGS, join(root, 'subgraphs', 'memory', 'dist', 'index.js')].join(' '));
     expect((await fetch(`http://127.0.0.1:${memoryPort}/health`)).status).toBe(200);
     expect(output).toContain(
       `memory crashed: signal SIGKILL (pid ${first}, crash 1 since start); restart attempt 1 in 0.5 s, 1 of 5 restarts allowed in 5 min`,

@@ -31,11 +31,11 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>, deadlin
 }
 
 /**
- * The Node flags every service runs with, under the launcher (`npm start`), in the image (Dockerfile), on Fly (fly.toml) and in the soak: the
- * young generation at its full size from the start (16 MB per semi-space, V8's own maximum on 64-bit).
- * V8 otherwise starts it at 1 MB and doubles it under load, so a service's resident memory rose by
- * 10-15 MB over its first minutes of traffic, which reads as a leak in a soak (`npm run soak` showed
- * the young generation 18 -> 32 MB while the old generation held steady), and it scavenges more often
- * until the space has grown.
+ * The Node flags every service runs with: under the launcher (`npm start`), in the image's CMD, in
+ * Fly's processes (the deployment-file test checks those two) and in the benchmarks and the soak.
+ * They start the young generation at its full size (16 MB per semi-space, V8's own maximum on
+ * 64-bit). V8 otherwise starts it at 1 MB and doubles it under load, so a service's resident memory
+ * rose by 10-15 MB over its first minutes of traffic, which reads as a leak in a soak (`npm run soak`
+ * showed the young generation 18 -> 32 MB while the old generation held steady).
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--min-semi-space-size=16'];
