@@ -1,6 +1,7 @@
+import { KEEP_ALIVE_TIMEOUT_MS } from '@nusa/platform';
 import type { Fault } from './chaos.js';
 import type { Attempted } from './client.js';
-import type { Growth, Handles } from './resources.js';
+import { IDLE_BEFORE_HANDLES_MS, type Growth, type Handles } from './resources.js';
 import type { Verification } from './verify.js';
 
 /** Everything a soak run produced, for its report. */
@@ -146,7 +147,7 @@ export function soakReport(run: SoakRun): string {
   }
   lines.push(
     '',
-    '### Handles at the start (after warm-up) and at the end (after the read-back and 35 s idle)',
+    `### Handles at the start (after warm-up) and at the end (after the read-back and ${IDLE_BEFORE_HANDLES_MS / 1000} s idle, past the servers' ${KEEP_ALIVE_TIMEOUT_MS / 1000} s keep-alive)`,
     '',
     '| what | start | end |',
     '|---|---|---|',

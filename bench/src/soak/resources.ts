@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { KEEP_ALIVE_TIMEOUT_MS } from '@nusa/platform';
 import { processTree } from '@nusa/platform/testing';
 import { treeRssMb } from '../processes.js';
 import { COMPONENTS, type Component, type SoakPlatform } from './platform.js';
@@ -186,6 +187,9 @@ export function growthAfter(samples: RssSample[], fromMs: number, warmUpMs = fro
     };
   });
 }
+
+/** How long the soak idles after the read-back before it counts the handles again: past the servers' keep-alive. */
+export const IDLE_BEFORE_HANDLES_MS = KEEP_ALIVE_TIMEOUT_MS + 10_000;
 
 /** Open file descriptors, connections to Redis and to PostgreSQL: at the start and at the end. */
 export interface Handles {

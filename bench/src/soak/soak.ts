@@ -12,7 +12,7 @@ import { Ledger } from './ledger.js';
 import { startSoakPlatform } from './platform.js';
 import { Random } from './random.js';
 import { soakReport } from './report.js';
-import { growthAfter, measureHandles, sampleMemory, type RssSample } from './resources.js';
+import { growthAfter, IDLE_BEFORE_HANDLES_MS, measureHandles, sampleMemory, type RssSample } from './resources.js';
 import { verify } from './verify.js';
 import { Workload } from './workload.js';
 
@@ -163,8 +163,9 @@ runMain(async () => {
     const verification = await verify(client, ledger, answers.watches);
     clearInterval(sampler);
     await answers.dispose();
-    // Idle for longer than the connection pools keep an idle connection (30 s).
-    await sleep(35_000);
+    // Idle for longer than an idle pooled connection lives: the read-back's own connections to the gateway, and
+    // the gateway's to the subgraphs, close when the servers' keep-alive (which their clients follow) ends.
+    await sleep(IDLE_BEFORE_HANDLES_MS);
     const handlesEnd = await measureHandles(platform);
     const report = soakReport({
       startedAtIso,

@@ -7,6 +7,13 @@ import type { Logger } from './logger.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+/**
+ * How long every service keeps an idle client connection open (longer than a load balancer's idle
+ * timeout, so the balancer closes first). Node announces it in a `Keep-Alive: timeout=65` header,
+ * which undici clients follow: an idle pooled connection lives this long on both sides.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** Options of {@link createGraphQLHttpServer}. */
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   /** A started Apollo Server. */
@@ -219,8 +226,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       (error: unknown) => failed(options.logger, res, 'request guard failed', error),
     );
   });
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   return server;
 }
 
