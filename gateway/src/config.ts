@@ -34,6 +34,8 @@ export interface GatewayConfig {
   operationsManifestPath?: string;
   /** Rate limits, query-shape limits and per-operation metrics; off only to measure what they cost (never in production). Default: on. */
   guards?: boolean;
+  /** Operations planned as one plain subgraph fetch answered with the subgraph's bytes (PASS_THROUGH); off only to compare. Default: on. */
+  passThrough?: boolean;
   /** How often an open WebSocket's credential is checked again; not a setting (tests shorten it). Default: 30,000. */
   socketRecheckMs?: number;
   /** Heartbeat intervals of SSE and multipart subscriptions; not a setting (tests shorten them). Default: 12,000 and 5,000. */
@@ -104,6 +106,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
         ),
       TRUST_PROXY: z.stringbool().default(false),
       GUARDS: z.enum(['on', 'off']).default('on'),
+      PASS_THROUGH: z.enum(['on', 'off']).default('on'),
       OPERATIONS_MANIFEST: z.string().min(1).default(DEFAULT_MANIFEST_PATH),
       INTROSPECTION: z.stringbool().optional(),
       EXPOSE_SUBGRAPH_ERRORS: z.stringbool().optional(),
@@ -136,6 +139,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     corsOrigins: settings.CORS_ORIGINS,
     trustProxy: settings.TRUST_PROXY,
     guards: settings.GUARDS === 'on',
+    passThrough: settings.PASS_THROUGH === 'on',
     operationsManifestPath: settings.OPERATIONS_MANIFEST,
     introspection: settings.INTROSPECTION,
     exposeSubgraphErrors: settings.EXPOSE_SUBGRAPH_ERRORS,
@@ -163,6 +167,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
 export interface SettledGatewayConfig extends GatewayConfig {
   limits: GatewayLimits;
   guards: boolean;
+  passThrough: boolean;
   introspection: boolean;
   exposeSubgraphErrors: boolean;
   trustProxy: boolean;
@@ -180,6 +185,7 @@ export function settleGatewayConfig(config: GatewayConfig): SettledGatewayConfig
     ...config,
     limits: { ...DEFAULT_LIMITS, ...config.limits },
     guards: config.guards ?? true,
+    passThrough: config.passThrough ?? true,
     introspection: config.introspection ?? !config.production,
     exposeSubgraphErrors: config.exposeSubgraphErrors ?? !config.production,
     trustProxy: config.trustProxy ?? false,

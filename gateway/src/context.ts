@@ -1,4 +1,5 @@
 import type { Caller, Logger } from '@nusa/platform';
+import type { PassThrough } from './pass-through.js';
 
 /** Per gateway request: who calls, their identity as signed for each subgraph, the request id. */
 export interface GatewayContext {
@@ -21,4 +22,6 @@ export interface GatewayContext {
    * get shallow copies of the context, share it).
    */
   apiPrecount?: { pending: boolean };
+  /** The one fetch of an operation answered as the subgraph wrote it, while it is made (see pass-through.ts). */
+  passThrough?: PassThrough;
 }

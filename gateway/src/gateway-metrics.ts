@@ -5,6 +5,7 @@ import type { ServiceMetrics } from '@nusa/platform';
 export interface GatewayMetrics {
   subgraphFetchSeconds: Histogram<'subgraph' | 'outcome'>;
   rateLimited: Counter<'budget'>;
+  passedThrough: Counter<'subgraph'>;
 }
 
 export function createGatewayMetrics(
@@ -44,6 +45,12 @@ export function createGatewayMetrics(
       name: 'gateway_rate_limited_total',
       help: 'Requests refused by a rate limit, by budget',
       labelNames: ['budget'] as const,
+      registers,
+    }),
+    passedThrough: new Counter({
+      name: 'gateway_passed_through_total',
+      help: "Operations answered with their one subgraph fetch's bytes as they came (no reshaping), by subgraph",
+      labelNames: ['subgraph'] as const,
       registers,
     }),
   };

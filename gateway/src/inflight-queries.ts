@@ -56,14 +56,19 @@ export function sharingInflightQueries(executor: GatewayExecutor): GatewayExecut
   };
 }
 
-/** `gateway` with {@link sharingInflightQueries} around the executor it hands Apollo Server. */
-export function withInflightQuerySharing(gateway: GatewayInterface): GatewayInterface {
+/** `gateway` with `wrap` around the executor it hands Apollo Server. */
+export function withExecutor(gateway: GatewayInterface, wrap: (executor: GatewayExecutor) => GatewayExecutor): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     load: async (options) => {
       const loaded = await gateway.load(options);
-      return { ...loaded, executor: loaded.executor && sharingInflightQueries(loaded.executor) };
+      return { ...loaded, executor: loaded.executor && wrap(loaded.executor) };
     },
     stop: () => gateway.stop(),
   };
+}
+
+/** `gateway` with {@link sharingInflightQueries} around the executor it hands Apollo Server. */
+export function withInflightQuerySharing(gateway: GatewayInterface): GatewayInterface {
+  return withExecutor(gateway, sharingInflightQueries);
 }

@@ -11,7 +11,45 @@ const RECENT_BYTES = 8;
 /** Answers shorter than this are cheap to encode on every write. */
 const ENCODE_ONCE_FROM = 4096;
 
+const DATA_PREFIX = '{"data":';
+
+/**
+ * The `data` of a result that is a subgraph's answer passed through as it came (see
+ * pass-through.ts): it holds that answer's bytes, written as the whole answer when nothing is added
+ * to it. Anything that serialises it otherwise (graphql-ws's messages) gets the same data, parsed.
+ */
+export class PassedThroughData {
+  private text?: string;
+  constructor(private readonly bytes: Buffer) {}
+
+  /** The whole answer, `{"data":…}` and a newline, as the subgraph wrote it. */
+  answer(): string {
+    if (this.text === undefined) {
+      const text = this.bytes.toString();
+      this.text = text.endsWith('\n') ? text : `${text}\n`;
+      if (this.text.length >= ENCODE_ONCE_FROM && this.text.length === text.length) keepBytes(this.text, this.bytes);
+    }
+    return this.text;
+  }
+
+  /** The JSON of the data alone. */
+  dataJson(): string {
+    const answer = this.answer();
+    return answer.slice(DATA_PREFIX.length, answer.length - 2);
+  }
+
+  toJSON(): unknown {
+    return JSON.parse(this.dataJson()) as unknown;
+  }
+}
+
+function keepBytes(json: string, bytes: Buffer): void {
+  if (recentBytes.length >= RECENT_BYTES) recentBytes.shift();
+  recentBytes.push([json, bytes]);
+}
+
 function jsonOfData(data: unknown): string {
+  if (data instanceof PassedThroughData) return data.dataJson();
   if (typeof data !== 'object' || data === null) return JSON.stringify(data);
   let json = dataJson.get(data);
   if (json === undefined) {
@@ -26,10 +64,7 @@ function dataOnly(data: object): string {
   if (json === undefined) {
     json = `{"data":${jsonOfData(data)}}\n`;
     dataOnlyJson.set(data, json);
-    if (json.length >= ENCODE_ONCE_FROM) {
-      if (recentBytes.length >= RECENT_BYTES) recentBytes.shift();
-      recentBytes.push([json, Buffer.from(json)]);
-    }
+    if (json.length >= ENCODE_ONCE_FROM) keepBytes(json, Buffer.from(json));
   }
   return json;
 }
@@ -42,7 +77,7 @@ function dataOnly(data: object): string {
  */
 export function stringifyResult(result: FormattedExecutionResult): string {
   if (result.errors === undefined && result.extensions === undefined && typeof result.data === 'object' && result.data !== null) {
-    return dataOnly(result.data);
+    return result.data instanceof PassedThroughData ? result.data.answer() : dataOnly(result.data);
   }
   const parts: string[] = [];
   if (result.errors !== undefined) parts.push(`"errors":${JSON.stringify(result.errors)}`);

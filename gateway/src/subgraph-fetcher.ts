@@ -8,7 +8,22 @@ interface Answer {
   url: string;
   status: number;
   headers: Map<string, string>;
-  text: string;
+  bytes: Buffer;
+  /** The body decoded, once a consumer asks for it. */
+  text?: string;
+}
+
+/** The body bytes of each response this fetcher made, for an answer passed through as it came. */
+const bodies = new WeakMap<FetcherResponse, Buffer>();
+
+/** The body of a response this fetcher made, as bytes (undefined for any other response). */
+export function bodyBytesOf(response: FetcherResponse): Buffer | undefined {
+  return bodies.get(response);
+}
+
+function textOf(answer: Answer): string {
+  answer.text ??= answer.bytes.toString();
+  return answer.text;
 }
 
 /** Response headers as Apollo's data source reads them (names in any case). */
@@ -46,8 +61,8 @@ class AnswerHeaders implements FetcherHeaders {
 
 /** A response over an answer: each consumer parses its own copy of the body, so none can change another's. */
 function responseOf(answer: Answer): FetcherResponse {
-  const { url, status, text } = answer;
-  return {
+  const { url, status, bytes } = answer;
+  const response: FetcherResponse = {
     bodyUsed: false,
     url,
     redirected: false,
@@ -55,11 +70,13 @@ function responseOf(answer: Answer): FetcherResponse {
     ok: status >= 200 && status < 300,
     statusText: STATUS_CODES[status] ?? '',
     headers: new AnswerHeaders(new Map(answer.headers)),
-    arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer),
-    text: () => Promise.resolve(text),
-    json: () => Promise.resolve(JSON.parse(text) as unknown),
+    arrayBuffer: () => Promise.resolve(new Uint8Array(bytes).buffer),
+    text: () => Promise.resolve(textOf(answer)),
+    json: () => Promise.resolve(JSON.parse(textOf(answer)) as unknown),
     clone: () => responseOf(answer),
   };
+  bodies.set(response, bytes);
+  return response;
 }
 
 /** Whether a body Apollo's data source sends (`{"query":"…",…}`) is a query, which can be shared; a mutation never is. */
@@ -92,7 +109,7 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
     for (const [name, value] of Object.entries(response.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    return { url, status: response.statusCode, headers, text: await response.body.text() };
+    return { url, status: response.statusCode, headers, bytes: Buffer.from(await response.body.arrayBuffer()) };
   };
   const fetcher: Fetcher = async (url, init = {}) => {
     const body = typeof init.body === 'string' ? init.body : undefined;

@@ -1,11 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { IDEMPOTENCY_KEY_HEADER, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@nusa/platform';
 import type { Histogram } from 'prom-client';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
+import { passThroughOf, takeReplay } from './pass-through.js';
+import { bodyBytesOf } from './subgraph-fetcher.js';
 
 /** Marks the error the gateway reports, instead of a fault, when a subgraph cannot be reached. */
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
@@ -15,6 +17,23 @@ export const SUBGRAPH_HTTP_ERROR = 'SUBGRAPH_HTTP_ERROR';
 export const DOWNSTREAM_SERVICE_ERROR = 'DOWNSTREAM_SERVICE_ERROR';
 
 export { createSubgraphFetcher } from './subgraph-fetcher.js';
+
+const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
+const DATA_START = Buffer.from('{"data":{');
+const ERRORS_KEY = Buffer.from('"errors":');
+const EXTENSIONS_KEY = Buffer.from('"extensions":');
+
+/**
+ * A subgraph's JSON answer that holds data and nothing else (no `errors`, no `extensions`, looked
+ * for anywhere, so a field of that name only costs the pass-through), as bytes.
+ */
+function dataOnlyAnswer(response: FetcherResponse): Buffer | undefined {
+  const type = response.headers.get('content-type') ?? '';
+  const bytes = bodyBytesOf(response);
+  if (!bytes || !JSON_TYPES.some((json) => type.startsWith(json))) return undefined;
+  if (!bytes.subarray(0, DATA_START.length).equals(DATA_START)) return undefined;
+  return bytes.includes(ERRORS_KEY) || bytes.includes(EXTENSIONS_KEY) ? undefined : bytes;
+}
 
 /** What a data source reports to and consults: its subgraph's breaker and the fetch-latency series. */
 export interface SubgraphObserver {
@@ -56,7 +75,22 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     return response;
   }
 
+  /** The answer of a fetch made to be passed through (see pass-through.ts) is kept as bytes when it holds data only, unparsed. */
+  override parseBody(
+    response: FetcherResponse,
+    request?: Parameters<RemoteGraphQLDataSource['parseBody']>[1],
+    context?: GatewayContext,
+  ): Promise<object | string> {
+    const passThrough = passThroughOf(context, this.name);
+    const answer = passThrough && dataOnlyAnswer(response);
+    if (!passThrough || !answer) return super.parseBody(response, request, context);
+    passThrough.answer = answer;
+    return Promise.resolve({});
+  }
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const replay = takeReplay(options.context as GatewayContext, this.name, options.request.query);
+    if (replay) return replay;
     const { breaker, fetchSeconds } = this.observer;
     if (breaker && !breaker.allow()) {
       fetchSeconds?.observe({ subgraph: this.name, outcome: 'circuit_open' }, 0);

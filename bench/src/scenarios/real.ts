@@ -124,12 +124,23 @@ export async function real(): Promise<void> {
     const world = await seedWorld(platform, settings.clients);
     const targets: { target: Target; gateway?: RunningGateway }[] = [];
     for (const name of settings.targets) {
-      if (name === 'ours') {
+      if (name === 'ours' || name === 'ours-reshaping') {
         if (settings.profile) process.env.BENCH_GATEWAY_NODE_ARGS = platform.nodeArgs('gateway')?.join(' ');
-        const ours = await startOurs(platform.supergraphPath, { REDIS_URL: platform.redis.url });
+        // ours-reshaping: the same gateway with every answer reshaped by @apollo/gateway (PASS_THROUGH=off), to compare.
+        const reshaping = name === 'ours-reshaping';
+        const started = await startOurs(platform.supergraphPath, {
+          REDIS_URL: platform.redis.url,
+          ...(reshaping ? { PASS_THROUGH: 'off' } : {}),
+        });
+        const ours = reshaping ? { ...started, name: 'ours, PASS_THROUGH=off' } : started;
         gateways.push(ours);
         targets.push({
-          target: { kind: 'gateway', name: 'ours', url: ours.url, headers: (caller) => ({ authorization: caller.authorization }) },
+          target: {
+            kind: 'gateway',
+            name: ours.name,
+            url: ours.url,
+            headers: (caller) => ({ authorization: caller.authorization }),
+          },
           gateway: ours,
         });
       } else if (name === 'hive') {
@@ -143,7 +154,7 @@ export async function real(): Promise<void> {
         if (chosen.every((operation) => operation.weight === 0 || operation.direct))
           targets.push({ target: { kind: 'direct', name: 'subgraphs direct', urls: platform.urls } });
       } else {
-        throw new Error(`unknown target ${name} (ours, hive, direct)`);
+        throw new Error(`unknown target ${name} (ours, ours-reshaping, hive, direct)`);
       }
     }
     await checkEveryOperation(

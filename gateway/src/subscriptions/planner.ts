@@ -3,19 +3,10 @@ import { buildOperationContext, executeQueryPlan, type ServiceMap } from '@apoll
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { QueryPlanner, type FetchNode, type QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import {
-  GraphQLError,
-  Kind,
-  parse,
-  print,
-  type DocumentNode,
-  type OperationDefinitionNode,
-  type ExecutionResult,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from 'graphql';
+import { GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@nusa/platform';
 import type { GatewayContext } from '../context.js';
+import { answersAsIs } from '../pass-through.js';
 
 /** The name under which an upstream event is fed to the query plan as if fetched. */
 const EVENT_SERVICE = '__subscription_event__';
@@ -34,13 +25,6 @@ export function asGraphQLErrors(errors: readonly unknown[], serviceName: string)
       extensions: { ...formatted.extensions, serviceName },
     });
   });
-}
-
-/** Whether an upstream operation selects exactly what the client's operation selects (fragments not inlined: then no). */
-function sameSelection(upstream: DocumentNode, client: OperationDefinitionNode): boolean {
-  const definitions = upstream.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  const [operation] = definitions;
-  return upstream.definitions.length === 1 && operation !== undefined && print(operation.selectionSet) === print(client.selectionSet);
 }
 
 /** A subscription operation planned against the supergraph: what to ask the owning subgraph, and how to finish each event. */
@@ -67,7 +51,7 @@ export class SubscriptionPlanner {
   private readonly plans = new Map<string, PreparedSubscription>();
 
   constructor(
-    supergraphSdl: string,
+    private readonly supergraphSdl: string,
     readonly schema: GraphQLSchema,
     private readonly services: ServiceMap,
     private readonly logger: Logger,
@@ -100,7 +84,7 @@ export class SubscriptionPlanner {
     });
     // When the subgraph owns every field asked for and is asked exactly the client's selection, its
     // events are already the client's results: no plan to run, no reshaping.
-    const passThrough = !rest && sameSelection(parse(primary.operation), operationContext.operation);
+    const passThrough = !rest && answersAsIs(parse(primary.operation), operationContext.operation, this.schema, this.supergraphSdl);
     const prepared: PreparedSubscription = {
       serviceName: primary.serviceName,
       upstreamQuery: primary.operation,
