@@ -151,6 +151,28 @@ describe('paging through clients', () => {
     }
   });
 
+  it('filters by practice status, and by every condition at once', async () => {
+    type Nodes = { clients: { totalCount: number; edges: { node: { status: string; practices: { type: string; status: string }[] } }[] } };
+    const byStatus = await crm.as(crm.agent)<Nodes>(
+      '{ clients(first: 100, filter: { practiceStatus: IN_PROGRESS }) { totalCount edges { node { status practices { type status } } } } }',
+    );
+    const nodes = byStatus.data?.clients.edges.map((edge) => edge.node) ?? [];
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(byStatus.data?.clients.totalCount).toBe(nodes.length);
+    for (const node of nodes) expect(node.practices.map((p) => p.status)).toContain('IN_PROGRESS');
+    const everything = await crm.as(crm.agent)<Nodes>(
+      `{ clients(first: 100, filter: { search: "a", nationality: "AU", status: ACTIVE, practiceType: KITAS, practiceStatus: IN_PROGRESS }) {
+           totalCount edges { node { status practices { type status } } } } }`,
+    );
+    expect(everything.errors).toBeUndefined();
+    for (const node of everything.data?.clients.edges.map((edge) => edge.node) ?? []) {
+      expect(node.status).toBe('ACTIVE');
+      expect(node.practices.map((p) => p.type)).toContain('KITAS');
+      expect(node.practices.map((p) => p.status)).toContain('IN_PROGRESS');
+    }
+    expect(everything.data?.clients.totalCount).toBe(everything.data?.clients.edges.length);
+  });
+
   it('refuses a page size over 100 naming first', async () => {
     const result = await crm.as(crm.agent)(PAGE, { first: 101 });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

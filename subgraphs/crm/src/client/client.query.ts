@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Dictionary } from '@mikro-orm/core';
-import { connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize, RecordReader } from '@nusa/subgraph';
+import { connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize, RecordReader, rowsOf } from '@nusa/subgraph';
 import { ClientEntity } from './client.entity.js';
 import type { ClientFilter } from './client.input.js';
 import type { ClientConnection } from './client.type.js';
@@ -11,24 +10,41 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-function filtered(em: EntityManager, filter: ClientFilter | null | undefined) {
-  const qb = em.createQueryBuilder(ClientEntity, 'c');
+/** A filter's conditions on the `client` table (`?` placeholders) and their parameters. */
+function conditionsOf(filter: ClientFilter | null | undefined): { clauses: string[]; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
   const search = filter?.search?.trim();
   if (search) {
-    qb.andWhere('(c.full_name ilike ? or c.email ilike ?)', [likePattern(search), likePattern(search)]);
+    clauses.push('("client"."full_name" ilike ? or "client"."email" ilike ?)');
+    params.push(likePattern(search), likePattern(search));
   }
-  if (filter?.status) qb.andWhere({ status: filter.status });
-  if (filter?.nationality) qb.andWhere({ nationality: filter.nationality });
+  if (filter?.status) {
+    clauses.push('"client"."status" = ?');
+    params.push(filter.status);
+  }
+  if (filter?.nationality) {
+    clauses.push('"client"."nationality" = ?');
+    params.push(filter.nationality);
+  }
   if (filter?.practiceType) {
-    qb.andWhere('exists (select 1 from practice p where p.client_id = c.id and p.type = ?)', [filter.practiceType]);
+    clauses.push('exists (select 1 from "practice" "p" where "p"."client_id" = "client"."id" and "p"."type" = ?)');
+    params.push(filter.practiceType);
   }
   if (filter?.practiceStatus) {
-    qb.andWhere('exists (select 1 from practice p where p.client_id = c.id and p.status = ?)', [filter.practiceStatus]);
+    clauses.push('exists (select 1 from "practice" "p" where "p"."client_id" = "client"."id" and "p"."status" = ?)');
+    params.push(filter.practiceStatus);
   }
-  return qb;
+  return { clauses, params };
 }
 
-/** A Relay page of clients, newest first, keyset-paginated on (createdAt, id). */
+const whereOf = (clauses: string[]) => (clauses.length > 0 ? ` where ${clauses.join(' and ')}` : '');
+
+/**
+ * A Relay page of clients, newest first, keyset-paginated on (createdAt, id). Read as records
+ * with SQL of its own (a statement text per kind of filter, prepared once per connection): a page
+ * is read, never changed, so neither an entity nor a query builder is made for it.
+ */
 export async function clientPage(
   em: EntityManager,
   first: number | null | undefined,
@@ -36,21 +52,23 @@ export async function clientPage(
   filter: ClientFilter | null | undefined,
 ): Promise<ClientConnection> {
   const size = pageSize(first, 20);
-  const page = filtered(em, filter);
+  const reader = RecordReader.of(em, ClientEntity);
+  const { clauses, params } = conditionsOf(filter);
+  const totalCount = async () => {
+    const [row] = await rowsOf(em, `select count(*) as "count" from "client"${whereOf(clauses)}`, params);
+    return Number(row?.count ?? 0);
+  };
+  const pageClauses = [...clauses];
+  const pageParams = [...params];
   if (after) {
     const { createdAt, id } = decodeCreatedAtCursor(CURSOR_KIND, after);
-    page.andWhere('(c.created_at, c.id) < (?, ?)', [createdAt, id]);
+    pageClauses.push('("client"."created_at", "client"."id") < (?, ?)');
+    pageParams.push(createdAt, id);
   }
-  // Raw rows turned into records: a page is read, never changed, so no entity is built for it.
-  const rows = await page
-    .orderBy({ createdAt: 'desc', id: 'desc' })
-    .limit(size + 1)
-    .execute<Dictionary[]>('all', false);
-  const reader = RecordReader.of(em, ClientEntity);
-  return connectionOf(
-    rows.map((row) => reader.record(row)),
-    size,
-    (client) => createdAtCursor(CURSOR_KIND, client),
-    { after, totalCount: () => filtered(em.fork(), filter).getCount() },
+  const records = await reader.read(
+    em,
+    `select ${reader.select} from "client"${whereOf(pageClauses)} order by "client"."created_at" desc, "client"."id" desc limit ?`,
+    [...pageParams, size + 1],
   );
+  return connectionOf(records, size, (client) => createdAtCursor(CURSOR_KIND, client), { after, totalCount });
 }
