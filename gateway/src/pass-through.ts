@@ -1,5 +1,4 @@
-import type { GraphQLDataSource } from '@apollo/gateway';
-import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { FetchNode, QueryPlan } from '@apollo/query-planner';
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import {
@@ -34,6 +33,11 @@ export interface PassThrough {
   /** The fetch's outcome, once it is not passed through. */
   replay?: Promise<GatewayGraphQLResponse>;
 }
+
+/** A fetch for a client's operation, as @apollo/gateway describes it to a data source. */
+type OperationFetch = Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>;
+/** `GraphQLDataSourceRequestKind.INCOMING_OPERATION`, whose enum @apollo/gateway's entry does not export. */
+const INCOMING_OPERATION = 'incoming operation' as unknown as OperationFetch['kind'];
 
 /** Whether every selection is a field without directives or fragments whose type is an object or leaf type (no interface or union). */
 function selectsPlainly(selectionSet: SelectionSetNode, parent: GraphQLObjectType): boolean {
@@ -173,7 +177,7 @@ export function passingThroughSingleFetches(
     const passThrough: PassThrough = { serviceName: fetch.serviceName, query: fetch.operation };
     context.passThrough = passThrough;
     const outcome = source.process({
-      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      kind: INCOMING_OPERATION,
       request: { query: fetch.operation, variables: fetchVariables(fetch, request.variables), operationName: fetch.operationName },
       incomingRequestContext: requestContext as GatewayGraphQLRequestContext<GatewayContext>,
       context,

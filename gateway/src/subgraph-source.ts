@@ -1,5 +1,4 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
@@ -148,8 +147,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const answer: GatewayGraphQLResponse = { ...(await this.bodyOf(response, context)), http: response };
     const warnings: unknown = answer.extensions?.warnings;
     if (Array.isArray(warnings)) context?.warnings?.push(...warnings.filter((warning): warning is string => typeof warning === 'string'));
-    const policy: unknown =
-      options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? options.incomingRequestContext.overallCachePolicy : undefined;
+    const policy: unknown = 'incomingRequestContext' in options ? options.incomingRequestContext.overallCachePolicy : undefined;
     if (isCachePolicy(policy)) policy.restrict(cacheHintOf(response.headers.get('cache-control')));
     return answer;
   }
