@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@nusa/platform';
+import { rowsOf } from '@nusa/subgraph';
 
 /**
  * How many chunks, at most, the OR query of a search is allowed to match by PostgreSQL's estimate.
@@ -197,16 +198,17 @@ export async function keywordRanking(
   limit: number,
   expansions: string[] = [],
 ): Promise<string[]> {
-  const connection = em.getConnection();
-  // The question first, then each vocabulary term: PostgreSQL stems them all in one statement.
+  // The question first, then each vocabulary term: PostgreSQL stems them all in one statement. Both
+  // statements are prepared once per connection (their texts do not change with the question).
   const texts = [query.slice(0, 2000), ...expansions.slice(0, MAX_EXPANSIONS)];
   const [parsed, statistics] = await Promise.all([
-    connection.execute<{ i: string; query: string; lexemes: string[] }[]>(
+    rowsOf(
+      em,
       `select t.i, phraseto_tsquery('english', t.text)::text as query,
               array(select lexeme from unnest(to_tsvector('english', t.text))) as lexemes
-         from unnest(array[?]::text[]) with ordinality as t(text, i) order by t.i`,
+         from unnest(?::text[]) with ordinality as t(text, i) order by t.i`,
       [texts],
-    ),
+    ) as Promise<{ i: string; query: string; lexemes: string[] }[]>,
     frequencies.get(em),
   ]);
   const [question, ...terms] = parsed;
@@ -216,7 +218,7 @@ export async function keywordRanking(
   const filters: string[] = [];
   const parameters: unknown[] = [ranking.map((term) => term.query), ranking.map((term) => term.weight), tsquery];
   if (scope.collections) {
-    filters.push('and c.collection in (?)');
+    filters.push('and c.collection = any(?::text[])');
     parameters.push(scope.collections);
   }
   const filtered = Object.keys(scope.metadata).length > 0;
@@ -225,12 +227,13 @@ export async function keywordRanking(
     parameters.push(JSON.stringify(scope.metadata));
   }
   // The terms are parsed once (a materialised CTE), not once per matched chunk.
-  const rows = await connection.execute<{ id: string }[]>(
-    `with r as materialized (select x.q::tsquery as q, x.w from unnest(array[?]::text[], array[?]::float8[]) as x(q, w))
+  const rows = await rowsOf(
+    em,
+    `with r as materialized (select x.q::tsquery as q, x.w from unnest(?::text[], ?::float8[]) as x(q, w))
      select c.id from (select ?::tsquery as q) t, knowledge_chunk c ${filtered ? 'join knowledge_document d on d.id = c.document_id' : ''}
       where c.search @@ t.q ${filters.join(' ')}
       order by (select coalesce(sum(ts_rank(c.search, r.q) * r.w), 0) from r) desc, c.id limit ?`,
     [...parameters, limit],
   );
-  return rows.map((row) => row.id);
+  return rows.map((row) => row.id as string);
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@nusa/platform';
-import type { CitationRecord } from '@nusa/subgraph';
+import { rowsOf, type CitationRecord } from '@nusa/subgraph';
 import { DEFAULT_REVIEW_AFTER_DAYS, NEEDS_REVIEW_SQL } from '../document/freshness.js';
 import { keywordRanking, type LexemeFrequencies } from './keyword-ranking.js';
 import { rerank, RERANK_WEIGHTS, type RerankWeights } from './rerank.js';
@@ -81,14 +81,16 @@ function fuse(rankings: { ids: string[]; weight: number }[]): Map<string, number
 const PASSAGE_COLUMNS = `c.id, c.document_id as "documentId", c.title, d.source, c.collection, c.chunk_index as "chunkIndex",
             c.heading_path as "headingPath", c.text, d.last_checked_at as "lastCheckedAt", ${NEEDS_REVIEW_SQL} as stale`;
 
-/** The passages of `ids` whose rows exist: a vector whose document is gone is never served. */
-function passages(em: EntityManager, ids: string[], reviewAfterDays: number): Promise<Passage[]> {
-  return em
-    .getConnection()
-    .execute<Passage[]>(
-      `select ${PASSAGE_COLUMNS} from knowledge_chunk c join knowledge_document d on d.id = c.document_id where c.id in (?)`,
-      [reviewAfterDays, ids],
-    );
+/**
+ * The passages of `ids` whose rows exist: a vector whose document is gone is never served. One
+ * statement text whatever the ids (an array parameter), prepared once per connection.
+ */
+async function passages(em: EntityManager, ids: string[], reviewAfterDays: number): Promise<Passage[]> {
+  return (await rowsOf(
+    em,
+    `select ${PASSAGE_COLUMNS} from knowledge_chunk c join knowledge_document d on d.id = c.document_id where c.id = any(?::uuid[])`,
+    [reviewAfterDays, ids],
+  )) as Passage[];
 }
 
 /** At most {@link MAX_PER_DOCUMENT} passages of one document, so a long one cannot crowd the others out. */
