@@ -57,16 +57,10 @@ function selectsPlainly(selectionSet: SelectionSetNode, parent: GraphQLObjectTyp
  * the upstream operation selects exactly what the client's selects (printed alike, so no field
  * added, renamed or reordered by the planner) and the selection is plain (fields only, no
  * directives, fragments, interfaces or unions), so @apollo/gateway's reshaping would copy every
- * value unchanged. A supergraph with `@inaccessible` parts never qualifies: the reshaping hides
- * their values.
+ * value unchanged. Only over a supergraph that {@link hidesParts} nothing.
  */
-export function answersAsIs(
-  upstream: DocumentNode,
-  client: OperationDefinitionNode,
-  schema: GraphQLSchema,
-  supergraphSdl: string,
-): boolean {
-  if (usesInaccessible(supergraphSdl) || (client.directives?.length ?? 0) > 0) return false;
+export function answersAsIs(upstream: DocumentNode, client: OperationDefinitionNode, schema: GraphQLSchema): boolean {
+  if ((client.directives?.length ?? 0) > 0) return false;
   const [operation, ...others] = upstream.definitions;
   if (others.length > 0 || operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== client.operation) return false;
   const root = schema.getRootType(client.operation);
@@ -78,17 +72,12 @@ export function answersAsIs(
   );
 }
 
-const inaccessibleUse = new Map<string, boolean>();
-
-/** Whether the supergraph applies `@inaccessible` anywhere (its definition aside); once per supergraph text. */
-function usesInaccessible(supergraphSdl: string): boolean {
-  let uses = inaccessibleUse.get(supergraphSdl);
-  if (uses === undefined) {
-    uses = /@inaccessible\b/.test(supergraphSdl.replace(/directive @inaccessible\b[^\n]*/g, ''));
-    inaccessibleUse.clear();
-    inaccessibleUse.set(supergraphSdl, uses);
-  }
-  return uses;
+/**
+ * Whether the supergraph applies `@inaccessible` anywhere (its definition aside): then no answer is
+ * passed through, since @apollo/gateway's reshaping hides the values of what it marks.
+ */
+export function hidesParts(supergraphSdl: string): boolean {
+  return /@inaccessible\b/.test(supergraphSdl.replace(/directive @inaccessible\b[^\n]*/g, ''));
 }
 
 /**
@@ -99,11 +88,12 @@ function usesInaccessible(supergraphSdl: string): boolean {
 export class SingleFetchRoutes {
   private routes = new WeakMap<DocumentNode, Map<string, FetchNode | null>>();
   private schema?: GraphQLSchema;
-  private supergraphSdl = '';
+  /** Whether the current supergraph lets any answer pass through ({@link hidesParts}). */
+  private passable = false;
 
   useSchema(apiSchema: GraphQLSchema, supergraphSdl: string): void {
     this.schema = apiSchema;
-    this.supergraphSdl = supergraphSdl;
+    this.passable = !hidesParts(supergraphSdl);
     this.routes = new WeakMap();
   }
 
@@ -122,6 +112,7 @@ export class SingleFetchRoutes {
     if (byName.has(name)) return;
     const node = plan.node;
     const single =
+      this.passable &&
       node?.kind === 'Fetch' &&
       !node.requires &&
       !node.hasDefers &&
@@ -129,7 +120,7 @@ export class SingleFetchRoutes {
       !node.outputRewrites?.length &&
       !node.contextRewrites?.length &&
       operation.operation !== OperationTypeNode.SUBSCRIPTION &&
-      answersAsIs(node.operationDocumentNode ?? parse(node.operation), operation, this.schema, this.supergraphSdl);
+      answersAsIs(node.operationDocumentNode ?? parse(node.operation), operation, this.schema);
     byName.set(name, single ? node : null);
   }
 

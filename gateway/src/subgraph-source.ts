@@ -23,14 +23,19 @@ const DATA_START = Buffer.from('{"data":{');
 const ERRORS_KEY = Buffer.from('"errors":');
 const EXTENSIONS_KEY = Buffer.from('"extensions":');
 
+/** Whether a response says it is JSON, as `RemoteGraphQLDataSource.parseBody` asks. */
+function isJson(response: FetcherResponse): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return JSON_TYPES.some((json) => type.startsWith(json));
+}
+
 /**
  * A subgraph's JSON answer that holds data and nothing else (no `errors`, no `extensions`, looked
  * for anywhere, so a field of that name only costs the pass-through), as bytes.
  */
 function dataOnlyAnswer(response: FetcherResponse): Buffer | undefined {
-  const type = response.headers.get('content-type') ?? '';
   const bytes = bodyBytesOf(response);
-  if (!bytes || !JSON_TYPES.some((json) => type.startsWith(json))) return undefined;
+  if (!bytes || !isJson(response)) return undefined;
   if (!bytes.subarray(0, DATA_START.length).equals(DATA_START)) return undefined;
   return bytes.includes(ERRORS_KEY) || bytes.includes(EXTENSIONS_KEY) ? undefined : bytes;
 }
@@ -79,8 +84,7 @@ async function httpError(response: FetcherResponse): Promise<GraphQLError> {
 
 /** A body as `RemoteGraphQLDataSource.parseBody` reads it: JSON when the content type says so, else text. */
 function readBody(response: FetcherResponse): Promise<unknown> {
-  const type = response.headers.get('content-type') ?? '';
-  return JSON_TYPES.some((json) => type.startsWith(json)) ? response.json() : response.text();
+  return isJson(response) ? response.json() : response.text();
 }
 
 /**

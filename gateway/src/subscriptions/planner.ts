@@ -6,7 +6,7 @@ import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interf
 import { GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@nusa/platform';
 import type { GatewayContext } from '../context.js';
-import { answersAsIs } from '../pass-through.js';
+import { answersAsIs, hidesParts } from '../pass-through.js';
 
 /** The name under which an upstream event is fed to the query plan as if fetched. */
 const EVENT_SERVICE = '__subscription_event__';
@@ -49,15 +49,18 @@ export class SubscriptionPlanner {
   private readonly apiSchema: Schema;
   private readonly supergraphSchema: GraphQLSchema;
   private readonly plans = new Map<string, PreparedSubscription>();
+  /** Whether the supergraph hides anything (`@inaccessible`): then every event goes through the plan. */
+  private readonly hidesParts: boolean;
 
   constructor(
-    private readonly supergraphSdl: string,
+    supergraphSdl: string,
     readonly schema: GraphQLSchema,
     private readonly services: ServiceMap,
     private readonly logger: Logger,
   ) {
     const supergraph = Supergraph.build(supergraphSdl);
     this.planner = new QueryPlanner(supergraph);
+    this.hidesParts = hidesParts(supergraphSdl);
     this.apiSchema = supergraph.apiSchema();
     this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
   }
@@ -84,7 +87,7 @@ export class SubscriptionPlanner {
     });
     // When the subgraph owns every field asked for and is asked exactly the client's selection, its
     // events are already the client's results: no plan to run, no reshaping.
-    const passThrough = !rest && answersAsIs(parse(primary.operation), operationContext.operation, this.schema, this.supergraphSdl);
+    const passThrough = !rest && !this.hidesParts && answersAsIs(parse(primary.operation), operationContext.operation, this.schema);
     const prepared: PreparedSubscription = {
       serviceName: primary.serviceName,
       upstreamQuery: primary.operation,
