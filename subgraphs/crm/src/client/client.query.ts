@@ -10,31 +10,24 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+/** The condition that a client has a practice whose `column` holds the parameter. */
+const hasPractice = (column: 'type' | 'status') =>
+  `exists (select 1 from "practice" "p" where "p"."client_id" = "client"."id" and "p"."${column}" = ?)`;
+
 /** A filter's conditions on the `client` table (`?` placeholders) and their parameters. */
 function conditionsOf(filter: ClientFilter | null | undefined): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
+  const where = (clause: string, ...values: unknown[]) => {
+    clauses.push(clause);
+    params.push(...values);
+  };
   const search = filter?.search?.trim();
-  if (search) {
-    clauses.push('("client"."full_name" ilike ? or "client"."email" ilike ?)');
-    params.push(likePattern(search), likePattern(search));
-  }
-  if (filter?.status) {
-    clauses.push('"client"."status" = ?');
-    params.push(filter.status);
-  }
-  if (filter?.nationality) {
-    clauses.push('"client"."nationality" = ?');
-    params.push(filter.nationality);
-  }
-  if (filter?.practiceType) {
-    clauses.push('exists (select 1 from "practice" "p" where "p"."client_id" = "client"."id" and "p"."type" = ?)');
-    params.push(filter.practiceType);
-  }
-  if (filter?.practiceStatus) {
-    clauses.push('exists (select 1 from "practice" "p" where "p"."client_id" = "client"."id" and "p"."status" = ?)');
-    params.push(filter.practiceStatus);
-  }
+  if (search) where('("client"."full_name" ilike ? or "client"."email" ilike ?)', likePattern(search), likePattern(search));
+  if (filter?.status) where('"client"."status" = ?', filter.status);
+  if (filter?.nationality) where('"client"."nationality" = ?', filter.nationality);
+  if (filter?.practiceType) where(hasPractice('type'), filter.practiceType);
+  if (filter?.practiceStatus) where(hasPractice('status'), filter.practiceStatus);
   return { clauses, params };
 }
 
