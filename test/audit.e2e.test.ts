@@ -1,10 +1,5 @@
-import { join } from 'node:path';
 import { postGraphQL, TEST_SECRETS, testRedisUrl, type GraphQLResult } from '@nusa/platform/testing';
-import { startGateway, type GatewayHarness } from '../gateway/src/testing';
-import { startCrm, TEST_ADMIN, type CrmHarness } from '../subgraphs/crm/src/testing';
-
-const SUPERGRAPH = join(__dirname, '..', 'schema', 'supergraph.graphql');
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
+import { LOGIN, signIn, startCrm, startGateway, SUPERGRAPH, type CrmHarness, type GatewayHarness } from './platform';
 
 let crm: CrmHarness;
 /** With Redis: revocations reach it as markers. */
@@ -19,12 +14,6 @@ function as(bearer: string, through: GatewayHarness = gateway): Send {
   return (query, variables = {}) => postGraphQL(through.url, query, variables, { authorization: `Bearer ${bearer}` });
 }
 
-async function signIn(email: string, password: string): Promise<string> {
-  const result = await postGraphQL<{ login: { token: string } }>(gateway.url, LOGIN, { email, password });
-  if (!result.data) throw new Error(JSON.stringify(result.errors));
-  return result.data.login.token;
-}
-
 async function invite(email: string): Promise<{ id: string; token: string }> {
   const invited = await as(adminToken)<{ inviteTeamMember: { temporaryPassword: string; member: { id: string } } }>(
     'mutation($email: String!) { inviteTeamMember(email: $email, name: "Ketut Agent", role: AGENT) { temporaryPassword member { id } } }',
@@ -32,14 +21,14 @@ async function invite(email: string): Promise<{ id: string; token: string }> {
   );
   if (!invited.data) throw new Error(JSON.stringify(invited.errors));
   const { member, temporaryPassword } = invited.data.inviteTeamMember;
-  return { id: member.id, token: await signIn(email, temporaryPassword) };
+  return { id: member.id, token: await signIn(gateway.url, { email, password: temporaryPassword }) };
 }
 
 beforeAll(async () => {
   crm = await startCrm('audit_e2e', { redisUrl: testRedisUrl });
   gateway = await startGateway({ supergraphPath: SUPERGRAPH, subgraphUrls: { crm: crm.url }, redisUrl: testRedisUrl, ...TEST_SECRETS });
   plainGateway = await startGateway({ supergraphPath: SUPERGRAPH, subgraphUrls: { crm: crm.url }, ...TEST_SECRETS });
-  adminToken = await signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+  adminToken = await signIn(gateway.url);
 });
 
 afterAll(async () => {

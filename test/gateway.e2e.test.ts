@@ -3,8 +3,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDENTITY_HEADER, signIdentity } from '@nusa/platform';
-import { startCrm, TEST_ADMIN, type CrmHarness } from '../subgraphs/crm/src/testing';
+import { startCrm, type CrmHarness } from '../subgraphs/crm/src/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
+import { signIn } from './platform';
 
 const SUPERGRAPH = join(__dirname, '..', 'schema', 'supergraph.graphql');
 
@@ -24,12 +25,7 @@ beforeAll(async () => {
   supergraphPath = join(workDir, 'supergraph.graphql');
   copyFileSync(SUPERGRAPH, supergraphPath);
   gateway = await startGateway({ supergraphPath, subgraphUrls: { crm: crm.url }, ...TEST_SECRETS });
-  const login = await postGraphQL<{ login: { token: string } }>(
-    gateway.url,
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    TEST_ADMIN,
-  );
-  token = login.data?.login.token ?? '';
+  token = await signIn(gateway.url);
 });
 
 afterAll(async () => {

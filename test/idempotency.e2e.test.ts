@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, postGraphQL, type GraphQLResult } from '@nusa/platform/testing';
 import { sweepIdempotentRequests } from '@nusa/subgraph';
-import { collect, startChatPlatform, type ChatPlatform } from './platform';
+import { collect, signIn, startChatPlatform, type ChatPlatform } from './platform';
 
 let platform: ChatPlatform;
 let agentToken: string;
@@ -45,13 +45,8 @@ beforeAll(async () => {
     'mutation { inviteTeamMember(email: "wayan@example.com", name: "Wayan Agent", role: AGENT) { temporaryPassword } }',
   );
   const password = invited.data?.inviteTeamMember.temporaryPassword;
-  const login = await post<{ login: { token: string } }>(
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    { email: 'wayan@example.com', password },
-  );
-  const token = login.data?.login.token;
-  if (!token) throw new Error(`the agent could not sign in: ${JSON.stringify(login.errors ?? invited.errors)}`);
-  agentToken = token;
+  if (!password) throw new Error(`the agent could not be invited: ${JSON.stringify(invited.errors)}`);
+  agentToken = await signIn(platform.gateway.url, { email: 'wayan@example.com', password });
 }, 180_000);
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
 import { startGateway, type GatewayHarness } from '../gateway/src/testing';
-import { TEST_ADMIN } from '../subgraphs/crm/src/testing';
 import type { MessageView } from '../subgraphs/memory/src/message/message.view';
-import { startMemory, type MemoryHarness } from './platform';
+import { signIn, startMemory, type MemoryHarness } from './platform';
 
 let memory: MemoryHarness;
 let gateway: GatewayHarness;
@@ -16,12 +15,7 @@ beforeAll(async () => {
     subgraphUrls: { crm: memory.crm.url, memory: memory.url },
     ...TEST_SECRETS,
   });
-  const login = await postGraphQL<{ login: { token: string } }>(
-    gateway.url,
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    TEST_ADMIN,
-  );
-  token = login.data?.login.token ?? '';
+  token = await signIn(gateway.url);
 });
 
 afterAll(async () => {

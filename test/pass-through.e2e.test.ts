@@ -1,12 +1,8 @@
-import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { REQUEST_ID_HEADER } from '@nusa/platform';
-import { freePort, postGraphQL, TEST_SECRETS } from '@nusa/platform/testing';
-import { startGateway, type GatewayHarness } from '../gateway/src/testing';
-import { startCrm, TEST_ADMIN, type CrmHarness } from '../subgraphs/crm/src/testing';
-
-const SUPERGRAPH = join(__dirname, '..', 'schema', 'supergraph.graphql');
+import { freePort } from '@nusa/platform/testing';
+import { signIn, startCrm, startGateway, SUPERGRAPH, TEST_SECRETS, type CrmHarness, type GatewayHarness } from './platform';
 
 let crm: CrmHarness;
 /** Passes single-fetch answers through (the default). */
@@ -66,12 +62,7 @@ beforeAll(async () => {
   crm = await startCrm('pass_through_e2e', { demoData: true });
   passing = await startGateway({ supergraphPath: SUPERGRAPH, subgraphUrls: { crm: crm.url }, ...TEST_SECRETS });
   reshaping = await startGateway({ supergraphPath: SUPERGRAPH, subgraphUrls: { crm: crm.url }, passThrough: false, ...TEST_SECRETS });
-  const login = await postGraphQL<{ login: { token: string } }>(
-    passing.url,
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    TEST_ADMIN,
-  );
-  token = login.data?.login.token ?? '';
+  token = await signIn(passing.url);
 });
 
 afterAll(async () => {

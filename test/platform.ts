@@ -19,6 +19,17 @@ export type { ChatInstance, ChatInstanceOptions, CrmHarness, GatewayHarness, Kno
 /** The committed supergraph. */
 export const SUPERGRAPH = join(__dirname, '..', 'schema', 'supergraph.graphql');
 
+/** The `login` mutation, for `{ email, password }`. */
+export const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
+
+/** A session token from `login` through the gateway at `url`, for the admin unless told whom; throws when sign-in fails. */
+export async function signIn(url: string, credentials: { email: string; password: string } = TEST_ADMIN): Promise<string> {
+  const login = await postGraphQL<{ login: { token: string } }>(url, LOGIN, credentials);
+  const token = login.data?.login.token;
+  if (!token) throw new Error(`login as ${credentials.email} failed: ${JSON.stringify(login.errors)}`);
+  return token;
+}
+
 /** A memory subgraph on a fresh database, next to a CRM (which owns the clients) with demo data. */
 export interface MemoryHarness extends MemoryService {
   crm: CrmHarness;
@@ -105,13 +116,7 @@ export async function startChatPlatform(label: string, options: PlatformOptions 
   };
   const chat = await addChat(options);
   const gateway = await addGateway(chat);
-  const login = await postGraphQL<{ login: { token: string } }>(
-    gateway.url,
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    TEST_ADMIN,
-  );
-  const token = login.data?.login.token;
-  if (!token) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
+  const token = await signIn(gateway.url);
   const clients: Client[] = [];
   const platform: ChatPlatform = {
     urls,

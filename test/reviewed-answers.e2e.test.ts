@@ -1,5 +1,5 @@
 import { postGraphQL } from '@nusa/platform/testing';
-import { collect, startChatPlatform, TEST_ADMIN, type ChatPlatform } from './platform';
+import { collect, signIn, startChatPlatform, TEST_ADMIN, type ChatPlatform } from './platform';
 
 interface StreamEvent {
   seq: number;
@@ -136,16 +136,15 @@ describe('reviewed answers', () => {
     const agent = await platform.query<{ inviteTeamMember: { temporaryPassword: string } }>(
       'mutation { inviteTeamMember(email: "agent.reviewed@example.com", name: "Made Agent", role: AGENT) { temporaryPassword } }',
     );
-    const login = await postGraphQL<{ login: { token: string } }>(
-      platform.gateway.url,
-      'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-      { email: 'agent.reviewed@example.com', password: agent.data?.inviteTeamMember.temporaryPassword },
-    );
+    const agentToken = await signIn(platform.gateway.url, {
+      email: 'agent.reviewed@example.com',
+      password: agent.data?.inviteTeamMember.temporaryPassword ?? '',
+    });
     const asAgent = await postGraphQL(
       platform.gateway.url,
       SAVE,
       { input: { question: 'q', answer: 'a' } },
-      { authorization: `Bearer ${login.data?.login.token ?? ''}` },
+      { authorization: `Bearer ${agentToken}` },
     );
     expect(asAgent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 

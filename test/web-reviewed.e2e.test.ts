@@ -1,5 +1,6 @@
 import { postGraphQL } from '@nusa/platform/testing';
 import type { Page } from 'playwright-core';
+import { signIn } from './platform';
 import { openSession, QUESTION, screenshot, signedInAt, startWebPlatform, type BrowserSession, type WebPlatform } from './web-harness';
 
 let web: WebPlatform;
@@ -107,12 +108,7 @@ describe('reviewed answers in the chat, in Chromium', () => {
       AGENT,
     );
     const password = invited.data?.inviteTeamMember.temporaryPassword ?? '';
-    const login = await postGraphQL<{ login: { token: string } }>(
-      web.platform.gateway.url,
-      'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-      { email: AGENT.email, password },
-    );
-    const authorization = `Bearer ${login.data?.login.token ?? ''}`;
+    const authorization = `Bearer ${await signIn(web.platform.gateway.url, { email: AGENT.email, password })}`;
     const clients = await postGraphQL<{ clients: { edges: { node: { id: string } }[] } }>(
       web.platform.gateway.url,
       '{ clients(first: 1) { edges { node { id } } } }',

@@ -1,6 +1,6 @@
 import { eventually, postGraphQL } from '@nusa/platform/testing';
 import { startReceiver, verify, type Receiver } from '../subgraphs/crm/src/webhook/webhook.testing';
-import { startChatPlatform, type ChatPlatform } from './platform';
+import { signIn, startChatPlatform, type ChatPlatform } from './platform';
 
 /**
  * Partner webhooks end to end, as an integrator meets them: an administrator registers a URL
@@ -41,14 +41,9 @@ beforeAll(async () => {
   const invited = await platform.query<{ inviteTeamMember: { temporaryPassword: string } }>(
     'mutation { inviteTeamMember(email: "made@example.com", name: "Made Agent", role: AGENT) { temporaryPassword } }',
   );
-  const login = await postGraphQL<{ login: { token: string } }>(
-    platform.gateway.url,
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    { email: 'made@example.com', password: invited.data?.inviteTeamMember.temporaryPassword },
-  );
-  const token = login.data?.login.token;
-  if (!token) throw new Error(`the agent could not sign in: ${JSON.stringify(login.errors ?? invited.errors)}`);
-  agentToken = token;
+  const password = invited.data?.inviteTeamMember.temporaryPassword;
+  if (!password) throw new Error(`the agent could not be invited: ${JSON.stringify(invited.errors)}`);
+  agentToken = await signIn(platform.gateway.url, { email: 'made@example.com', password });
 }, 180_000);
 
 afterAll(async () => {
