@@ -1,6 +1,6 @@
 import type { FormattedExecutionResult } from 'graphql';
 import type { ServerResponse } from 'node:http';
-import { encodedAnswer, stringifyResult, writeAnswersEncodedOnce } from './result-json';
+import { encodedAnswer, PassedThroughData, stringifyResult, writeAnswersEncodedOnce } from './result-json';
 
 const apolloDefault = (result: FormattedExecutionResult) => `${JSON.stringify(result)}\n`;
 
@@ -35,5 +35,21 @@ describe('the result JSON', () => {
     expect(written[0]).toBeInstanceOf(Buffer);
     expect((written[0] as Buffer).toString('utf8')).toBe(answer);
     expect(written[1]).toBe('{"data":{}}');
+  });
+
+  it("writes a subgraph's passed-through answer as its own bytes, and as the same JSON wherever more is added to it", () => {
+    const data = { clients: [{ id: '1', name: 'Ana "A" \u2028 é'.repeat(400) }] };
+    const bytes = Buffer.from(apolloDefault({ data }));
+    const passed = new PassedThroughData(bytes) as unknown as Record<string, unknown>;
+    const answer = stringifyResult({ data: passed });
+    expect(answer).toBe(apolloDefault({ data }));
+    expect(encodedAnswer(answer)).toBe(bytes);
+    expect(stringifyResult({ data: passed, extensions: { warnings: ['w'] } })).toBe(
+      apolloDefault({ data, extensions: { warnings: ['w'] } }),
+    );
+    expect(JSON.parse(JSON.stringify({ payload: { data: passed } }))).toEqual({ payload: { data } });
+    // A subgraph that ends its answer without a newline: the newline is added, the bytes are not kept.
+    const short = new PassedThroughData(Buffer.from(JSON.stringify({ data: { a: 1 } }))) as unknown as Record<string, unknown>;
+    expect(stringifyResult({ data: short })).toBe('{"data":{"a":1}}\n');
   });
 });
