@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseSettings, runMain } from '@nusa/platform';
 import { prepareEmbeddedDatabase } from './embedded-database.js';
 import { killEveryGroup } from './process-group.js';
-import { presentServices, startService } from './services.js';
+import { portClash, portInUse, portOf, presentServices, startService } from './services.js';
 import { describePolicy } from './supervision.js';
 import { Supervised } from './supervisor.js';
 
@@ -45,6 +45,12 @@ runMain(async () => {
   };
 
   const env: NodeJS.ProcessEnv = { ...process.env };
+  const services = presentServices(root);
+  const clash = portClash(services, env);
+  if (clash) {
+    write(`start-up failed: ${clash}`);
+    process.exit(1);
+  }
   try {
     if (!settings.DATABASE_URL) {
       const dataDir = join(settings.DATA_DIR, 'postgres');
@@ -63,9 +69,11 @@ runMain(async () => {
       await unit.start();
       env.DATABASE_URL = database.url;
     }
-    for (const spec of presentServices(root)) {
+    for (const spec of services) {
       if (stopping) return;
-      const port = Number(env[spec.portVariable] ?? spec.port);
+      const port = portOf(spec, env);
+      // Otherwise whatever holds the port would answer the health check in the service's place.
+      if (await portInUse(port)) throw new Error(`port ${port} for ${spec.name} (${spec.portVariable}) is in use already`);
       const options = { root, env: { ...env }, port, healthTimeoutMs: settings.STARTUP_TIMEOUT_MS, write };
       const unit = new Supervised({
         name: spec.name,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,6 +30,35 @@ export const SERVICES: readonly ServiceSpec[] = [
 /** The services whose code exists in this checkout. */
 export function presentServices(root: string): ServiceSpec[] {
   return SERVICES.filter((service) => existsSync(join(root, service.entry)));
+}
+
+/** The port each service will listen on: its variable in `env`, or its default. */
+export function portOf(spec: ServiceSpec, env: NodeJS.ProcessEnv): number {
+  return Number(env[spec.portVariable] ?? spec.port);
+}
+
+/**
+ * What is wrong with the services' ports, or undefined: two services given one port would each
+ * pass the other's health check while one of them cannot listen.
+ */
+export function portClash(services: readonly ServiceSpec[], env: NodeJS.ProcessEnv): string | undefined {
+  const owners = new Map<number, ServiceSpec>();
+  for (const spec of services) {
+    const port = portOf(spec, env);
+    const owner = owners.get(port);
+    if (owner) return `${owner.name} (${owner.portVariable}) and ${spec.name} (${spec.portVariable}) are both given port ${port}`;
+    owners.set(port, spec);
+  }
+  return undefined;
+}
+
+/** Whether something listens on `port` already, tried as a service listens (every interface). */
+export function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(true) : reject(error)));
+    probe.listen(port, () => probe.close(() => resolve(false)));
+  });
 }
 
 /**
