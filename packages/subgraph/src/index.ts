@@ -9,6 +9,7 @@ export * from './loaders.js';
 export * from './pagination.js';
 export * from './subgraph-server.js';
 export * from './records.js';
+export * from './selection.js';
 export * from './subscriptions.js';
 export * from './events.js';
 export * from './audit/index.js';

@@ -192,6 +192,57 @@ export async function rowsOf(em: EntityManager, sql: string, params: unknown[]):
 }
 
 /**
+ * A DataLoader that also answers at once for what it has read: {@link now} is the value when an
+ * earlier batch (or a prime) read it, and the promise of `load` otherwise. A field resolver that
+ * returns a value instead of a promise spares graphql-js the promise, its async hooks and the
+ * settling of the object around it, for each of a list's rows: a page's practices read beforehand,
+ * their assignees read in the same statement.
+ */
+export class RecordsLoader<K, V> extends DataLoader<K, V> {
+  private readonly read: Map<K, V>;
+
+  constructor(batch: (keys: readonly K[]) => Promise<V[]>) {
+    const read = new Map<K, V>();
+    super(async (keys) => {
+      const values = await batch(keys);
+      keys.forEach((key, index) => read.set(key, values[index] as V));
+      return values;
+    });
+    this.read = read;
+  }
+
+  /** As DataLoader's: a key read or primed already keeps its value. */
+  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    if (!this.read.has(key) && !(value instanceof Error) && !isPromiseLike(value)) this.read.set(key, value);
+    return super.prime(key, value);
+  }
+
+  override clear(key: K): this {
+    this.read.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.read.clear();
+    return super.clearAll();
+  }
+
+  /** The value of `key` at once when it was read already, else the promise of it (batched with the rest). */
+  now(key: K): V | Promise<V> {
+    return this.read.has(key) ? (this.read.get(key) as V) : this.load(key);
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/** A loader's answer for a key with undefined (nothing found) as null, kept synchronous when it is. */
+export function orNull<V>(value: V | undefined | Promise<V | undefined>): V | null | Promise<V | null> {
+  return value instanceof Promise ? value.then((found) => found ?? null) : (value ?? null);
+}
+
+/**
  * A to-one relation of a grouped loader's rows read in the same statement (a left join) and primed
  * into the relation's own loader, so resolving it costs no second query: practices with their assignees.
  */
@@ -207,9 +258,9 @@ export interface JoinedRelation<R extends { id: string }> {
 export function recordLoader<T extends { id: string }>(
   em: EntityManager,
   entity: EntityName<T>,
-): DataLoader<string, EntityRecord<T> | undefined> {
+): RecordsLoader<string, EntityRecord<T> | undefined> {
   const reader = RecordReader.of<T>(em, entity);
-  return new DataLoader(async (ids) => {
+  return new RecordsLoader(async (ids) => {
     const rows = await reader.read(em, `select ${reader.select} from "${reader.table}" where "id" = any(?)`, [[...ids]]);
     const byId = new Map(rows.map((row) => [(row as { id: string }).id, row]));
     return ids.map((id) => byId.get(id));
@@ -226,7 +277,7 @@ export function groupedRecordLoader<T extends object, R extends { id: string } =
   foreignKey: string,
   orderBy: string,
   joined?: JoinedRelation<R>,
-): DataLoader<string, EntityRecord<T>[]> {
+): RecordsLoader<string, EntityRecord<T>[]> {
   const reader = RecordReader.of<T>(em, entity);
   const table = reader.table;
   const related = joined ? RecordReader.of<R>(em, joined.entity) : undefined;
@@ -235,7 +286,7 @@ export function groupedRecordLoader<T extends object, R extends { id: string } =
         left join "${related.table}" "__joined" on "__joined"."id" = "${table}"."${joined?.column}"
         where "${table}"."${foreignKey}" = any(?) order by ${orderBy}`
     : `select ${reader.select}, "${table}"."${foreignKey}" as "__key" from "${table}" where "${table}"."${foreignKey}" = any(?) order by ${orderBy}`;
-  return new DataLoader(async (keys) => {
+  return new RecordsLoader(async (keys) => {
     const rows = await rowsOf(em, sql, [[...keys]]);
     const groups = new Map<string, EntityRecord<T>[]>(keys.map((key) => [key, []]));
     for (const row of rows) {

@@ -1,5 +1,5 @@
 import type { EntityName } from '@mikro-orm/core';
-import { recordLoader } from '@nusa/subgraph';
+import { groupedRecordLoader, recordLoader } from '@nusa/subgraph';
 import { ApiKeyEntity } from './api-key/api-key.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { ClientEntity } from './client/client.entity';
@@ -54,5 +54,36 @@ describe('records read for answers', () => {
     const names = Object.keys(records[0] ?? {});
     expect(names).toEqual(expect.arrayContaining(['id']));
     expect(records).toEqual(entities.map((row) => asRecord(row, names)));
+  });
+
+  it('answer at once for what a batch or a prime has read, and with a promise for what they have not', async () => {
+    const em = crm.orm.em.fork();
+    const members = recordLoader(em, TeamMemberEntity);
+    const practices = groupedRecordLoader(em, PracticeEntity, 'client_id', '"practice"."created_at" desc', {
+      column: 'assignee_id',
+      entity: TeamMemberEntity,
+      loader: members,
+    });
+    const rows = await em.getConnection().execute<{ client_id: string; assignee_id: string }[]>(
+      'select client_id, assignee_id from practice where assignee_id is not null limit 1',
+    );
+    const [{ client_id: clientId, assignee_id: assigneeId } = { client_id: '', assignee_id: '' }] = rows;
+    expect(practices.now(clientId)).toBeInstanceOf(Promise);
+    expect(members.now(assigneeId)).toBeInstanceOf(Promise);
+    const read = await practices.load(clientId);
+    expect(practices.now(clientId)).toBe(read);
+    // A fresh loader, so that only the joined rows' prime can have read the assignee.
+    const assignees = recordLoader(em, TeamMemberEntity);
+    const primed = groupedRecordLoader(em, PracticeEntity, 'client_id', '"practice"."created_at" desc', {
+      column: 'assignee_id',
+      entity: TeamMemberEntity,
+      loader: assignees,
+    });
+    await primed.load(clientId);
+    const assignee = assignees.now(assigneeId);
+    expect(assignee).not.toBeInstanceOf(Promise);
+    expect(assignee).toEqual(await recordLoader(em, TeamMemberEntity).load(assigneeId));
+    assignees.clear(assigneeId);
+    expect(assignees.now(assigneeId)).toBeInstanceOf(Promise);
   });
 });

@@ -207,6 +207,30 @@ describe('paging through clients', () => {
     for (const practice of practices) expect(practice.assignee).toEqual(expected.get(practice.id));
   });
 
+  it('answers practices asked through fragments, or skipped, as when asked plainly, in the same statements', async () => {
+    type Listed = { clients: { edges: { node: { id: string; practices?: { id: string; assignee: { name: string } | null }[] } }[] } };
+    const plain = await crm.as(crm.agent)<Listed>('{ clients(first: 30) { edges { node { id practices { id assignee { name } } } } } }');
+    const statements: number[] = [];
+    const answers: { data: unknown; errors: unknown }[] = [];
+    for (const query of [
+      '{ clients(first: 30) { edges { node { id ...Cases } } } } fragment Cases on Client { practices { id assignee { name } } }',
+      '{ clients(first: 30) { ... on ClientConnection { edges { node { id ... on Client { practices { id assignee { name } } } } } } } }',
+      '{ clients(first: 30) { edges { node { id practices { id assignee { name } } } } } }',
+    ]) {
+      crm.resetQueryCount();
+      const { data, errors } = await crm.as(crm.agent)<Listed>(query);
+      answers.push({ data, errors });
+      statements.push(crm.queryCount());
+    }
+    expect(plain.errors).toBeUndefined();
+    const expected = { data: plain.data, errors: undefined };
+    expect(answers).toEqual([expected, expected, expected]);
+    expect(new Set(statements).size).toBe(1);
+    const skipped = await crm.as(crm.agent)<Listed>('{ clients(first: 30) { edges { node { id practices @skip(if: true) { id } } } } }');
+    expect(skipped.errors).toBeUndefined();
+    expect(skipped.data).toEqual({ clients: { edges: plain.data?.clients.edges.map(({ node }) => ({ node: { id: node.id } })) } });
+  });
+
   it('counts the matching clients only when the query asks for totalCount', async () => {
     const filter = { nationality: 'AU' };
     crm.resetQueryCount();

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { notFound, Role } from '@nusa/platform';
-import { entityResult, Idempotent, parseId, type Connection } from '@nusa/subgraph';
+import { entityResult, Idempotent, orNull, parseId, type Connection } from '@nusa/subgraph';
 import { Client } from '../client/client.type.js';
 import type { CrmContext } from '../context.js';
 import type { ClientRecord, InteractionRecord, PracticeDocumentRecord, PracticeRecord, TeamMemberRecord } from '../loaders.js';
@@ -120,8 +120,8 @@ export class PracticeResolver {
   }
 
   @FieldResolver(() => TeamMember, { nullable: true })
-  async assignee(@Root() practice: PracticeRecord, @Ctx() { loaders }: CrmContext): Promise<TeamMemberRecord | null> {
-    return practice.assignee ? ((await loaders.memberById.load(practice.assignee.id)) ?? null) : null;
+  assignee(@Root() practice: PracticeRecord, @Ctx() { loaders }: CrmContext): TeamMemberRecord | null | Promise<TeamMemberRecord | null> {
+    return practice.assignee ? orNull(loaders.memberById.now(practice.assignee.id)) : null;
   }
 
   @FieldResolver(() => Service, { nullable: true, description: 'The catalog service the practice was opened from, if any.' })
