@@ -1,6 +1,7 @@
 import { ReferenceKind, type Collection, type Dictionary, type EntityName, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { dateOf } from './timestamp.js';
 
 /** A to-one relation as a record carries it: the id of what it points at. */
 export interface RecordReference {
@@ -56,11 +57,11 @@ export class RecordReader<T extends object> {
       .map((prop) => {
         const type = prop.customType;
         // As MikroORM's hydration does: a custom type converts its value; a Date property (its driver
-        // reads timestamps as text) becomes a Date.
+        // reads timestamps as text) becomes a Date, read as `new Date` reads it.
         const convert = type
           ? (value: unknown): unknown => type.convertToJSValue(value, platform) as unknown
           : prop.runtimeType === 'Date'
-            ? (value: unknown) => (value instanceof Date ? value : new Date(value as string))
+            ? (value: unknown) => (value instanceof Date ? value : dateOf(value as string))
             : undefined;
         const store = type ? (value: unknown): unknown => type.convertToDatabaseValue(value, platform) : undefined;
         return { name: prop.name, field: prop.fieldNames[0] as string, reference: prop.kind !== ReferenceKind.SCALAR, convert, store };
