@@ -104,9 +104,16 @@ export function rerank<T extends RerankCandidate>(
   const factTerms = [...facts.numbers, ...facts.codes];
   const terms = candidates.map(({ passage }) => termsOf(passage));
   const within = (set: Set<string>, unit: Wanted) => unit.some((term) => term.every((word) => set.has(word)));
-  const has = (t: CandidateTerms, unit: Wanted) => within(t.body, unit) || within(t.headings, unit) || within(t.title, unit);
+  // Where each candidate holds each wanted unit, looked up once: the idf and every share read it.
+  const found = terms.map((t) =>
+    wanted.map((unit) => {
+      const headings = within(t.headings, unit);
+      const title = within(t.title, unit);
+      return { any: headings || title || within(t.body, unit), headings, title };
+    }),
+  );
   const idfOf = (count: number) => Math.log(1 + terms.length / (1 + count));
-  const idf = wanted.map((unit) => idfOf(terms.filter((t) => has(t, unit)).length));
+  const idf = wanted.map((_unit, i) => idfOf(found.filter((units) => units[i]?.any).length));
   const total = idf.reduce((sum, value) => sum + value, 0);
   const factIdf = factTerms.map((fact) => idfOf(terms.filter((t) => t.facts.has(fact)).length));
   const factTotal = factIdf.reduce((sum, value) => sum + value, 0);
@@ -118,11 +125,12 @@ export function rerank<T extends RerankCandidate>(
     .filter((pair) => pair.length > 7);
   return candidates.map(({ passage, score }, index) => {
     const t = terms[index] as CandidateTerms;
-    const share = (present: (unit: Wanted) => boolean) =>
-      total === 0 ? 0 : wanted.reduce((sum, unit, i) => sum + (present(unit) ? (idf[i] ?? 0) : 0), 0) / total;
-    const coverage = share((unit) => has(t, unit));
-    const headingShare = share((unit) => within(t.headings, unit));
-    const titleShare = share((unit) => within(t.title, unit));
+    const units = found[index] ?? [];
+    const share = (present: (unit: { any: boolean; headings: boolean; title: boolean }) => boolean) =>
+      total === 0 ? 0 : units.reduce((sum, unit, i) => sum + (present(unit) ? (idf[i] ?? 0) : 0), 0) / total;
+    const coverage = share((unit) => unit.any);
+    const headingShare = share((unit) => unit.headings);
+    const titleShare = share((unit) => unit.title);
     const phrase = weights.phrase > 0 && pairs.some((pair) => passage.text.toLowerCase().includes(pair)) ? 1 : 0;
     const factShare =
       factTotal === 0 ? 0 : factTerms.reduce((sum, fact, i) => sum + (t.facts.has(fact) ? (factIdf[i] ?? 0) : 0), 0) / factTotal;

@@ -79,7 +79,7 @@ function fuse(rankings: { ids: string[]; weight: number }[]): Map<string, number
 }
 
 const PASSAGE_COLUMNS = `c.id, c.document_id as "documentId", c.title, d.source, c.collection, c.chunk_index as "chunkIndex",
-            c.heading_path as "headingPath", c.text, d.last_checked_at as "lastCheckedAt", ${NEEDS_REVIEW_SQL} as stale`;
+            array_to_json(c.heading_path) as "headingPath", c.text, d.last_checked_at as "lastCheckedAt", ${NEEDS_REVIEW_SQL} as stale`;
 
 /**
  * The passages of `ids` whose rows exist: a vector whose document is gone is never served. One
