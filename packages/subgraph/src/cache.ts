@@ -7,6 +7,8 @@ import { cacheLookups, createRedis, type Logger } from '@nusa/platform';
  */
 export interface Cache {
   get(key: string): Promise<string | undefined>;
+  /** The values of `keys`, in their order, in one round trip. */
+  getMany(keys: readonly string[]): Promise<(string | undefined)[]>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(keys: string[]): Promise<void>;
   /** Throws when the cache cannot be reached; for `/ready`. */
@@ -31,6 +33,10 @@ export class InProcessCache implements Cache {
     this.entries.set(key, entry);
     cacheLookups.inc({ cache: 'in-process', result: 'hit' });
     return Promise.resolve(entry.value);
+  }
+
+  getMany(keys: readonly string[]): Promise<(string | undefined)[]> {
+    return Promise.all(keys.map((key) => this.get(key)));
   }
 
   set(key: string, value: string, ttlSeconds: number): Promise<void> {
@@ -78,6 +84,18 @@ export class RedisCache implements Cache {
       cacheLookups.inc({ cache: 'redis', result: 'error' });
       this.logger.warn({ err: error, key }, 'cache read failed; reading from the database');
       return undefined;
+    }
+  }
+
+  async getMany(keys: readonly string[]): Promise<(string | undefined)[]> {
+    try {
+      const values = (await this.redis.mget(...keys)).map((value) => value ?? undefined);
+      for (const value of values) cacheLookups.inc({ cache: 'redis', result: value === undefined ? 'miss' : 'hit' });
+      return values;
+    } catch (error) {
+      cacheLookups.inc({ cache: 'redis', result: 'error' }, keys.length);
+      this.logger.warn({ err: error, keys }, 'cache read failed; reading from the database');
+      return keys.map(() => undefined);
     }
   }
 

@@ -7,8 +7,9 @@ const VERSION_KEY = 'kb:version';
 
 /**
  * Search outcomes kept in the shared cache (Redis, else in process) for ten minutes. Every ingest
- * and delete moves the knowledge base's version on, and the version is part of every key, so no
- * cached search outlives a change.
+ * and delete moves the knowledge base's version on, and every entry holds the version it was found
+ * at, so no cached search outlives a change. The version and the entry are read together, in one
+ * round trip.
  */
 export class SearchCache {
   constructor(private readonly cache: Cache) {}
@@ -20,20 +21,18 @@ export class SearchCache {
   async outcome(request: SearchRequest, index: string, search: () => Promise<SearchOutcome>): Promise<SearchOutcome> {
     // A new vector index (after kb:reembed) ranks differently: its name is part of the key.
     const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-    const key = `kb:search:${await this.version()}:${index}:${digest}`;
-    const cached = await this.cache.get(key);
-    if (cached) return JSON.parse(cached) as SearchOutcome;
+    const key = `kb:search:${index}:${digest}`;
+    const [version = '0', cached] = await this.cache.getMany([VERSION_KEY, key]);
+    // An entry is `<version>\n<outcome>`: one found before the latest change is a miss.
+    const stamp = `${version}\n`;
+    if (cached?.startsWith(stamp)) return JSON.parse(cached.slice(stamp.length)) as SearchOutcome;
     const outcome = await search();
-    if (outcome.warnings.length === 0) await this.cache.set(key, JSON.stringify(outcome), CACHE_TTL_SECONDS);
+    if (outcome.warnings.length === 0) await this.cache.set(key, stamp + JSON.stringify(outcome), CACHE_TTL_SECONDS);
     return outcome;
   }
 
   /** After a change to the knowledge base: no search cached before it is served again. */
   async invalidate(): Promise<void> {
     await this.cache.set(VERSION_KEY, `${Date.now()}-${Math.random().toString(36).slice(2)}`, 30 * 24 * 3600);
-  }
-
-  private async version(): Promise<string> {
-    return (await this.cache.get(VERSION_KEY)) ?? '0';
   }
 }
