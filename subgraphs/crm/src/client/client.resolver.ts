@@ -37,18 +37,19 @@ export class ClientResolver {
   @Authorized()
   @Query(() => ClientConnection, { description: 'Clients, newest first; at most 100 a page.' })
   // Parameter decorators run last to first, so the arguments are listed in reverse of the SDL order.
-  async clients(
+  clients(
     @Info() info: GraphQLResolveInfo,
     @Ctx() { em, loaders }: CrmContext,
     @Arg('filter', () => ClientFilter, { nullable: true }) filter: ClientFilter | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100. Default 20.' }) first: number | null,
   ): Promise<ClientConnection> {
-    const page = await clientPage(em, first, after, filter);
-    // Read ahead in the one statement the field's loader would make anyway: then every client's
-    // practices (and their assignees, read with them) resolve at once instead of as a promise each.
-    if (selects(info, 'edges', 'node', 'practices')) await loaders.practicesByClient.loadMany(page.edges.map(({ node }) => node.id));
-    return page;
+    // The page, its total and its clients' practices with their assignees, as asked, in one statement:
+    // then every client's practices (and their assignees) resolve at once instead of as a promise each.
+    return clientPage(em, first, after, filter, {
+      counted: selects(info, 'totalCount'),
+      practices: selects(info, 'edges', 'node', 'practices') ? { byClient: loaders.practicesByClient, members: loaders.memberById } : undefined,
+    });
   }
 
   @Authorized()
