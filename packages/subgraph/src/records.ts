@@ -40,6 +40,8 @@ export class RecordReader<T extends object> {
   private readonly columns: Column[];
   /** {@link selectAs} by alias and prefix: worked out once, not for every request's loaders. */
   private readonly aliased = new Map<string, string>();
+  /** The columns as {@link recordAs} reads them, by prefix: their fields named with it, worked out once. */
+  private readonly prefixed = new Map<string, { id: string; columns: Column[] }>();
 
   constructor(em: EntityManager, entity: EntityName<T>) {
     const meta = em.getMetadata().get<T>(entity);
@@ -71,8 +73,12 @@ export class RecordReader<T extends object> {
 
   /** A row read with {@link select} as a record. */
   record(row: Dictionary): EntityRecord<T> {
+    return this.recordOf(row, this.columns);
+  }
+
+  private recordOf(row: Dictionary, columns: readonly Column[]): EntityRecord<T> {
     const record: Dictionary = {};
-    for (const { name, field, reference, convert } of this.columns) {
+    for (const { name, field, reference, convert } of columns) {
       const value: unknown = row[field];
       if (value === null || value === undefined) record[name] = null;
       else if (reference) record[name] = { id: value as string };
@@ -94,10 +100,13 @@ export class RecordReader<T extends object> {
 
   /** The record of the columns {@link selectAs} read with `prefix`, or undefined where a left join found none (no id). */
   recordAs(row: Dictionary, prefix: string): EntityRecord<T> | undefined {
-    if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return undefined;
-    const own: Dictionary = {};
-    for (const { field } of this.columns) own[field] = row[`${prefix}${field}`] as unknown;
-    return this.record(own);
+    let read = this.prefixed.get(prefix);
+    if (!read) {
+      read = { id: `${prefix}id`, columns: this.columns.map((column) => ({ ...column, field: `${prefix}${column.field}` })) };
+      this.prefixed.set(prefix, read);
+    }
+    const id: unknown = row[read.id];
+    return id === null || id === undefined ? undefined : this.recordOf(row, read.columns);
   }
 
   /**
