@@ -13,7 +13,14 @@ describe.each([
   beforeAll(async () => {
     cache = open();
     // Nothing queues while Redis is still connecting: wait until it answers.
-    await eventually(() => cache.ping().then(() => true, () => false), { what: 'the cache answering' });
+    await eventually(
+      () =>
+        cache.ping().then(
+          () => true,
+          () => false,
+        ),
+      { what: 'the cache answering' },
+    );
   });
   afterAll(() => cache.close());
 

@@ -35,9 +35,12 @@ describe('selects', () => {
   });
 
   it('looks into inline and named fragments, and into every occurrence of a field', async () => {
-    const named = '{ page { edges { node { id } } ...More } } fragment More on Page { edges { node { ...Cases } } } fragment Cases on Item { practices { id } }';
+    const named =
+      '{ page { edges { node { id } } ...More } } fragment More on Page { edges { node { ...Cases } } } fragment Cases on Item { practices { id } }';
     expect(await asked(named, 'edges', 'node', 'practices')).toBe(true);
-    expect(await asked('{ page { ... on Page { edges { node { ... { practices { id } } } } } } }', 'edges', 'node', 'practices')).toBe(true);
+    expect(await asked('{ page { ... on Page { edges { node { ... { practices { id } } } } } } }', 'edges', 'node', 'practices')).toBe(
+      true,
+    );
   });
 
   it('does not mistake a field of the same name elsewhere for the path', async () => {

@@ -64,9 +64,11 @@ describe('records read for answers', () => {
       entity: TeamMemberEntity,
       loader: members,
     });
-    const rows = await em.getConnection().execute<{ client_id: string; assignee_id: string }[]>(
-      'select client_id, assignee_id from practice where assignee_id is not null limit 1',
-    );
+    const rows = await em
+      .getConnection()
+      .execute<{ client_id: string; assignee_id: string }[]>(
+        'select client_id, assignee_id from practice where assignee_id is not null limit 1',
+      );
     const [{ client_id: clientId, assignee_id: assigneeId } = { client_id: '', assignee_id: '' }] = rows;
     expect(practices.now(clientId)).toBeInstanceOf(Promise);
     expect(members.now(assigneeId)).toBeInstanceOf(Promise);

@@ -197,9 +197,10 @@ describe('paging through clients', () => {
     const clientIds = listed.data?.clients.edges.map(({ node }) => node.id) ?? [];
     const newestFirst = await crm.orm.em
       .getConnection()
-      .execute<{ id: string; client_id: string }[]>('select id, client_id from practice where client_id in (?) order by created_at desc, id desc', [
-        clientIds,
-      ]);
+      .execute<{ id: string; client_id: string }[]>(
+        'select id, client_id from practice where client_id in (?) order by created_at desc, id desc',
+        [clientIds],
+      );
     for (const { node } of listed.data?.clients.edges ?? []) {
       expect(node.practices.map((practice) => practice.id)).toEqual(
         newestFirst.filter((row) => row.client_id === node.id).map((row) => row.id),
@@ -243,7 +244,7 @@ describe('paging through clients', () => {
     expect(skipped.data).toEqual({ clients: { edges: plain.data?.clients.edges.map(({ node }) => ({ node: { id: node.id } })) } });
   });
 
-  it('counts the matching clients in the page\'s own statement when the query asks for totalCount', async () => {
+  it("counts the matching clients in the page's own statement when the query asks for totalCount", async () => {
     const filter = { nationality: 'AU' };
     crm.resetQueryCount();
     const counted = await crm.as(crm.agent)<Page>(PAGE, { first: 2, filter });
