@@ -277,6 +277,55 @@ export function recordLoader<T extends { id: string }>(
   });
 }
 
+/** The joined relation's columns in a grouped loader's rows are named with this prefix. */
+const JOINED = '__joined_';
+/** The grouped records' own columns, when they are read in a parent's statement, are named with this prefix. */
+const ALONG = '__along_';
+
+/** What a parent's statement adds to read a grouped loader's records beside its rows ({@link GroupedRecordsLoader.along}). */
+export interface AlongParts {
+  /** Columns for the parent's select list. */
+  select: string;
+  /** Left joins from the parent's alias. */
+  joins: string;
+  /** The records' order within a parent, to follow the parent's own order. */
+  orderBy: string;
+}
+
+/**
+ * A loader of the records of a one-to-many relation by the parent's id (see
+ * {@link groupedRecordLoader}). A parent list read in a statement of its own can read them beside
+ * its rows instead ({@link along}), and {@link primeAlong} then answers every one of its parents at
+ * once: the statement, the order and the joined relation stay this loader's.
+ */
+export class GroupedRecordsLoader<T extends object> extends RecordsLoader<string, EntityRecord<T>[]> {
+  constructor(
+    batch: (keys: readonly string[]) => Promise<EntityRecord<T>[][]>,
+    private readonly parts: (parent: string) => AlongParts,
+    private readonly records: (row: Dictionary, prefix: string) => EntityRecord<T> | undefined,
+  ) {
+    super(batch);
+  }
+
+  /** The columns, joins and order that read this loader's records beside the rows of the parent table aliased `parent`. */
+  along(parent: string): AlongParts {
+    return this.parts(parent);
+  }
+
+  /** Primes every parent of `rows` (read with {@link along}, its id in `parentKey`) with its records, none included. */
+  primeAlong(rows: readonly Dictionary[], parentKey: string): void {
+    const groups = new Map<string, EntityRecord<T>[]>();
+    for (const row of rows) {
+      const key = row[parentKey] as string;
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      const record = this.records(row, ALONG);
+      if (record) list.push(record);
+    }
+    for (const [key, list] of groups) this.prime(key, list);
+  }
+}
+
 /**
  * A loader of the `entity` records whose column `foreignKey` holds each key (a one-to-many
  * relation), ordered by `orderBy` (SQL, on the entity's table): N parents cost one query.
@@ -287,23 +336,33 @@ export function groupedRecordLoader<T extends object, R extends { id: string } =
   foreignKey: string,
   orderBy: string,
   joined?: JoinedRelation<R>,
-): RecordsLoader<string, EntityRecord<T>[]> {
+): GroupedRecordsLoader<T> {
   const reader = RecordReader.of<T>(em, entity);
   const table = reader.table;
   const related = joined ? RecordReader.of<R>(em, joined.entity) : undefined;
-  const sql = related
-    ? `select ${reader.select}, "${table}"."${foreignKey}" as "__key", ${related.selectAs('__joined', '__joined_')} from "${table}"
-        left join "${related.table}" "__joined" on "__joined"."id" = "${table}"."${joined?.column}"
-        where "${table}"."${foreignKey}" = any(?) order by ${orderBy}`
-    : `select ${reader.select}, "${table}"."${foreignKey}" as "__key" from "${table}" where "${table}"."${foreignKey}" = any(?) order by ${orderBy}`;
-  return new RecordsLoader(async (keys) => {
-    const rows = await rowsOf(em, sql, [[...keys]]);
-    const groups = new Map<string, EntityRecord<T>[]>(keys.map((key) => [key, []]));
-    for (const row of rows) {
-      groups.get(row.__key as string)?.push(reader.record(row));
-      const relation = related?.recordAs(row, '__joined_');
-      if (relation) joined?.loader.prime((relation as { id: string }).id, relation);
-    }
-    return keys.map((key) => groups.get(key) ?? []);
-  });
+  const joinRelated = related ? ` left join "${related.table}" "__joined" on "__joined"."id" = "${table}"."${joined?.column}"` : '';
+  const selectRelated = related ? `, ${related.selectAs('__joined', JOINED)}` : '';
+  const sql = `select ${reader.select}, "${table}"."${foreignKey}" as "__key"${selectRelated} from "${table}"${joinRelated}
+      where "${table}"."${foreignKey}" = any(?) order by ${orderBy}`;
+  /** A row's record (its columns named with `prefix`, when read along a parent), the joined relation primed. */
+  const recordOf = (row: Dictionary, prefix: string): EntityRecord<T> | undefined => {
+    const relation = related?.recordAs(row, JOINED);
+    if (relation) joined?.loader.prime((relation as { id: string }).id, relation);
+    return prefix ? reader.recordAs(row, prefix) : reader.record(row);
+  };
+  return new GroupedRecordsLoader<T>(
+    async (keys) => {
+      const rows = await rowsOf(em, sql, [[...keys]]);
+      const groups = new Map<string, EntityRecord<T>[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(row.__key as string)?.push(recordOf(row, '') as EntityRecord<T>);
+      return keys.map((key) => groups.get(key) ?? []);
+    },
+    (parent) => ({
+      // The records' table keeps its own name in the join, so `orderBy` reads as in the loader's own statement.
+      select: `${reader.selectAs(table, ALONG)}${selectRelated}`,
+      joins: ` left join "${table}" on "${table}"."${foreignKey}" = "${parent}"."id"${joinRelated}`,
+      orderBy,
+    }),
+    recordOf,
+  );
 }

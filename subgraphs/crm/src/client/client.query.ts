@@ -1,8 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { connectionOf, createdAtCursor, decodeCreatedAtCursor, pageSize, RecordReader, rowsOf, type RecordsLoader } from '@nusa/subgraph';
-import type { ClientRecord, PracticeRecord, TeamMemberRecord } from '../loaders.js';
-import { PracticeEntity } from '../practice/practice.entity.js';
-import { TeamMemberEntity } from '../team-member/team-member.entity.js';
+import {
+  connectionOf,
+  createdAtCursor,
+  decodeCreatedAtCursor,
+  pageSize,
+  RecordReader,
+  rowsOf,
+  type GroupedRecordsLoader,
+} from '@nusa/subgraph';
+import type { PracticeEntity } from '../practice/practice.entity.js';
 import { ClientEntity } from './client.entity.js';
 import type { ClientFilter } from './client.input.js';
 import type { ClientConnection } from './client.type.js';
@@ -41,13 +47,11 @@ export interface PageReads {
   /** The count of every matching client (the query asks for totalCount), as a column of each row. */
   counted: boolean;
   /**
-   * Each client's practices, newest first, with their assignees (the query asks for practices),
-   * primed into these loaders: their field resolvers answer at once, with no statement of their own.
+   * The loader of each client's practices (the query asks for practices): they are read beside the
+   * page (with what the loader joins to them, their assignees) and primed into it, so their field
+   * resolvers answer at once, with no statement of their own.
    */
-  practices?: {
-    byClient: RecordsLoader<string, PracticeRecord[]>;
-    members: RecordsLoader<string, TeamMemberRecord | undefined>;
-  };
+  practices?: GroupedRecordsLoader<PracticeEntity>;
 }
 
 /**
@@ -78,32 +82,15 @@ export async function clientPage(
   const newestFirst = '"client"."created_at" desc, "client"."id" desc';
   const page = `select ${reader.select}${reads.counted ? `, (${countSql}) as "__total"` : ''} from "client"${whereOf(pageClauses)}
       order by ${newestFirst} limit ?`;
-  const practices = RecordReader.of(em, PracticeEntity);
-  const members = RecordReader.of(em, TeamMemberEntity);
-  // With practices, a row per practice (one for a client without any), its assignee beside it.
-  const sql = reads.practices
-    ? `select "client".*, ${practices.selectAs('p', 'p_')}, ${members.selectAs('m', 'm_')} from (${page}) "client"
-        left join "practice" "p" on "p"."client_id" = "client"."id"
-        left join "team_member" "m" on "m"."id" = "p"."assignee_id"
-        order by ${newestFirst}, "p"."created_at" desc, "p"."id" desc`
+  // With practices, a row per practice (one for a client without any), in the loader's order within each client.
+  const along = reads.practices?.along('client');
+  const sql = along
+    ? `select "client".*, ${along.select} from (${page}) "client"${along.joins} order by ${newestFirst}, ${along.orderBy}`
     : page;
   const rows = await rowsOf(em, sql, [...(reads.counted ? params : []), ...pageParams, size + 1]);
-  const records: ClientRecord[] = [];
-  const practicesOf = new Map<string, PracticeRecord[]>();
-  for (const row of rows) {
-    let list = practicesOf.get(row.id as string);
-    if (!list) {
-      list = [];
-      practicesOf.set(row.id as string, list);
-      records.push(reader.record(row));
-    }
-    if (!reads.practices) continue;
-    const practice = practices.recordAs(row, 'p_');
-    if (practice) list.push(practice);
-    const assignee = members.recordAs(row, 'm_');
-    if (assignee) reads.practices.members.prime(assignee.id, assignee);
-  }
-  if (reads.practices) for (const [clientId, list] of practicesOf) reads.practices.byClient.prime(clientId, list);
+  reads.practices?.primeAlong(rows, 'id');
+  // One record per client, in the page's order (a client with several practices has a row for each).
+  const records = [...new Map(rows.map((row) => [row.id as string, row])).values()].map((row) => reader.record(row));
   const [firstRow] = rows;
   const totalCount = async () => {
     if (reads.counted && firstRow) return Number(firstRow.__total);

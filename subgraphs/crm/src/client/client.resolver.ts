@@ -48,9 +48,7 @@ export class ClientResolver {
     // then every client's practices (and their assignees) resolve at once instead of as a promise each.
     return clientPage(em, first, after, filter, {
       counted: selects(info, 'totalCount'),
-      practices: selects(info, 'edges', 'node', 'practices')
-        ? { byClient: loaders.practicesByClient, members: loaders.memberById }
-        : undefined,
+      practices: selects(info, 'edges', 'node', 'practices') ? loaders.practicesByClient : undefined,
     });
   }
 
