@@ -1,4 +1,4 @@
-import { InProcessCache } from '@nusa/subgraph';
+import { InProcessCache, type Cache } from '@nusa/subgraph';
 import { SearchCache } from './search.cache';
 import { SearchMode, type SearchOutcome, type SearchRequest } from './search.service';
 
@@ -47,5 +47,25 @@ describe('the search cache', () => {
     const again = await searches.outcome(request, 'index-a', run);
     expect(search.runs).toBe(2);
     expect(again.warnings).toHaveLength(1);
+  });
+
+  it('reads the version and the entry in one round trip, and writes once on a miss', async () => {
+    const calls: string[] = [];
+    const inner = new InProcessCache();
+    const cache: Cache = {
+      get: (key) => (calls.push(`get ${key}`), inner.get(key)),
+      getMany: (keys) => (calls.push(`getMany ${keys.length}`), inner.getMany(keys)),
+      set: (key, value, ttl) => (calls.push('set'), inner.set(key, value, ttl)),
+      delete: (keys) => inner.delete(keys),
+      ping: () => inner.ping(),
+      close: () => inner.close(),
+    };
+    const searches = new SearchCache(cache);
+    const { run } = counted({ hits: [hit], warnings: [] });
+    await searches.outcome(request, 'index-a', run);
+    expect(calls).toEqual(['getMany 2', 'set']);
+    calls.length = 0;
+    expect(await searches.outcome(request, 'index-a', run)).toEqual({ hits: [hit], warnings: [] });
+    expect(calls).toEqual(['getMany 2']);
   });
 });
